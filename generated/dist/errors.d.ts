@@ -1,0 +1,24 @@
+/**
+ * What was wrong with a frame:
+ * - "truncated": fewer bytes than the frame's header or declared length;
+ * - "trailing-bytes": more bytes than the declared length;
+ * - "oversize": a declared length above the maximum frame size;
+ * - "unknown-command": a command id this side does not receive;
+ * - "invalid-body": a body that is not valid protobuf for its message, or
+ *   bytes after a command that has no body.
+ */
+export type FrameErrorCode = "truncated" | "trailing-bytes" | "oversize" | "unknown-command" | "invalid-body";
+/** A frame that cannot be read. The message names the command where known. */
+export declare class FrameError extends Error {
+    readonly name: "FrameError";
+    readonly code: FrameErrorCode;
+    /** The command id, once the header was read. */
+    readonly cmd: number | undefined;
+    /** Offset in the stream where the bad frame starts (splitter errors). */
+    readonly offset: number | undefined;
+    constructor(code: FrameErrorCode, message: string, details?: {
+        readonly cmd?: number;
+        readonly offset?: number;
+        readonly cause?: unknown;
+    });
+}

@@ -1,0 +1,8 @@
+/** A new ping frame: the heartbeat a business sends. */
+export declare function encodePing(): Uint8Array;
+/** Whether a whole frame is the heartbeat a business sends. Heartbeats are matched before any command id is read. */
+export declare function isPing(frame: Uint8Array): boolean;
+/** A new pong frame: a gateway's answer to a ping. */
+export declare function encodePong(): Uint8Array;
+/** Whether a whole frame is a gateway's answer to a ping. Heartbeats are matched before any command id is read. */
+export declare function isPong(frame: Uint8Array): boolean;

@@ -1,0 +1,40 @@
+import type { Schema } from "@bufbuild/protoplugin";
+import type { Protocol } from "../model/protocol.js";
+import type { NetsvrOptions } from "../options.js";
+import { generateFile } from "./header.js";
+
+/** errors.ts: the one error type every decoder and the splitter throw. */
+export function emitErrors(schema: Schema<NetsvrOptions>, p: Protocol): void {
+  const f = generateFile(schema, p, "errors.ts");
+  f.print(`/**
+ * What was wrong with a frame:
+ * - "truncated": fewer bytes than the frame's header or declared length;
+ * - "trailing-bytes": more bytes than the declared length;
+ * - "oversize": a declared length above the maximum frame size;
+ * - "unknown-command": a command id this side does not receive;
+ * - "invalid-body": a body that is not valid protobuf for its message, or
+ *   bytes after a command that has no body.
+ */
+export type FrameErrorCode = "truncated" | "trailing-bytes" | "oversize" | "unknown-command" | "invalid-body";
+
+/** A frame that cannot be read. The message names the command where known. */
+export class FrameError extends Error {
+  override readonly name: "FrameError" = "FrameError";
+  readonly code: FrameErrorCode;
+  /** The command id, once the header was read. */
+  readonly cmd: number | undefined;
+  /** Offset in the stream where the bad frame starts (splitter errors). */
+  readonly offset: number | undefined;
+
+  constructor(
+    code: FrameErrorCode,
+    message: string,
+    details: { readonly cmd?: number; readonly offset?: number; readonly cause?: unknown } = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = code;
+    this.cmd = details.cmd;
+    this.offset = details.offset;
+  }
+}`);
+}

@@ -1,0 +1,33 @@
+/** The command manifest as written, after validation against its JSON Schema. */
+export interface Manifest {
+  /** Where the manifest was read from, for messages. */
+  readonly path: string;
+  readonly version: 1;
+  readonly server?: string;
+  readonly client?: string;
+  readonly commandEnum?: { readonly name: string; readonly unused?: readonly string[] };
+  readonly maxFrameSize?: number;
+  readonly heartbeat?: { readonly ping: string; readonly pong?: string };
+  readonly commands: readonly ManifestCommand[];
+}
+
+export type ManifestCommand = ManifestOneWay | ManifestRequest;
+
+interface ManifestCommandBase {
+  readonly name: string;
+  readonly id: number;
+  readonly doc?: string;
+  /** "file:line:col: commands[i] (Name)", the prefix of every message about this entry. */
+  readonly where: string;
+}
+
+export interface ManifestOneWay extends ManifestCommandBase {
+  readonly kind: "event" | "oneway";
+  readonly message: string | null;
+}
+
+export interface ManifestRequest extends ManifestCommandBase {
+  readonly kind: "request";
+  readonly request: string | null;
+  readonly response: string;
+}

@@ -1,0 +1,148 @@
+import { createRegistry, type DescEnum, type DescFile, type DescMessage, type Registry } from "@bufbuild/protobuf";
+import { getComments } from "@bufbuild/protoplugin";
+import type { Manifest, ManifestCommand } from "../manifest/manifest.js";
+import { UserError } from "../user-error.js";
+import type { Command, Heartbeat, Protocol } from "./protocol.js";
+
+/** The gateway's default frame limit, used when the manifest sets none. */
+const defaultMaxFrameSize = 2 * 1024 * 1024;
+
+/** Names the frame unions use for heartbeat frames; a command may not take them. */
+export const heartbeatFrameNames = { ping: "Ping", pong: "Pong" } as const;
+
+/**
+ * Resolves the manifest against the protos and checks what the JSON Schema
+ * cannot: unique names and ids, messages that exist, ids that agree with the
+ * command enum. All problems are reported at once.
+ */
+export function buildProtocol(manifest: Manifest, files: readonly DescFile[]): Protocol {
+  const registry = createRegistry(...files);
+  const problems: string[] = [];
+  const commands: Command[] = [];
+  const byName = new Map<string, ManifestCommand>();
+  const byId = new Map<number, ManifestCommand>();
+
+  for (const entry of manifest.commands) {
+    const sameName = byName.get(entry.name);
+    if (sameName !== undefined) {
+      problems.push(`${entry.where}: duplicate command name "${entry.name}" (first at ${sameName.where})`);
+    }
+    const sameId = byId.get(entry.id);
+    if (sameId !== undefined) {
+      problems.push(`${entry.where}: duplicate command id ${entry.id}, already used by ${sameId.name} (${sameId.where})`);
+    }
+    byName.set(entry.name, entry);
+    byId.set(entry.id, entry);
+
+    const resolve = (key: string, typeName: string | null): DescMessage | undefined => {
+      if (typeName === null) return undefined;
+      const message = registry.getMessage(typeName);
+      if (message === undefined) {
+        problems.push(`${entry.where}: ${key} "${typeName}" is not a message in the given protos${suggest(registry, typeName)}`);
+      }
+      return message;
+    };
+    const doc = entry.doc ?? "";
+    if (entry.kind === "request") {
+      const request = resolve("request", entry.request);
+      const response = resolve("response", entry.response);
+      if (response !== undefined) {
+        commands.push({ kind: "request", name: entry.name, id: entry.id, doc, request, response });
+      }
+    } else {
+      const message = resolve("message", entry.message);
+      commands.push({ kind: entry.kind, name: entry.name, id: entry.id, doc, message });
+    }
+  }
+
+  const heartbeat = checkHeartbeat(manifest, problems);
+  const withDocs = manifest.commandEnum === undefined ? commands : checkCommandEnum(manifest, registry, commands, problems);
+
+  if (problems.length > 0) {
+    throw new UserError(problems.join("\n"));
+  }
+  return {
+    manifestPath: manifest.path,
+    server: manifest.server ?? "server",
+    client: manifest.client ?? "client",
+    maxFrameSize: manifest.maxFrameSize ?? defaultMaxFrameSize,
+    heartbeat,
+    commands: withDocs.map((c) => ({ ...c, doc: c.doc !== "" ? c.doc : defaultDoc(c, manifest) })),
+  };
+}
+
+function checkHeartbeat(manifest: Manifest, problems: string[]): Heartbeat | undefined {
+  if (manifest.heartbeat === undefined) return undefined;
+  const { ping, pong } = manifest.heartbeat;
+  if (ping === pong) {
+    problems.push(`${manifest.path}: heartbeat: ping and pong must differ, both are "${ping}"`);
+  }
+  for (const entry of manifest.commands) {
+    if (entry.name === heartbeatFrameNames.ping || entry.name === heartbeatFrameNames.pong) {
+      problems.push(`${entry.where}: the name "${entry.name}" is reserved for heartbeat frames when the manifest declares a heartbeat`);
+    }
+  }
+  return { ping, pong };
+}
+
+/** Every command must be a value of the enum with the same number, and every value a command. */
+function checkCommandEnum(manifest: Manifest, registry: Registry, commands: Command[], problems: string[]): Command[] {
+  const { name, unused = [] } = manifest.commandEnum!;
+  const where = `${manifest.path}: commandEnum`;
+  const cmdEnum: DescEnum | undefined = registry.getEnum(name);
+  if (cmdEnum === undefined) {
+    problems.push(`${where}: "${name}" is not an enum in the given protos`);
+    return commands;
+  }
+  for (const entry of manifest.commands) {
+    const value = cmdEnum.values.find((v) => v.name === entry.name);
+    if (value === undefined) {
+      problems.push(`${entry.where}: ${name} has no value named ${entry.name}`);
+    } else if (value.number !== entry.id) {
+      problems.push(`${entry.where}: id ${entry.id} disagrees with ${name}.${entry.name} = ${value.number}`);
+    }
+  }
+  for (const value of cmdEnum.values) {
+    const listed = manifest.commands.some((c) => c.name === value.name);
+    if (!listed && !unused.includes(value.name)) {
+      problems.push(`${where}: ${name}.${value.name} = ${value.number} is not in commands; add it, or list it under commandEnum.unused if it is not a command`);
+    }
+  }
+  for (const valueName of unused) {
+    if (!cmdEnum.values.some((v) => v.name === valueName)) {
+      problems.push(`${where}: unused names "${valueName}", which is not a value of ${name}`);
+    }
+  }
+  return commands.map((c) => {
+    const value = cmdEnum.values.find((v) => v.name === c.name);
+    const comment = value === undefined ? undefined : getComments(value).leading?.trim();
+    return c.doc === "" && comment !== undefined ? { ...c, doc: comment } : c;
+  });
+}
+
+function defaultDoc(command: Command, manifest: Manifest): string {
+  const server = manifest.server ?? "server";
+  const client = manifest.client ?? "client";
+  const body = (m: DescMessage | undefined) => (m === undefined ? "no body" : `body ${m.name}`);
+  switch (command.kind) {
+    case "event":
+      return `${capitalize(server)} -> ${client} event; ${body(command.message)}.`;
+    case "oneway":
+      return `${capitalize(client)} -> ${server} one-way command; ${body(command.message)}.`;
+    case "request":
+      return `${capitalize(client)} -> ${server} request; ${body(command.request)}, answered with ${command.response.name}.`;
+  }
+}
+
+/** ", did you mean x.y.Z?" when a message of that short name exists elsewhere. */
+function suggest(registry: Registry, typeName: string): string {
+  const short = typeName.split(".").pop();
+  for (const desc of registry) {
+    if (desc.kind === "message" && desc.name === short) return `; did you mean "${desc.typeName}"?`;
+  }
+  return "";
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,50 @@
+import { createEcmaScriptPlugin, type Schema } from "@bufbuild/protoplugin";
+import { emitCommands } from "./emit/commands.js";
+import { emitDecoders } from "./emit/decoders.js";
+import { emitEncoders } from "./emit/encoders.js";
+import { emitErrors } from "./emit/errors.js";
+import { emitFrames } from "./emit/frames.js";
+import { pluginVersion } from "./emit/header.js";
+import { emitHeartbeat } from "./emit/heartbeat.js";
+import { emitIndex } from "./emit/index-file.js";
+import { emitRouter } from "./emit/router.js";
+import { emitSplitter } from "./emit/splitter.js";
+import { emitWire } from "./emit/wire.js";
+import { readManifest } from "./manifest/read-manifest.js";
+import { buildProtocol } from "./model/build-protocol.js";
+import { parseOptions, type NetsvrOptions } from "./options.js";
+import { UserError } from "./user-error.js";
+
+export const protocGenNetsvr = createEcmaScriptPlugin<NetsvrOptions>({
+  name: "protoc-gen-netsvr",
+  version: pluginVersion,
+  parseOptions,
+  generateTs,
+});
+
+/** manifest -> one model -> each output file from that model. */
+function generateTs(schema: Schema<NetsvrOptions>): void {
+  const { manifest: manifestPath, jsImportStyle } = schema.options;
+  if (manifestPath === undefined) {
+    throw new UserError('missing option "manifest=<path to the command manifest>"');
+  }
+  if (jsImportStyle !== "module") {
+    throw new UserError(`js_import_style=${jsImportStyle} is not supported: the generated code is ECMAScript modules`);
+  }
+  const protocol = buildProtocol(readManifest(manifestPath), schema.allFiles);
+
+  emitCommands(schema, protocol);
+  emitFrames(schema, protocol);
+  emitErrors(schema, protocol);
+  emitWire(schema, protocol);
+  const modules = ["commands", "frames", "errors", "encode", "decode", "splitter", "router"];
+  if (protocol.heartbeat !== undefined) {
+    emitHeartbeat(schema, protocol, protocol.heartbeat);
+    modules.push("heartbeat");
+  }
+  emitEncoders(schema, protocol);
+  emitDecoders(schema, protocol);
+  emitSplitter(schema, protocol);
+  emitRouter(schema, protocol);
+  emitIndex(schema, protocol, modules);
+}
