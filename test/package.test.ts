@@ -107,6 +107,19 @@ console.log(names.join(","));
     const out = run("node", ["main.js"], app).trim().split("\n");
     expect(out).toEqual(["0000000835a4f4b908011002", "0000000435a4f4bd", "Register:Success,other:Transfer"]);
   });
+
+  test("every TypeScript example in the package README compiles against the installed package", () => {
+    const app = join(work, "app");
+    const readme = readFileSync(join(app, "node_modules/netsvr-protocol/README.md"), "utf8");
+    const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    mkdirSync(join(app, "readme"), { recursive: true });
+    examples.forEach((code, i) => writeFileSync(join(app, `readme/example${i}.ts`), code));
+    // README examples may use console and TextEncoder, as users' code does.
+    const tsconfig = { compilerOptions: { ...strictTsconfig.compilerOptions, lib: ["ES2022", "DOM"], noEmit: true }, include: ["."] };
+    writeFileSync(join(app, "readme/tsconfig.json"), JSON.stringify(tsconfig));
+    run(tsc, ["-p", "readme"], app);
+  });
 });
 
 describe("foreign repo: buf generate with the plugin as an installed bin", () => {
