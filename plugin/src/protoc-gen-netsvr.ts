@@ -9,6 +9,7 @@ import { emitHeartbeat } from "./emit/heartbeat.js";
 import { emitIndex } from "./emit/index-file.js";
 import { emitRouter } from "./emit/router.js";
 import { emitSplitter } from "./emit/splitter.js";
+import { encoderNameClashes } from "./emit/names.js";
 import { emitWire } from "./emit/wire.js";
 import { readManifest } from "./manifest/read-manifest.js";
 import { buildProtocol } from "./model/build-protocol.js";
@@ -32,6 +33,10 @@ function generateTs(schema: Schema<NetsvrOptions>): void {
     throw new UserError(`js_import_style=${jsImportStyle} is not supported: the generated code is ECMAScript modules`);
   }
   const protocol = buildProtocol(readManifest(manifestPath), schema.allFiles);
+  const clashes = encoderNameClashes(protocol);
+  if (clashes.length > 0) {
+    throw new UserError(clashes.map((clash) => `${manifestPath}: ${clash}`).join("\n"));
+  }
 
   emitCommands(schema, protocol);
   emitFrames(schema, protocol);

@@ -4,7 +4,7 @@ import { heartbeatFrameNames } from "../model/build-protocol.js";
 import type { Protocol } from "../model/protocol.js";
 import type { NetsvrOptions } from "../options.js";
 import { generateFile } from "./header.js";
-import { clientFrame, pascal, serverFrame } from "./names.js";
+import { a, clientFrame, pascal, serverFrame } from "./names.js";
 
 /**
  * decode.ts: one decoder per side, turning a whole frame into the
@@ -88,8 +88,4 @@ function printDecoder(f: GeneratedFile, p: Protocol, side: "server" | "client"):
   f.print(`  }`);
   f.print(`}`);
   f.print();
-}
-
-function a(noun: string): string {
-  return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
 }

@@ -3,7 +3,7 @@ import type { GeneratedFile, Schema } from "@bufbuild/protoplugin";
 import type { Command, Protocol } from "../model/protocol.js";
 import type { NetsvrOptions } from "../options.js";
 import { generateFile } from "./header.js";
-import { encoderName, pascal } from "./names.js";
+import { a, encoderName, pascal } from "./names.js";
 
 /**
  * encode.ts: one encoder per command and direction, each returning the whole
@@ -86,8 +86,4 @@ function printGenericEncoder(f: GeneratedFile, p: Protocol, side: "server" | "cl
   f.print(`  throw new RangeError(\`${name}: \${cmd} is not a command ${a(sideName)} sends\`);`);
   f.print(`}`);
   f.print();
-}
-
-function a(noun: string): string {
-  return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
 }

@@ -29,3 +29,33 @@ export function encoderName(command: Command, side: "request" | "response" | "me
 
 /** Union type of the ids of one kind of command, e.g. "EventCmd". */
 export const kindCmdType = { event: "EventCmd", oneway: "OnewayCmd", request: "RequestCmd" } as const;
+
+/** "a gateway", "an event": the article for generated prose. */
+export function a(noun: string): string {
+  return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
+/**
+ * The exported function names encode.ts would declare, checked for clashes:
+ * command names are free-form, so "Frame" or "RegisterRequest" could collide
+ * with a helper or with another command's encoder.
+ */
+export function encoderNameClashes(p: Protocol): string[] {
+  const taken = new Map<string, string>([
+    ["encodeMessage", "a helper of encode.ts"],
+    ["encodeBody", "a helper of encode.ts"],
+    ["encodeFrame", "a helper of wire.ts"],
+    [`encode${pascal(p.server)}Frame`, `the generic ${p.server} encoder`],
+    [`encode${pascal(p.client)}Frame`, `the generic ${p.client} encoder`],
+  ]);
+  const clashes: string[] = [];
+  for (const c of p.commands) {
+    const names = c.kind === "request" ? [encoderName(c, "request"), encoderName(c, "response")] : [encoderName(c, "message")];
+    for (const name of names) {
+      const owner = taken.get(name);
+      if (owner !== undefined) clashes.push(`command ${c.name}: its encoder ${name} would clash with ${owner}; rename the command`);
+      taken.set(name, `the encoder of command ${c.name}`);
+    }
+  }
+  return clashes;
+}

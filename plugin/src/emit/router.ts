@@ -2,7 +2,7 @@ import type { Schema } from "@bufbuild/protoplugin";
 import type { Protocol } from "../model/protocol.js";
 import type { NetsvrOptions } from "../options.js";
 import { generateFile } from "./header.js";
-import { clientFrame, pascal, serverFrame } from "./names.js";
+import { a, clientFrame, pascal, serverFrame } from "./names.js";
 
 /**
  * router.ts: handlers keyed by frame name and typed by that frame's body.
@@ -103,8 +103,4 @@ function answer(frame: `, clientFrameType, `, reply: unknown): Uint8Array | unde
       return undefined;
   }
 }`);
-}
-
-function a(noun: string): string {
-  return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
 }
