@@ -293,12 +293,24 @@ export type BodyArgs<S extends DescMessage | undefined> = S extends DescMessage 
 /** The body schema of each command a gateway sends. */
 export type GatewaySchemas = EventSchemas & ResponseSchemas;
 /**
- * Encodes any frame a gateway sends, picked by command id; the body is left out for a command without body.
+ * The arguments of encodeGatewayFrame: a command id a gateway sends, then its body unless the command has none.
  */
-export declare function encodeGatewayFrame<C extends GatewayCmd>(cmd: C, ...body: BodyArgs<GatewaySchemas[C]>): Uint8Array;
+export type GatewayFrameArgs = {
+    [C in GatewayCmd]: [cmd: C, ...body: BodyArgs<GatewaySchemas[C]>];
+}[GatewayCmd];
+/**
+ * Encodes any frame a gateway sends, picked by command id.
+ */
+export declare function encodeGatewayFrame(...[cmd, body]: GatewayFrameArgs): Uint8Array;
 /** The body schema of each command a business sends. */
 export type BusinessSchemas = OnewaySchemas & RequestSchemas;
 /**
- * Encodes any frame a business sends, picked by command id; the body is left out for a command without body.
+ * The arguments of encodeBusinessFrame: a command id a business sends, then its body unless the command has none.
  */
-export declare function encodeBusinessFrame<C extends BusinessCmd>(cmd: C, ...body: BodyArgs<BusinessSchemas[C]>): Uint8Array;
+export type BusinessFrameArgs = {
+    [C in BusinessCmd]: [cmd: C, ...body: BodyArgs<BusinessSchemas[C]>];
+}[BusinessCmd];
+/**
+ * Encodes any frame a business sends, picked by command id.
+ */
+export declare function encodeBusinessFrame(...[cmd, body]: BusinessFrameArgs): Uint8Array;

@@ -382,26 +382,26 @@ function encodeBody(cmd, schema, body) {
     return schema === undefined ? encodeFrame(cmd, undefined) : encodeMessage(cmd, schema, body);
 }
 /**
- * Encodes any frame a gateway sends, picked by command id; the body is left out for a command without body.
+ * Encodes any frame a gateway sends, picked by command id.
  */
-export function encodeGatewayFrame(cmd, ...body) {
+export function encodeGatewayFrame(...[cmd, body]) {
     switch (cmdKinds[cmd]) {
         case "event":
-            return encodeBody(cmd, eventSchemas[cmd], body[0]);
+            return encodeBody(cmd, eventSchemas[cmd], body);
         case "request":
-            return encodeBody(cmd, responseSchemas[cmd], body[0]);
+            return encodeBody(cmd, responseSchemas[cmd], body);
     }
     throw new RangeError(`encodeGatewayFrame: ${cmd} is not a command a gateway sends`);
 }
 /**
- * Encodes any frame a business sends, picked by command id; the body is left out for a command without body.
+ * Encodes any frame a business sends, picked by command id.
  */
-export function encodeBusinessFrame(cmd, ...body) {
+export function encodeBusinessFrame(...[cmd, body]) {
     switch (cmdKinds[cmd]) {
         case "oneway":
-            return encodeBody(cmd, onewaySchemas[cmd], body[0]);
+            return encodeBody(cmd, onewaySchemas[cmd], body);
         case "request":
-            return encodeBody(cmd, requestSchemas[cmd], body[0]);
+            return encodeBody(cmd, requestSchemas[cmd], body);
     }
     throw new RangeError(`encodeBusinessFrame: ${cmd} is not a command a business sends`);
 }

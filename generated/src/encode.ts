@@ -436,14 +436,21 @@ function encodeBody(cmd: number, schema: DescMessage | undefined, body: unknown)
 export type GatewaySchemas = EventSchemas & ResponseSchemas;
 
 /**
- * Encodes any frame a gateway sends, picked by command id; the body is left out for a command without body.
+ * The arguments of encodeGatewayFrame: a command id a gateway sends, then its body unless the command has none.
  */
-export function encodeGatewayFrame<C extends GatewayCmd>(cmd: C, ...body: BodyArgs<GatewaySchemas[C]>): Uint8Array {
+export type GatewayFrameArgs = {
+  [C in GatewayCmd]: [cmd: C, ...body: BodyArgs<GatewaySchemas[C]>];
+}[GatewayCmd];
+
+/**
+ * Encodes any frame a gateway sends, picked by command id.
+ */
+export function encodeGatewayFrame(...[cmd, body]: GatewayFrameArgs): Uint8Array {
   switch (cmdKinds[cmd]) {
     case "event":
-      return encodeBody(cmd, eventSchemas[cmd as EventCmd], body[0]);
+      return encodeBody(cmd, eventSchemas[cmd as EventCmd], body);
     case "request":
-      return encodeBody(cmd, responseSchemas[cmd as RequestCmd], body[0]);
+      return encodeBody(cmd, responseSchemas[cmd as RequestCmd], body);
   }
   throw new RangeError(`encodeGatewayFrame: ${cmd} is not a command a gateway sends`);
 }
@@ -452,14 +459,21 @@ export function encodeGatewayFrame<C extends GatewayCmd>(cmd: C, ...body: BodyAr
 export type BusinessSchemas = OnewaySchemas & RequestSchemas;
 
 /**
- * Encodes any frame a business sends, picked by command id; the body is left out for a command without body.
+ * The arguments of encodeBusinessFrame: a command id a business sends, then its body unless the command has none.
  */
-export function encodeBusinessFrame<C extends BusinessCmd>(cmd: C, ...body: BodyArgs<BusinessSchemas[C]>): Uint8Array {
+export type BusinessFrameArgs = {
+  [C in BusinessCmd]: [cmd: C, ...body: BodyArgs<BusinessSchemas[C]>];
+}[BusinessCmd];
+
+/**
+ * Encodes any frame a business sends, picked by command id.
+ */
+export function encodeBusinessFrame(...[cmd, body]: BusinessFrameArgs): Uint8Array {
   switch (cmdKinds[cmd]) {
     case "oneway":
-      return encodeBody(cmd, onewaySchemas[cmd as OnewayCmd], body[0]);
+      return encodeBody(cmd, onewaySchemas[cmd as OnewayCmd], body);
     case "request":
-      return encodeBody(cmd, requestSchemas[cmd as RequestCmd], body[0]);
+      return encodeBody(cmd, requestSchemas[cmd as RequestCmd], body);
   }
   throw new RangeError(`encodeBusinessFrame: ${cmd} is not a command a business sends`);
 }

@@ -25,9 +25,9 @@ export const protocGenNetsvr = createEcmaScriptPlugin<NetsvrOptions>({
 
 /** manifest -> one model -> each output file from that model. */
 function generateTs(schema: Schema<NetsvrOptions>): void {
-  const { manifest: manifestPath, jsImportStyle } = schema.options;
-  if (manifestPath === undefined) {
-    throw new UserError('missing option "manifest=<path to the command manifest>"');
+  const { manifest: manifestPath, problems, jsImportStyle } = schema.options;
+  if (problems.length > 0 || manifestPath === undefined) {
+    throw new UserError(problems.join("\n"));
   }
   if (jsImportStyle !== "module") {
     throw new UserError(`js_import_style=${jsImportStyle} is not supported: the generated code is ECMAScript modules`);

@@ -75,12 +75,21 @@ function printGenericEncoder(f: GeneratedFile, p: Protocol, side: "server" | "cl
   f.print(`/** The body schema of each command ${a(sideName)} sends. */`);
   f.print(f.export("type", schemasType), ` = `, commands(kinds[0]!.type, true), ` & `, commands(kinds[1]!.type, true), `;`);
   f.print();
-  f.print(f.jsDoc(`Encodes any frame ${a(sideName)} sends, picked by command id; the body is left out for a command without body.`));
-  f.print(f.export("function", name), `<C extends `, commands(`${pascal(sideName)}Cmd`, true), `>(cmd: C, ...body: BodyArgs<${schemasType}[C]>): Uint8Array {`);
+  const argsType = `${pascal(sideName)}FrameArgs`;
+  const cmdType = commands(`${pascal(sideName)}Cmd`, true);
+  // A union of [cmd, body] tuples, not a generic C: with a union-typed cmd a
+  // generic signature would accept the body of any one of its members.
+  f.print(f.jsDoc(`The arguments of ${name}: a command id ${a(sideName)} sends, then its body unless the command has none.`));
+  f.print(f.export("type", argsType), ` = {`);
+  f.print(`  [C in `, cmdType, `]: [cmd: C, ...body: BodyArgs<${schemasType}[C]>];`);
+  f.print(`}[`, cmdType, `];`);
+  f.print();
+  f.print(f.jsDoc(`Encodes any frame ${a(sideName)} sends, picked by command id.`));
+  f.print(f.export("function", name), `(...[cmd, body]: ${argsType}): Uint8Array {`);
   f.print(`  switch (`, commands("cmdKinds"), `[cmd]) {`);
   for (const k of kinds) {
     f.print(`    case "${k.kind}":`);
-    f.print(`      return encodeBody(cmd, `, commands(k.table), `[cmd as `, commands(k.cmds, true), `], body[0]);`);
+    f.print(`      return encodeBody(cmd, `, commands(k.table), `[cmd as `, commands(k.cmds, true), `], body);`);
   }
   f.print(`  }`);
   f.print(`  throw new RangeError(\`${name}: \${cmd} is not a command ${a(sideName)} sends\`);`);

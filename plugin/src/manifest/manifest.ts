@@ -9,6 +9,8 @@ export interface Manifest {
   readonly maxFrameSize?: number;
   readonly heartbeat?: { readonly ping: string; readonly pong?: string };
   readonly commands: readonly ManifestCommand[];
+  /** "file:line:col: entry" of a JSON path into the manifest, the prefix of a message about it. */
+  readonly locate: (at: readonly (string | number)[]) => string;
 }
 
 export type ManifestCommand = ManifestOneWay | ManifestRequest;

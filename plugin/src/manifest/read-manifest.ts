@@ -8,10 +8,12 @@ import type { Manifest, ManifestCommand } from "./manifest.js";
 const manifestSchema: object = createRequire(import.meta.url)("../../manifest.schema.json");
 const validate = new Ajv({ allErrors: true, strict: false }).compile(manifestSchema);
 
+type JsonPath = readonly (string | number)[];
+
 /**
  * Reads a command manifest (YAML or JSON) and checks it against
  * manifest.schema.json. Every problem is reported as
- * "file:line:col: entry: reason".
+ * "file:line:col: entry: reason", in file order.
  */
 export function readManifest(path: string): Manifest {
   let text: string;
@@ -29,26 +31,41 @@ export function readManifest(path: string): Manifest {
     throw new UserError(`${path}:${pos.line}:${pos.col}: YAML syntax error: ${firstLine(syntaxError.message)}`);
   }
   const data: unknown = doc.toJS();
-  const locate = (instancePath: readonly (string | number)[]): string =>
-    `${path}:${position(doc, lines, instancePath)}: ${entryName(data, instancePath)}`;
+  const offsetOf = (at: JsonPath) => offset(doc, at);
+  const locate = (at: JsonPath): string => {
+    const pos = lines.linePos(offsetOf(at));
+    return `${path}:${pos.line}:${pos.col}: ${entryName(data, at)}`;
+  };
 
   if (!validate(data)) {
-    const problems = (validate.errors ?? [])
-      .filter((e) => e.keyword !== "if" && e.keyword !== "oneOf")
-      .map((e) => {
-        const at = pathOf(e);
-        return `${locate(at)}: ${describe(e, at)}`;
-      });
+    const problems = relevant(validate.errors ?? [])
+      .map((e) => ({ at: pathOf(e), e }))
+      .sort((x, y) => offsetOf(x.at) - offsetOf(y.at))
+      .map(({ at, e }) => `${locate(at)}: ${describe(e, at)}`);
     throw new UserError(unique(problems).join("\n"));
   }
-  const manifest = data as Omit<Manifest, "path">;
+  const manifest = data as Omit<Manifest, "path" | "locate">;
   return {
     ...manifest,
     path,
-    commands: manifest.commands.map(
-      (command, i): ManifestCommand => ({ ...command, where: locate(["commands", i]) }),
-    ),
+    locate,
+    commands: manifest.commands.map((command, i): ManifestCommand => ({ ...command, where: locate(["commands", i]) })),
   };
+}
+
+/**
+ * Drops errors that only restate another one: with a misspelt kind, the
+ * kind-specific keys it then lacks or has are noise; a body that is neither a
+ * name nor null is reported once, not once per alternative.
+ */
+function relevant(errors: ErrorObject[]): ErrorObject[] {
+  const badKind = new Set(errors.filter((e) => e.keyword === "enum" && e.instancePath.endsWith("/kind")).map((e) => parentOf(e.instancePath)));
+  return errors.filter((e) => {
+    if (e.keyword === "if" || e.keyword === "oneOf") return false;
+    const fromKind = e.schemaPath.includes("/then/") || e.schemaPath.includes("/else/");
+    const entry = e.keyword === "false schema" ? parentOf(e.instancePath) : e.instancePath;
+    return !(fromKind && badKind.has(entry));
+  });
 }
 
 /** The JSON path an ajv error is about; for a missing key, the object that lacks it. */
@@ -64,13 +81,21 @@ function pathOf(e: ErrorObject): (string | number)[] {
   return at;
 }
 
-function describe(e: ErrorObject, at: readonly (string | number)[]): string {
-  const key = at.length > 0 ? `"${String(at[at.length - 1])}"` : "the manifest";
+function describe(e: ErrorObject, at: JsonPath): string {
+  const last = at[at.length - 1];
+  const key = last === undefined || typeof last === "number" ? "the entry" : `"${last}"`;
+  // ajv reports a wrong body once per alternative ("must be string", "must be null"); say it once, whole.
+  if (e.keyword === "type" && at[0] === "commands" && (last === "message" || last === "request")) {
+    return `${key} must be a fully-qualified message name, or null for no body`;
+  }
   switch (e.keyword) {
     case "additionalProperties":
       return `unknown key ${key}`;
-    case "required":
-      return `missing key "${String(e.params["missingProperty"])}"`;
+    case "required": {
+      const missing = String(e.params["missingProperty"]);
+      const hint = missing === "request" || missing === "message" ? ` (write ${missing}: null for a frame without body)` : "";
+      return `missing key "${missing}"${hint}`;
+    }
     case "false schema":
       return `${key} does not belong to a command of this kind (event and oneway take "message"; request takes "request" and "response")`;
     case "enum":
@@ -80,11 +105,12 @@ function describe(e: ErrorObject, at: readonly (string | number)[]): string {
     case "pattern":
       return `${key} is not a valid ${patternMeaning(at)}`;
     default:
+      if (last === "response") return `${key} must be a fully-qualified message name: a response always has a body`;
       return `${key} ${e.message ?? "is invalid"}`;
   }
 }
 
-function patternMeaning(at: readonly (string | number)[]): string {
+function patternMeaning(at: JsonPath): string {
   const key = at[at.length - 1];
   if (key === "name" && at[0] === "commands") return "command name (PascalCase letters and digits)";
   if (key === "server" || key === "client") return "side name (camelCase letters and digits)";
@@ -92,7 +118,7 @@ function patternMeaning(at: readonly (string | number)[]): string {
 }
 
 /** "commands[3] (Register)" for a path into a command entry, else the top-level key. */
-function entryName(data: unknown, at: readonly (string | number)[]): string {
+function entryName(data: unknown, at: JsonPath): string {
   if (at[0] === "commands" && typeof at[1] === "number") {
     const entry = (data as { commands: unknown[] }).commands[at[1]];
     const name = (entry as { name?: unknown } | null)?.name;
@@ -101,29 +127,32 @@ function entryName(data: unknown, at: readonly (string | number)[]): string {
   return at.length > 0 ? String(at[0]) : "manifest";
 }
 
-/** line:col of the deepest YAML node that exists along a path. */
-function position(doc: Document, lines: LineCounter, at: readonly (string | number)[]): string {
+/** Offset in the text of the deepest YAML node that exists along a path. */
+function offset(doc: Document, at: JsonPath): number {
   let node: unknown = doc.contents;
-  let offset = rangeStart(node) ?? 0;
+  let found = rangeStart(node) ?? 0;
   for (const part of at) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === part);
       if (pair === undefined) break;
-      offset = rangeStart(pair.key) ?? offset;
+      found = rangeStart(pair.key) ?? found;
       node = pair.value;
     } else if (isSeq(node) && typeof part === "number") {
       node = node.items[part];
-      offset = rangeStart(node) ?? offset;
+      found = rangeStart(node) ?? found;
     } else {
       break;
     }
   }
-  const pos = lines.linePos(offset);
-  return `${pos.line}:${pos.col}`;
+  return found;
 }
 
 function rangeStart(node: unknown): number | undefined {
   return (node as { range?: [number, number, number] } | null)?.range?.[0];
+}
+
+function parentOf(instancePath: string): string {
+  return instancePath.slice(0, instancePath.lastIndexOf("/"));
 }
 
 function firstLine(text: string): string {

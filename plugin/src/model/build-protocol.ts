@@ -75,7 +75,7 @@ function checkHeartbeat(manifest: Manifest, problems: string[]): Heartbeat | und
   if (manifest.heartbeat === undefined) return undefined;
   const { ping, pong } = manifest.heartbeat;
   if (ping === pong) {
-    problems.push(`${manifest.path}: heartbeat: ping and pong must differ, both are "${ping}"`);
+    problems.push(`${manifest.locate(["heartbeat", "pong"])}: ping and pong must differ, both are "${ping}"`);
   }
   for (const entry of manifest.commands) {
     if (entry.name === heartbeatFrameNames.ping || entry.name === heartbeatFrameNames.pong) {
@@ -88,10 +88,9 @@ function checkHeartbeat(manifest: Manifest, problems: string[]): Heartbeat | und
 /** Every command must be a value of the enum with the same number, and every value a command. */
 function checkCommandEnum(manifest: Manifest, registry: Registry, commands: Command[], problems: string[]): Command[] {
   const { name, unused = [] } = manifest.commandEnum!;
-  const where = `${manifest.path}: commandEnum`;
   const cmdEnum: DescEnum | undefined = registry.getEnum(name);
   if (cmdEnum === undefined) {
-    problems.push(`${where}: "${name}" is not an enum in the given protos`);
+    problems.push(`${manifest.locate(["commandEnum", "name"])}: "${name}" is not an enum in the given protos`);
     return commands;
   }
   for (const entry of manifest.commands) {
@@ -105,14 +104,19 @@ function checkCommandEnum(manifest: Manifest, registry: Registry, commands: Comm
   for (const value of cmdEnum.values) {
     const listed = manifest.commands.some((c) => c.name === value.name);
     if (!listed && !unused.includes(value.name)) {
-      problems.push(`${where}: ${name}.${value.name} = ${value.number} is not in commands; add it, or list it under commandEnum.unused if it is not a command`);
+      problems.push(
+        `${manifest.locate(["commandEnum"])}: ${name}.${value.name} = ${value.number} is not in commands; add it, or list it under commandEnum.unused if it is not a command`,
+      );
     }
   }
-  for (const valueName of unused) {
+  unused.forEach((valueName, i) => {
+    const where = manifest.locate(["commandEnum", "unused", i]);
     if (!cmdEnum.values.some((v) => v.name === valueName)) {
       problems.push(`${where}: unused names "${valueName}", which is not a value of ${name}`);
+    } else if (manifest.commands.some((c) => c.name === valueName)) {
+      problems.push(`${where}: "${valueName}" is listed as unused but is a command; remove it from unused`);
     }
-  }
+  });
   return commands.map((c) => {
     const value = cmdEnum.values.find((v) => v.name === c.name);
     const comment = value === undefined ? undefined : getComments(value).leading?.trim();

@@ -1,0 +1,458 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
+import { CodeGeneratorRequestSchema, CodeGeneratorResponseSchema } from "@bufbuild/protobuf/wkt";
+import { describe, expect, onTestFinished, test } from "vitest";
+import { UserError } from "../plugin/dist/user-error.js";
+import { bufBin, buildImage, repoRoot, runPlugin } from "./support/run-plugin.js";
+
+// Every test checks the whole message a user sees: "file:line:col: entry: reason".
+// Fixtures are derived from one small valid manifest by small text edits, so each
+// test shows exactly what is broken and line:col can be computed from the text.
+
+/** A valid manifest over the real protos: one command of each kind, a bodiless request, a heartbeat. */
+const base = `version: 1
+server: gateway
+client: business
+heartbeat:
+  ping: "~3yPvmnz~"
+  pong: "~u38NvZ~"
+commands:
+  - name: ConnOpen
+    id: 900001001
+    kind: event
+    message: netsvr.connOpen.ConnOpen
+  - name: Broadcast
+    id: 900002003
+    kind: oneway
+    message: netsvr.broadcast.Broadcast
+  - name: Register
+    id: 900003001
+    kind: request
+    request: netsvr.registerReq.RegisterReq
+    response: netsvr.registerResp.RegisterResp
+  - name: UniqIdList
+    id: 900003004
+    kind: request
+    request: null
+    response: netsvr.uniqIdListResp.UniqIdListResp
+`;
+
+/** A tiny protocol of its own, to show the plugin is not tied to netsvr's protos. */
+const chatProto = `syntax = "proto3";
+package chat;
+message Join { string nick = 1; }
+message Joined { uint32 members = 1; }
+message Said { string nick = 1; string text = 2; }
+`;
+
+/** Minimal manifest for chatProto: no heartbeat, no commandEnum, default side names. */
+const chatManifest = `version: 1
+commands:
+  - name: Said
+    id: 1
+    kind: event
+    message: chat.Said
+  - name: Say
+    id: 2
+    kind: oneway
+    message: chat.Said
+  - name: Join
+    id: 3
+    kind: request
+    request: chat.Join
+    response: chat.Joined
+  - name: Count
+    id: 4
+    kind: request
+    request: null
+    response: chat.Joined
+`;
+
+/** Replaces text that must occur exactly once, so a stale fixture edit fails loudly instead of testing nothing. */
+function edit(text: string, ...replacements: [from: string, to: string][]): string {
+  return replacements.reduce((acc, [from, to]) => {
+    if (acc.split(from).length !== 2) throw new Error(`fixture edit: ${JSON.stringify(from)} must occur exactly once`);
+    return acc.replace(from, () => to);
+  }, text);
+}
+
+/** "line:col" (1-based) of the one occurrence of needle in text. */
+function position(text: string, needle: string): string {
+  const i = text.indexOf(needle);
+  if (i < 0 || text.indexOf(needle, i + 1) >= 0) throw new Error(`fixture: ${JSON.stringify(needle)} must occur exactly once`);
+  const before = text.slice(0, i).split("\n");
+  return `${before.length}:${before[before.length - 1]!.length + 1}`;
+}
+
+/** A fresh directory, removed when the current test ends. */
+function scratchDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "netsvr-manifest-errors-"));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A directory holding these .proto files, for tests that need protos other than the real ones. */
+function protoDir(files: Record<string, string>): string {
+  const dir = scratchDir();
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+interface Outcome {
+  /** CodeGeneratorResponse.error; "" when the plugin generated. */
+  readonly error: string;
+  /** Generated files by name. */
+  readonly files: ReadonlyMap<string, string>;
+}
+
+/**
+ * Runs protoc-gen-netsvr in-process. In-process, plugin.run throws a user error
+ * instead of answering with it; the executable's runner (plugin/src/run.ts) turns
+ * exactly these throws into CodeGeneratorResponse.error, so this does the same.
+ * Any other throw is a crash of the plugin and fails the test.
+ */
+function generate(parameter: string, protos = "proto"): Outcome {
+  try {
+    const response = runPlugin(protos, parameter);
+    return { error: response.error, files: new Map(response.file.map((f) => [f.name, f.content])) };
+  } catch (err) {
+    // protoplugin's PluginOptionError is recognised by name, as run.ts does.
+    if (err instanceof UserError || (err instanceof Error && err.name === "PluginOptionError")) {
+      return { error: err.message, files: new Map() };
+    }
+    throw err;
+  }
+}
+
+interface ManifestOutcome extends Outcome {
+  /** Where the manifest was written. */
+  readonly path: string;
+  /** "path:line:col" of needle in the manifest, the prefix the plugin puts before an entry. */
+  at(needle: string): string;
+}
+
+/** Writes the manifest to a temp file and runs the plugin with target=ts,manifest=<that file>. */
+function checkManifest(text: string, { protos = "proto", options = "" } = {}): ManifestOutcome {
+  const path = join(scratchDir(), "netsvr.manifest.yaml");
+  writeFileSync(path, text);
+  const outcome = generate(`target=ts,${options}manifest=${path}`, protos);
+  return { ...outcome, path, at: (needle) => `${path}:${position(text, needle)}` };
+}
+
+/** Values of netsvr.cmd.Cmd, read from the real protos so the fixtures follow cmd.proto. */
+let cmdValues: string[] | undefined;
+function cmdValueNames(): string[] {
+  cmdValues ??= buildImage("proto")
+    .file.flatMap((f) => (f.package === "netsvr.cmd" ? f.enumType : []))
+    .find((e) => e.name === "Cmd")!
+    .value.map((v) => v.name);
+  return cmdValues;
+}
+
+/** The Cmd values base does not use as commands: what commandEnum.unused must list for base to be valid. */
+function baseUnused(): string[] {
+  return cmdValueNames().filter((name) => !base.includes(`name: ${name}\n`));
+}
+
+/** Adds a commandEnum section naming netsvr.cmd.Cmd (or another enum) to a manifest. */
+function withCommandEnum(text: string, unused = baseUnused(), name = "netsvr.cmd.Cmd"): string {
+  return edit(text, ["client: business\n", `client: business\ncommandEnum:\n  name: ${name}\n  unused: [${unused.join(", ")}]\n`]);
+}
+
+/** The lines of a multi-problem error. */
+function lines(error: string): string[] {
+  return error.split("\n");
+}
+
+describe("fixtures are valid", () => {
+  // Every broken case below is one edit away from these, so they must generate cleanly.
+  test("base manifest generates", () => {
+    expect(checkManifest(base).error).toBe("");
+  });
+
+  test("base manifest with commandEnum netsvr.cmd.Cmd generates", () => {
+    expect(checkManifest(withCommandEnum(base)).error).toBe("");
+  });
+});
+
+describe("reading the manifest file", () => {
+  test("missing file", () => {
+    const path = join(scratchDir(), "absent.manifest.yaml");
+    expect(generate(`target=ts,manifest=${path}`).error).toBe(`${path}: cannot read the command manifest: file not found`);
+  });
+
+  test("YAML syntax error reports line and column", () => {
+    const text = edit(base, ["kind: event\n", "kind: event: oops\n"]);
+    const r = checkManifest(text);
+    expect(r.error).toBe(`${r.at("event: oops")}: YAML syntax error: Nested mappings are not allowed in compact mappings`);
+  });
+});
+
+describe("schema violations", () => {
+  test("unknown top-level key", () => {
+    const r = checkManifest(`${base}maxFrameSise: 1024\n`);
+    expect(r.error).toBe(`${r.at("maxFrameSise")}: maxFrameSise: unknown key "maxFrameSise"`);
+  });
+
+  test("unknown key in a command", () => {
+    const r = checkManifest(edit(base, ["id: 900003001\n", "id: 900003001\n    timeout: 5\n"]));
+    expect(r.error).toBe(`${r.at("timeout")}: commands[2] (Register): unknown key "timeout"`);
+  });
+
+  test("missing required key id", () => {
+    const r = checkManifest(edit(base, ["    id: 900003001\n", ""]));
+    expect(r.error).toBe(`${r.at("name: Register")}: commands[2] (Register): missing key "id"`);
+  });
+
+  test("id of the wrong type (a string)", () => {
+    const r = checkManifest(edit(base, ["id: 900003001", 'id: "900003001"']));
+    expect(r.error).toBe(`${r.at('id: "900003001"')}: commands[2] (Register): "id" must be integer`);
+  });
+
+  test("message of the wrong type is one problem, not two contradicting ones", () => {
+    // The body is "a name or null"; saying both "must be string" and "must be null" reads as a contradiction.
+    const r = checkManifest(edit(base, ["message: netsvr.broadcast.Broadcast", "message: 123"]));
+    expect(lines(r.error)).toHaveLength(1);
+    expect(r.error).toMatch(/"message" must be .*null/);
+    expect(r.error.startsWith(`${r.at("message: 123")}: commands[1] (Broadcast): "message" must be `)).toBe(true);
+  });
+
+  test("kind not in the enum is reported alone", () => {
+    // A misspelt kind says nothing about which keys belong, so the keys of the
+    // request must not be blamed as if the command were an event or oneway.
+    const r = checkManifest(edit(base, ["kind: request\n    request: netsvr.registerReq", "kind: reqest\n    request: netsvr.registerReq"]));
+    expect(r.error).toBe(`${r.at("kind: reqest")}: commands[2] (Register): "kind" must be one of "event", "oneway", "request"`);
+  });
+
+  test("message on a request command", () => {
+    // Writing message: where request: belongs; both halves of the mistake are reported.
+    const text = edit(base, ["    request: netsvr.registerReq.RegisterReq", "    message: netsvr.registerReq.RegisterReq"]);
+    const r = checkManifest(text);
+    expect(lines(r.error)).toEqual([
+      `${r.at("name: Register")}: commands[2] (Register): missing key "request" (write request: null for a frame without body)`,
+      `${r.at("message: netsvr.registerReq")}: commands[2] (Register): "message" does not belong to a command of this kind (event and oneway take "message"; request takes "request" and "response")`,
+    ]);
+  });
+
+  test("request missing on a bodiless request (the schema wants an explicit request: null)", () => {
+    const r = checkManifest(edit(base, ["    request: null\n", ""]));
+    expect(r.error).toBe(`${r.at("name: UniqIdList")}: commands[3] (UniqIdList): missing key "request" (write request: null for a frame without body)`);
+  });
+
+  test("bodiless response (response: null)", () => {
+    const r = checkManifest(edit(base, ["response: netsvr.registerResp.RegisterResp", "response: null"]));
+    expect(r.error).toBe(`${r.at("response: null")}: commands[2] (Register): "response" must be a fully-qualified message name: a response always has a body`);
+  });
+
+  test("command name not PascalCase", () => {
+    const r = checkManifest(edit(base, ["name: Broadcast", "name: broadcast_all"]));
+    expect(r.error).toBe(
+      `${r.at("name: broadcast_all")}: commands[1] (broadcast_all): "name" is not a valid command name (PascalCase letters and digits)`,
+    );
+  });
+});
+
+describe("protocol checks", () => {
+  test("duplicate command name", () => {
+    const r = checkManifest(edit(base, ["name: UniqIdList", "name: Register"]));
+    const [first, second] = [`${r.path}:${position(base, "name: Register")}`, `${r.path}:${position(base, "name: UniqIdList")}`];
+    expect(r.error).toBe(`${second}: commands[3] (Register): duplicate command name "Register" (first at ${first}: commands[2] (Register))`);
+  });
+
+  test("duplicate command id", () => {
+    const r = checkManifest(edit(base, ["id: 900003004", "id: 900003001"]));
+    expect(r.error).toBe(
+      `${r.at("name: UniqIdList")}: commands[3] (UniqIdList): duplicate command id 900003001, already used by Register (${r.at("name: Register")}: commands[2] (Register))`,
+    );
+  });
+
+  test("message not found among the protos", () => {
+    const r = checkManifest(edit(base, ["netsvr.registerResp.RegisterResp", "netsvr.registerResp.RegisterResponse"]));
+    expect(r.error).toBe(
+      `${r.at("name: Register")}: commands[2] (Register): response "netsvr.registerResp.RegisterResponse" is not a message in the given protos`,
+    );
+  });
+
+  test("message not found, but its short name exists in another package: did you mean", () => {
+    const r = checkManifest(edit(base, ["message: netsvr.broadcast.Broadcast", "message: netsvr.Broadcast"]));
+    expect(r.error).toBe(
+      `${r.at("name: Broadcast")}: commands[1] (Broadcast): message "netsvr.Broadcast" is not a message in the given protos; did you mean "netsvr.broadcast.Broadcast"?`,
+    );
+  });
+
+  test("heartbeat ping equal to pong", () => {
+    const r = checkManifest(edit(base, ['pong: "~u38NvZ~"', 'pong: "~3yPvmnz~"']));
+    expect(r.error).toBe(`${r.at('pong: "~3yPvmnz~"')}: heartbeat: ping and pong must differ, both are "~3yPvmnz~"`);
+  });
+
+  test("a command named Ping or Pong while a heartbeat is declared", () => {
+    const text = edit(base, ["name: Broadcast", "name: Ping"], ["name: ConnOpen", "name: Pong"]);
+    const r = checkManifest(text);
+    expect(lines(r.error)).toEqual([
+      `${r.at("name: Pong")}: commands[0] (Pong): the name "Pong" is reserved for heartbeat frames when the manifest declares a heartbeat`,
+      `${r.at("name: Ping")}: commands[1] (Ping): the name "Ping" is reserved for heartbeat frames when the manifest declares a heartbeat`,
+    ]);
+    // Without a heartbeat there are no heartbeat frames, so the names are free.
+    const withoutHeartbeat = edit(text, ['heartbeat:\n  ping: "~3yPvmnz~"\n  pong: "~u38NvZ~"\n', ""]);
+    expect(checkManifest(withoutHeartbeat).error).toBe("");
+  });
+});
+
+describe("commandEnum cross-check", () => {
+  test("id that disagrees with netsvr.cmd.Cmd", () => {
+    const r = checkManifest(edit(withCommandEnum(base), ["id: 900003001", "id: 900003002"]));
+    expect(r.error).toBe(`${r.at("name: Register")}: commands[2] (Register): id 900003002 disagrees with netsvr.cmd.Cmd.Register = 900003001`);
+  });
+
+  test("command name that is not a value of the enum", () => {
+    const r = checkManifest(edit(withCommandEnum(base), ["name: Broadcast", "name: BroadcastAll"]));
+    // Renaming also leaves Cmd.Broadcast without a command; both are true and both are reported.
+    expect(lines(r.error)).toEqual([
+      `${r.at("name: BroadcastAll")}: commands[1] (BroadcastAll): netsvr.cmd.Cmd has no value named BroadcastAll`,
+      `${r.at("commandEnum:")}: commandEnum: netsvr.cmd.Cmd.Broadcast = 900002003 is not in commands; add it, or list it under commandEnum.unused if it is not a command`,
+    ]);
+  });
+
+  test("enum value missing from the manifest and not listed as unused", () => {
+    const r = checkManifest(withCommandEnum(base, baseUnused().filter((name) => name !== "Placeholder")));
+    expect(r.error).toBe(
+      `${r.at("commandEnum:")}: commandEnum: netsvr.cmd.Cmd.Placeholder = 0 is not in commands; add it, or list it under commandEnum.unused if it is not a command`,
+    );
+  });
+
+  test("unused entry that is not a value of the enum", () => {
+    const r = checkManifest(withCommandEnum(base, [...baseUnused(), "Heartbeat"]));
+    expect(r.error).toBe(`${r.at("Heartbeat")}: commandEnum: unused names "Heartbeat", which is not a value of netsvr.cmd.Cmd`);
+  });
+
+  test("unused entry that is also a command", () => {
+    // unused means "this value is not a command"; listing a command there contradicts
+    // the commands list (typically a stale entry) and should not pass silently.
+    const r = checkManifest(withCommandEnum(base, [...baseUnused(), "Register"]));
+    expect(lines(r.error)).toHaveLength(1);
+    expect(r.error.startsWith(`${r.at("Register]")}: commandEnum: `)).toBe(true);
+    expect(r.error).toMatch(/unused.*"Register"|"Register".*unused/);
+  });
+
+  test("commandEnum naming an enum that does not exist", () => {
+    const r = checkManifest(withCommandEnum(base, baseUnused(), "netsvr.cmd.Command"));
+    expect(r.error).toBe(`${r.at("name: netsvr.cmd.Command")}: commandEnum: "netsvr.cmd.Command" is not an enum in the given protos`);
+  });
+});
+
+describe("several problems at once", () => {
+  test("protocol problems are all reported, one per line", () => {
+    const r = checkManifest(
+      edit(
+        base,
+        ["netsvr.connOpen.ConnOpen", "netsvr.connOpen.ConnOpened"],
+        ["name: Broadcast", "name: Ping"],
+        ["id: 900003004", "id: 900003001"],
+      ),
+    );
+    expect(lines(r.error)).toEqual([
+      `${r.at("name: ConnOpen")}: commands[0] (ConnOpen): message "netsvr.connOpen.ConnOpened" is not a message in the given protos`,
+      `${r.at("name: UniqIdList")}: commands[3] (UniqIdList): duplicate command id 900003001, already used by Register (${r.at("name: Register")}: commands[2] (Register))`,
+      `${r.at("name: Ping")}: commands[1] (Ping): the name "Ping" is reserved for heartbeat frames when the manifest declares a heartbeat`,
+    ]);
+  });
+
+  test("schema problems are all reported, one per line", () => {
+    const r = checkManifest(
+      edit(`${base}maxFrameSise: 1024\n`, ["kind: oneway", "kind: command"], ["id: 900003001", 'id: "900003001"']),
+    );
+    const expected = [
+      `${r.at("maxFrameSise")}: maxFrameSise: unknown key "maxFrameSise"`,
+      `${r.at("kind: command")}: commands[1] (Broadcast): "kind" must be one of "event", "oneway", "request"`,
+      `${r.at('id: "900003001"')}: commands[2] (Register): "id" must be integer`,
+    ];
+    expect(lines(r.error)).toHaveLength(expected.length);
+    expect(lines(r.error)).toEqual(expect.arrayContaining(expected));
+  });
+});
+
+describe("plugin options", () => {
+  test("unknown option lists the valid options", () => {
+    const r = checkManifest(base, { options: "foo=bar," });
+    expect(r.error).toContain(
+      'unknown option "foo"; valid options are: manifest, target, import_extension, js_import_style, keep_empty_files, ts_nocheck, elide_plugin_version, rewrite_imports',
+    );
+    // Only foo=bar is wrong; the manifest option next to it must not be quoted as invalid.
+    expect(r.error).not.toContain("manifest=");
+  });
+
+  test("missing manifest option", () => {
+    expect(generate("target=ts").error).toBe('missing option "manifest=<path to the command manifest>"');
+  });
+
+  test("js_import_style=legacy_commonjs is rejected", () => {
+    const r = checkManifest(base, { options: "js_import_style=legacy_commonjs," });
+    expect(r.error).toBe("js_import_style=legacy_commonjs is not supported: the generated code is ECMAScript modules");
+  });
+});
+
+test("a minimal manifest for a custom protocol generates", () => {
+  // Compiling the output is checked elsewhere; here: no error, the expected modules, and the default side names.
+  const r = checkManifest(chatManifest, { protos: protoDir({ "chat.proto": chatProto }) });
+  expect(r.error).toBe("");
+  expect([...r.files.keys()].sort()).toEqual(
+    ["commands.ts", "decode.ts", "encode.ts", "errors.ts", "frames.ts", "index.ts", "router.ts", "splitter.ts", "wire.ts"],
+  );
+  expect(r.files.get("decode.ts")).toContain("export function decodeServerFrame(");
+  expect(r.files.get("decode.ts")).toContain("export function decodeClientFrame(");
+});
+
+describe("the real executable", () => {
+  const binPath = join(repoRoot, "plugin/bin/protoc-gen-netsvr.js");
+  const brokenManifest = edit(base, ["netsvr.registerResp.RegisterResp", "netsvr.registerResp.RegisterResponse"]);
+  const brokenReason = 'commands[2] (Register): response "netsvr.registerResp.RegisterResponse" is not a message in the given protos';
+  /** A line of a JavaScript stack trace, which a user error must never print. */
+  const stackLine = /^ {4}at /m;
+
+  test("buf generate fails with the plugin's message and no stack trace", () => {
+    const work = scratchDir();
+    cpSync(join(repoRoot, "proto"), join(work, "proto"), { recursive: true });
+    writeFileSync(join(work, "buf.yaml"), "version: v2\nmodules:\n  - path: proto\n");
+    writeFileSync(join(work, "broken.manifest.yaml"), brokenManifest);
+    writeFileSync(
+      join(work, "buf.gen.yaml"),
+      "version: v2\ninputs:\n  - directory: proto\nplugins:\n  - local: protoc-gen-netsvr\n    out: gen\n    strategy: all\n    opt: [target=ts, manifest=broken.manifest.yaml]\n",
+    );
+    const result = spawnSync(bufBin, ["generate"], {
+      cwd: work,
+      encoding: "utf8",
+      env: { ...process.env, PATH: `${join(repoRoot, "node_modules/.bin")}:${process.env["PATH"] ?? ""}` },
+    });
+    expect(result.status).not.toBe(0);
+    // buf runs the plugin in its own cwd, so the manifest path is the relative one from opt.
+    expect(result.stderr).toContain(`broken.manifest.yaml:${position(brokenManifest, "name: Register")}: ${brokenReason}`);
+    expect(result.stderr).not.toMatch(stackLine);
+  });
+
+  test("bin answers a broken manifest with CodeGeneratorResponse.error and exit code 0", () => {
+    const path = join(scratchDir(), "netsvr.manifest.yaml");
+    writeFileSync(path, brokenManifest);
+    const image = buildImage("proto");
+    const request = create(CodeGeneratorRequestSchema, {
+      parameter: `target=ts,manifest=${path}`,
+      fileToGenerate: image.file.map((f) => f.name),
+      protoFile: image.file,
+    });
+    const result = spawnSync(process.execPath, [binPath], { cwd: repoRoot, input: toBinary(CodeGeneratorRequestSchema, request) });
+    expect(result.status).toBe(0);
+    expect(result.stderr.toString()).not.toMatch(stackLine);
+    const response = fromBinary(CodeGeneratorResponseSchema, result.stdout);
+    expect(response.error).toBe(`${path}:${position(brokenManifest, "name: Register")}: ${brokenReason}`);
+    expect(response.file).toEqual([]);
+  });
+
+  test("--version prints the package version", () => {
+    const { version } = JSON.parse(readFileSync(join(repoRoot, "plugin/package.json"), "utf8")) as { version: string };
+    const result = spawnSync(process.execPath, [binPath, "--version"], { encoding: "utf8" });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`protoc-gen-netsvr v${version}\n`);
+  });
+});
