@@ -128,7 +128,7 @@ interface Sample {
 const registerReq = { workerId: 7, processCmdGoroutineNum: 2, serverId: 1 };
 const connOpen = { uniqId: "01656f2a1b00000001", rawQuery: "token=abc", subProtocol: ["chat", "v2"], xForwardedFor: "10.0.0.1" };
 /** Over 64 KiB, so the frame crosses any 64 KiB read buffer a socket might use. */
-const broadcast = { data: patterned(70_000, 1) };
+const broadcast = { data: patterned(65_600, 1) };
 const transfer = { uniqId: "01656f2a1b00000002", session: "s-1", data: patterned(300, 2) };
 const topicPublish = { topics: ["news", "sport"], data: patterned(17, 3) };
 const checkOnlineResp = { uniqIds: ["a", "b", "c"] };
@@ -459,5 +459,35 @@ describe("FrameSplitter: end()", () => {
     expect(error.code).toBe("truncated");
     expect(error.offset).toBe(offset);
     expect(frameErrorOf(() => splitter.push(encodePing(), () => {}))).toBe(error);
+  });
+});
+
+describe("FrameSplitter: a throwing onFrame and bad options", () => {
+  test("an exception from onFrame propagates and leaves the splitter dead, never mis-framed", () => {
+    const register = encodeRegisterRequest({ workerId: 7, serverId: 1 });
+    const ping = encodePing();
+    const splitter = new FrameSplitter();
+    const bug = new Error("handler bug");
+    // The callback fails on the ping; the half Register after it must not be lost silently.
+    expect(() => splitter.push(concat([ping, register.subarray(0, 6)]), () => { throw bug; })).toThrow(bug);
+    const seen: Uint8Array[] = [];
+    const later = (() => {
+      try {
+        splitter.push(register.subarray(6), (f) => seen.push(f));
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(later).toBeInstanceOf(FrameError);
+    expect((later as FrameError).code).toBe("aborted");
+    expect((later as FrameError).offset).toBe(ping.length);
+    expect((later as FrameError).cause).toBe(bug);
+    expect(seen).toEqual([]);
+    expect(() => splitter.end()).toThrow(later as FrameError);
+  });
+
+  test.each([Number.NaN, -1, 1.5, 2 ** 32, Number.POSITIVE_INFINITY])("maxFrameSize %s is rejected at construction", (max) => {
+    expect(() => new FrameSplitter({ maxFrameSize: max })).toThrow(RangeError);
   });
 });

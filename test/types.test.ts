@@ -266,7 +266,7 @@ const mustCompile: readonly Snippet[] = [
     why: "FrameError.code is a closed union; the splitter hands out Uint8Array frames",
     code: `
       declare const e: FrameError;
-      exact<typeof e.code, "truncated" | "trailing-bytes" | "oversize" | "unknown-command" | "invalid-body">(true);
+      exact<typeof e.code, "truncated" | "trailing-bytes" | "oversize" | "unknown-command" | "invalid-body" | "aborted">(true);
       exact<typeof e.cmd, number | undefined>(true);
       new FrameSplitter({ maxFrameSize: 10 }).push(bytes, (frame) => exact<typeof frame, Uint8Array>(true));
     `,

@@ -10,7 +10,9 @@
  *
  * After an error the splitter is dead, as the peer would close the
  * connection: frames before the bad one have been handed out, and every
- * later push() throws the same FrameError.
+ * later push() throws the same FrameError. The same holds when onFrame
+ * throws: that exception propagates, the rest of the chunk is not read, and
+ * later calls throw an "aborted" FrameError whose cause is the exception.
  */
 export declare class FrameSplitter {
     /** Largest accepted payload (bytes after the u32 length). */
@@ -35,6 +37,7 @@ export declare class FrameSplitter {
      * a length exceeds maxFrameSize.
      */
     push(chunk: Uint8Array, onFrame: (frame: Uint8Array) => void): void;
+    private split;
     /** Call at the end of the stream: throws a "truncated" FrameError if a frame is incomplete. */
     end(): void;
     /** The whole size (prefix included) of the frame whose length is at bytes[at]. */

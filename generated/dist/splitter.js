@@ -13,7 +13,9 @@ import { maxFrameSize, readUint32 } from "./wire.js";
  *
  * After an error the splitter is dead, as the peer would close the
  * connection: frames before the bad one have been handed out, and every
- * later push() throws the same FrameError.
+ * later push() throws the same FrameError. The same holds when onFrame
+ * throws: that exception propagates, the rest of the chunk is not read, and
+ * later calls throw an "aborted" FrameError whose cause is the exception.
  */
 export class FrameSplitter {
     constructor(options = {}) {
@@ -27,7 +29,11 @@ export class FrameSplitter {
         this.head = new Uint8Array(4);
         this.headFilled = 0;
         this.failure = undefined;
-        this.maxFrameSize = (_a = options.maxFrameSize) !== null && _a !== void 0 ? _a : maxFrameSize;
+        const max = (_a = options.maxFrameSize) !== null && _a !== void 0 ? _a : maxFrameSize;
+        if (!Number.isInteger(max) || max < 0 || max > 0xffffffff) {
+            throw new RangeError(`maxFrameSize must be an integer from 0 to 4294967295, got ${max}`);
+        }
+        this.maxFrameSize = max;
     }
     /** Bytes held back for a frame that is not complete yet. */
     get pending() {
@@ -41,6 +47,18 @@ export class FrameSplitter {
     push(chunk, onFrame) {
         if (this.failure !== undefined)
             throw this.failure;
+        try {
+            this.split(chunk, onFrame);
+        }
+        catch (error) {
+            if (this.failure === undefined) {
+                const message = `onFrame threw at offset ${this.offset}; the stream was abandoned there`;
+                this.failure = new FrameError("aborted", message, { offset: this.offset, cause: error });
+            }
+            throw error;
+        }
+    }
+    split(chunk, onFrame) {
         let at = 0;
         if (this.headFilled > 0) {
             const take = Math.min(4 - this.headFilled, chunk.length);

@@ -11,8 +11,3 @@ export declare function readUint32(bytes: Uint8Array, offset: number): number;
 export declare function writeUint32(bytes: Uint8Array, offset: number, value: number): void;
 /** A whole command frame in one buffer: [u32 length][u32 cmd][body]. */
 export declare function encodeFrame(cmd: number, body: Uint8Array | undefined): Uint8Array;
-/**
- * The command id of a whole frame, after checking that its length prefix
- * matches its size.
- */
-export declare function readCmd(frame: Uint8Array): number;

@@ -7,9 +7,11 @@
  * - "oversize": a declared length above the maximum frame size;
  * - "unknown-command": a command id this side does not receive;
  * - "invalid-body": a body that is not valid protobuf for its message, or
- *   bytes after a command that has no body.
+ *   bytes after a command that has no body;
+ * - "aborted": the splitter's onFrame callback threw (the cause), so the
+ *   rest of the stream was not read.
  */
-export type FrameErrorCode = "truncated" | "trailing-bytes" | "oversize" | "unknown-command" | "invalid-body";
+export type FrameErrorCode = "truncated" | "trailing-bytes" | "oversize" | "unknown-command" | "invalid-body" | "aborted";
 
 /** A frame that cannot be read. The message names the command where known. */
 export class FrameError extends Error {

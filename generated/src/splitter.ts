@@ -15,7 +15,9 @@ import { maxFrameSize, readUint32 } from "./wire.js";
  *
  * After an error the splitter is dead, as the peer would close the
  * connection: frames before the bad one have been handed out, and every
- * later push() throws the same FrameError.
+ * later push() throws the same FrameError. The same holds when onFrame
+ * throws: that exception propagates, the rest of the chunk is not read, and
+ * later calls throw an "aborted" FrameError whose cause is the exception.
  */
 export class FrameSplitter {
   /** Largest accepted payload (bytes after the u32 length). */
@@ -31,7 +33,11 @@ export class FrameSplitter {
   private failure: FrameError | undefined = undefined;
 
   constructor(options: { readonly maxFrameSize?: number } = {}) {
-    this.maxFrameSize = options.maxFrameSize ?? maxFrameSize;
+    const max = options.maxFrameSize ?? maxFrameSize;
+    if (!Number.isInteger(max) || max < 0 || max > 0xffffffff) {
+      throw new RangeError(`maxFrameSize must be an integer from 0 to 4294967295, got ${max}`);
+    }
+    this.maxFrameSize = max;
   }
 
   /** Bytes held back for a frame that is not complete yet. */
@@ -46,6 +52,18 @@ export class FrameSplitter {
    */
   push(chunk: Uint8Array, onFrame: (frame: Uint8Array) => void): void {
     if (this.failure !== undefined) throw this.failure;
+    try {
+      this.split(chunk, onFrame);
+    } catch (error) {
+      if (this.failure === undefined) {
+        const message = `onFrame threw at offset ${this.offset}; the stream was abandoned there`;
+        this.failure = new FrameError("aborted", message, { offset: this.offset, cause: error });
+      }
+      throw error;
+    }
+  }
+
+  private split(chunk: Uint8Array, onFrame: (frame: Uint8Array) => void): void {
     let at = 0;
     if (this.headFilled > 0) {
       const take = Math.min(4 - this.headFilled, chunk.length);

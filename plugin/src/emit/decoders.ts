@@ -12,36 +12,63 @@ import { a, clientFrame, pascal, serverFrame } from "./names.js";
  */
 export function emitDecoders(schema: Schema<NetsvrOptions>, p: Protocol): void {
   const f = generateFile(schema, p, "decode.ts");
-  const FrameError = f.import("FrameError", "./errors.js");
-  const headerSize = f.import("headerSize", "./wire.js");
-  const DescMessage = f.import("DescMessage", "@bufbuild/protobuf", true);
-  const MessageShape = f.import("MessageShape", "@bufbuild/protobuf", true);
+  const [FrameError, headerSize, readUint32] = [
+    f.import("FrameError", "./errors.js"),
+    f.import("headerSize", "./wire.js"),
+    f.import("readUint32", "./wire.js"),
+  ];
+  const [cmdNames, Cmd] = [f.import("cmdNames", "./commands.js"), f.import("Cmd", "./commands.js", true)];
+  const [DescMessage, MessageShape] = [
+    f.import("DescMessage", "@bufbuild/protobuf", true),
+    f.import("MessageShape", "@bufbuild/protobuf", true),
+  ];
+  f.print(`/** "Register (900003001)" for a known command id, "command 42" otherwise: how errors name a command. */
+function label(cmd: number): string {
+  return cmd in `, cmdNames, ` ? \`\${`, cmdNames, `[cmd as `, Cmd, `]} (\${cmd})\` : \`command \${cmd}\`;
+}
 
-  f.print(`/** The body of a frame whose header was checked; invalid protobuf becomes a FrameError. */`);
-  f.print(`function decodeBody<Desc extends `, DescMessage, `>(frame: Uint8Array, cmd: number, name: string, schema: Desc): `, MessageShape, `<Desc> {`);
-  f.print(`  try {`);
-  f.print(`    return `, f.import("fromBinary", "@bufbuild/protobuf"), `(schema, frame.subarray(`, headerSize, `));`);
-  f.print(`  } catch (cause) {`);
-  f.print(`    const reason = cause instanceof Error ? cause.message : String(cause);`);
-  f.print(`    throw new `, FrameError, "(\"invalid-body\", `${name} (${cmd}): body is not a valid ${schema.typeName}: ${reason}`, { cmd, cause });");
-  f.print(`  }`);
-  f.print(`}`);
-  f.print();
-  f.print(`/** Checks that a command without body carries none, so no bytes are silently dropped. */`);
-  f.print(`function noBody(frame: Uint8Array, cmd: number, name: string): undefined {`);
-  f.print(`  if (frame.length > `, headerSize, `) {`);
-  f.print("    throw new ", FrameError, "(\"invalid-body\", `${name} (${cmd}): has no body, got ${frame.length - ", headerSize, "} bytes after the command id`, { cmd });");
-  f.print(`  }`);
-  f.print(`  return undefined;`);
-  f.print(`}`);
-  f.print();
-  f.print(`function unexpected(cmd: number, sender: string): Error {`);
-  const cmdNames = f.import("cmdNames", "./commands.js");
-  f.print(`  const name = cmd in `, cmdNames, ` ? `, cmdNames, `[cmd as `, f.import("Cmd", "./commands.js", true), `] : undefined;`);
-  f.print(`  const what = name === undefined ? \`unknown command id \${cmd}\` : \`\${name} (\${cmd}) is not a command \${sender} sends\`;`);
-  f.print(`  return new `, FrameError, `("unknown-command", what, { cmd });`);
-  f.print(`}`);
-  f.print();
+/** The command id of a whole frame, after checking its length prefix against its size. */
+function readCmd(frame: Uint8Array): number {
+  if (frame.length < 4) {
+    throw new `, FrameError, `("truncated", \`a frame starts with a 4-byte length, got \${frame.length} bytes\`);
+  }
+  const declared = `, readUint32, `(frame, 0);
+  if (declared < 4) {
+    throw new `, FrameError, `("truncated", \`frame declares \${declared} bytes of payload, too few for a command id\`);
+  }
+  const got = frame.length - 4;
+  if (declared !== got) {
+    const cmd = frame.length >= `, headerSize, ` ? `, readUint32, `(frame, 4) : undefined;
+    const what = cmd === undefined ? "frame" : label(cmd);
+    const problem = declared > got ? "truncated" : "trailing-bytes";
+    throw new `, FrameError, `(problem, \`\${what}: frame declares \${declared} bytes of payload, got \${got}\`, cmd === undefined ? {} : { cmd });
+  }
+  return `, readUint32, `(frame, 4);
+}
+
+/** The body of a frame whose header was checked; invalid protobuf becomes a FrameError. */
+function decodeBody<Desc extends `, DescMessage, `>(frame: Uint8Array, cmd: number, schema: Desc): `, MessageShape, `<Desc> {
+  try {
+    return `, f.import("fromBinary", "@bufbuild/protobuf"), `(schema, frame.subarray(`, headerSize, `));
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new `, FrameError, `("invalid-body", \`\${label(cmd)}: body is not a valid \${schema.typeName}: \${reason}\`, { cmd, cause });
+  }
+}
+
+/** Checks that a command without body carries none, so no bytes are silently dropped. */
+function noBody(frame: Uint8Array, cmd: number): undefined {
+  if (frame.length > `, headerSize, `) {
+    throw new `, FrameError, `("invalid-body", \`\${label(cmd)}: has no body, got \${frame.length - `, headerSize, `} bytes after the command id\`, { cmd });
+  }
+  return undefined;
+}
+
+function unexpected(cmd: number, sender: string): Error {
+  const what = cmd in `, cmdNames, ` ? \`\${label(cmd)} is not a command \${sender} sends\` : \`unknown command id \${cmd}\`;
+  return new `, FrameError, `("unknown-command", what, { cmd });
+}
+`);
   printDecoder(f, p, "server");
   printDecoder(f, p, "client");
 }
@@ -67,7 +94,7 @@ function printDecoder(f: GeneratedFile, p: Protocol, side: "server" | "client"):
   if (heartbeat !== undefined) {
     f.print(`  if (`, f.import(`is${beatName}`, "./heartbeat.js"), `(frame)) return ${beat};`);
   }
-  f.print(`  const cmd = `, f.import("readCmd", "./wire.js"), `(frame);`);
+  f.print(`  const cmd = readCmd(frame);`);
   f.print(`  switch (cmd) {`);
   for (const c of p.commands) {
     let kind: string;
@@ -79,7 +106,7 @@ function printDecoder(f: GeneratedFile, p: Protocol, side: "server" | "client"):
     } else {
       continue;
     }
-    const decode = body === undefined ? [`noBody(frame, cmd, "${c.name}")`] : [`decodeBody(frame, cmd, "${c.name}", `, f.importSchema(body), `)`];
+    const decode = body === undefined ? [`noBody(frame, cmd)`] : [`decodeBody(frame, cmd, `, f.importSchema(body), `)`];
     f.print(`    case `, Cmd, `.${c.name}:`);
     f.print(`      return { kind: "${kind}", cmd: `, Cmd, `.${c.name}, name: "${c.name}", body: `, ...decode, ` };`);
   }

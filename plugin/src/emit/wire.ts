@@ -6,7 +6,6 @@ import { generateFile } from "./header.js";
 /** wire.ts: the frame layout shared by encoders, decoders and the splitter. */
 export function emitWire(schema: Schema<NetsvrOptions>, p: Protocol): void {
   const f = generateFile(schema, p, "wire.ts");
-  const FrameError = f.import("FrameError", "./errors.js");
   f.print(`/**
  * The largest frame payload (the bytes after the u32 length) a ${p.server}
  * accepts by default: ${p.maxFrameSize} bytes. Peers close the connection on a larger frame.
@@ -38,23 +37,5 @@ export function encodeFrame(cmd: number, body: Uint8Array | undefined): Uint8Arr
   if (body !== undefined) frame.set(body, headerSize);
   return frame;
 }
-
-/**
- * The command id of a whole frame, after checking that its length prefix
- * matches its size.
- */
-export function readCmd(frame: Uint8Array): number {
-  if (frame.length < headerSize) {
-    throw new `, FrameError, `("truncated", \`a command frame needs \${headerSize} bytes, got \${frame.length}\`);
-  }
-  const declared = readUint32(frame, 0) + 4;
-  const cmd = readUint32(frame, 4);
-  if (declared > frame.length) {
-    throw new `, FrameError, `("truncated", \`command \${cmd}: frame declares \${declared} bytes, got \${frame.length}\`, { cmd });
-  }
-  if (declared < frame.length) {
-    throw new `, FrameError, `("trailing-bytes", \`command \${cmd}: frame declares \${declared} bytes, got \${frame.length}\`, { cmd });
-  }
-  return cmd;
-}`);
+`);
 }

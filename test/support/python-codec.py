@@ -1,0 +1,76 @@
+"""Reads and writes netsvr frames with Google's protobuf runtime, as an
+independent check of the TypeScript codecs (see test/wire-python.test.ts).
+
+Usage: python-codec.py PYTHON_OUT_DIR CORPUS_JSON
+
+PYTHON_OUT_DIR holds the modules `protoc --python_out` made from proto/*.proto.
+The corpus is {"decode": [...], "encode": [...]}; the answer, on stdout, has
+one result per job in the same order.
+
+decode job {"frame": hex, "module": str|null, "message": str|null}: checks the
+length prefix, returns the command id and, for a frame with a body, the body
+parsed with module.message as MessageToDict JSON (proto field names, default
+values left out) plus the message serialized again by this runtime as hex.
+A job without message expects a frame without body.
+
+encode job {"cmd": int, "module": str, "message": str, "json": dict}: builds
+the message from its JSON form and returns the whole frame as hex.
+"""
+
+import importlib
+import json
+import struct
+import sys
+
+from google.protobuf import json_format
+
+HEADER = struct.Struct(">II")
+
+
+def message_class(module, name):
+    return getattr(importlib.import_module(module), name)
+
+
+def split_frame(frame):
+    """The command id and body of a whole frame, after checking its length prefix."""
+    if len(frame) < HEADER.size:
+        raise ValueError(f"frame of {len(frame)} bytes has no header")
+    length, cmd = HEADER.unpack_from(frame)
+    if length + 4 != len(frame):
+        raise ValueError(f"length prefix {length} does not match a frame of {len(frame)} bytes")
+    return cmd, frame[HEADER.size:]
+
+
+def decode(job):
+    cmd, body = split_frame(bytes.fromhex(job["frame"]))
+    if job["message"] is None:
+        return {"cmd": cmd, "bodyLength": len(body)}
+    message = message_class(job["module"], job["message"]).FromString(body)
+    return {
+        "cmd": cmd,
+        "json": json_format.MessageToDict(message, preserving_proto_field_name=True),
+        "reserialized": message.SerializeToString().hex(),
+    }
+
+
+def encode(job):
+    message = json_format.ParseDict(job["json"], message_class(job["module"], job["message"])())
+    body = message.SerializeToString()
+    return {"frame": (HEADER.pack(4 + len(body), job["cmd"]) + body).hex()}
+
+
+def main(python_out, corpus_path):
+    sys.path.insert(0, python_out)
+    with open(corpus_path, encoding="utf-8") as corpus_file:
+        corpus = json.load(corpus_file)
+    json.dump(
+        {
+            "decode": [decode(job) for job in corpus["decode"]],
+            "encode": [encode(job) for job in corpus["encode"]],
+        },
+        sys.stdout,
+    )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

@@ -1,0 +1,184 @@
+// Cross-checks our frames against Google's protobuf runtime: protoc compiles
+// the same .proto files to Python, and test/support/python-codec.py decodes
+// our frames, prints them as JSON and serializes them again.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { create, ScalarType, toBinary, toJson } from "@bufbuild/protobuf";
+import type { DescField, DescMessage, JsonValue, Message } from "@bufbuild/protobuf";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import * as netsvr from "../generated/dist/index.js";
+import { Cmd, decodeBusinessFrame, decodeGatewayFrame, encodeRegisterRequest, encodeRegisterResponse } from "../generated/dist/index.js";
+import { RegisterReqSchema } from "../generated/dist/registerReq_pb.js";
+import { RegisterRespCode, RegisterRespSchema } from "../generated/dist/registerResp_pb.js";
+import type { Direction } from "./support/arbitrary.js";
+import { directions, frame, hex, messageArbitrary, repoRoot, sameMessage } from "./support/arbitrary.js";
+
+// Debian's python3-protobuf installs google.protobuf for this interpreter; a
+// `python3` found first on PATH may be another one without it.
+const python = "/usr/bin/python3";
+const codec = join(repoRoot, "test/support/python-codec.py");
+const samplesPerDirection = 40;
+// Random unless given, and named in every failure message, so a failing corpus can be rebuilt.
+const seed = Number(process.env["NETSVR_WIRE_SEED"] ?? Math.floor(Math.random() * 2 ** 31));
+
+interface DecodeJob {
+  readonly frame: string;
+  readonly module: string | null;
+  readonly message: string | null;
+}
+
+interface EncodeJob {
+  readonly cmd: number;
+  readonly module: string;
+  readonly message: string;
+  readonly json: JsonValue;
+}
+
+interface Decoded {
+  readonly cmd: number;
+  readonly bodyLength?: number;
+  readonly json?: JsonValue;
+  readonly reserialized?: string;
+}
+
+interface Case {
+  readonly message: Message | undefined;
+  readonly frame: Uint8Array;
+}
+
+/** Fails with the packages to install: CI has them, so a missing one is an error, not a skip. */
+function requireToolchain(): void {
+  const missing: string[] = [];
+  if (spawnSync("protoc", ["--version"]).status !== 0) missing.push("protobuf-compiler (protoc on PATH)");
+  if (spawnSync(python, ["-c", "import google.protobuf"]).status !== 0) missing.push(`python3-protobuf (${python} -c "import google.protobuf")`);
+  if (missing.length > 0) {
+    throw new Error(`the Python cross-check needs the Debian packages protobuf-compiler and python3-protobuf (apt-get install protobuf-compiler python3-protobuf); missing: ${missing.join(", ")}`);
+  }
+}
+
+/** The module and class protoc --python_out makes for a message. */
+function pythonName(schema: DescMessage): { module: string; message: string } {
+  return { module: `${schema.file.name.replaceAll("/", ".")}_pb2`, message: schema.name };
+}
+
+function encodeJob(cmd: number, schema: DescMessage, message: Message): EncodeJob {
+  return { cmd, ...pythonName(schema), json: toJson(schema, message, { useProtoFieldName: true }) };
+}
+
+/**
+ * json with every float field as the float32 it stands for. Python prints a
+ * float32 as the shortest decimal that reads back as the same float32 (0.1),
+ * protobuf-es prints it widened to a double (0.10000000149011612); both name
+ * the same float32, so Math.fround maps both to one number. NaN and the
+ * infinities are the same strings in both.
+ */
+function float32Json(schema: DescMessage, json: JsonValue | undefined): JsonValue | undefined {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return json;
+  const out: Record<string, JsonValue> = { ...json };
+  for (const field of schema.fields) {
+    const value = out[field.name];
+    if (value === undefined) continue;
+    if (field.fieldKind === "list") out[field.name] = (value as JsonValue[]).map((item) => float32Value(field, item));
+    else if (field.fieldKind === "map") out[field.name] = mapValues(value as Record<string, JsonValue>, (item) => float32Value(field, item));
+    else out[field.name] = float32Value(field, value);
+  }
+  return out;
+}
+
+/** One value of field (a list or map element for those) with floats as in float32Json. */
+function float32Value(field: DescField, value: JsonValue): JsonValue {
+  if (field.message !== undefined) return float32Json(field.message, value)!;
+  return field.scalar === ScalarType.FLOAT && typeof value === "number" ? Math.fround(value) : value;
+}
+
+function mapValues(object: Record<string, JsonValue>, f: (value: JsonValue) => JsonValue): Record<string, JsonValue> {
+  return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, f(value)]));
+}
+
+/** Whether a message of schema can hold a map; map entry order on the wire is up to each runtime. */
+function hasMap(schema: DescMessage, seen = new Set<DescMessage>()): boolean {
+  if (seen.has(schema)) return false;
+  seen.add(schema);
+  return schema.fields.some((field) => field.fieldKind === "map" || (field.message !== undefined && hasMap(field.message, seen)));
+}
+
+function runPython(dir: string, jobs: { decode: DecodeJob[]; encode: EncodeJob[] }): { decode: Decoded[]; encode: { frame: string }[] } {
+  const corpus = join(dir, "corpus.json");
+  writeFileSync(corpus, JSON.stringify(jobs));
+  const out = execFileSync(python, [codec, join(dir, "python"), corpus], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  return JSON.parse(out) as { decode: Decoded[]; encode: { frame: string }[] };
+}
+
+const all = directions();
+const withBody = all.filter((d) => d.schema !== undefined);
+const bodiless = all.filter((d) => d.schema === undefined);
+
+const registerRequest = create(RegisterReqSchema, { workerId: 1, processCmdGoroutineNum: 2 });
+const registerResponse = create(RegisterRespSchema, { code: RegisterRespCode.Success, message: "Success", registerId: "00000004127.0.0.1:47324" });
+
+describe(`Google's protobuf (Python) reads our frames (seed ${seed})`, () => {
+  let dir: string;
+  const cases = new Map<Direction, Case[]>();
+  const decoded = new Map<Direction, Decoded[]>();
+  let encoded: { frame: string }[];
+
+  beforeAll(() => {
+    requireToolchain();
+    dir = mkdtempSync(join(tmpdir(), "netsvr-python-"));
+    const protos = readdirSync(join(repoRoot, "proto")).filter((name) => name.endsWith(".proto"));
+    mkdirSync(join(dir, "python"));
+    execFileSync("protoc", [`--python_out=${join(dir, "python")}`, "-I", "proto", ...protos.map((name) => `proto/${name}`)], { cwd: repoRoot, stdio: "pipe" });
+
+    const jobs: { decode: DecodeJob[]; encode: EncodeJob[] } = { decode: [], encode: [] };
+    for (const d of all) {
+      const encode = (netsvr as Record<string, unknown>)[d.encoder] as (body?: Message) => Uint8Array;
+      const messages = d.schema === undefined ? [undefined] : fc.sample(messageArbitrary(d.schema), { numRuns: samplesPerDirection, seed });
+      const list = messages.map((message) => ({ message, frame: encode(message) }));
+      cases.set(d, list);
+      const names = d.schema === undefined ? { module: null, message: null } : pythonName(d.schema);
+      jobs.decode.push(...list.map((c) => ({ frame: hex(c.frame), ...names })));
+    }
+    jobs.encode.push(encodeJob(Cmd.Register, RegisterReqSchema, registerRequest), encodeJob(Cmd.Register, RegisterRespSchema, registerResponse));
+
+    const results = runPython(dir, jobs);
+    let next = 0;
+    for (const d of all) decoded.set(d, results.decode.slice(next, (next += cases.get(d)!.length)));
+    encoded = results.encode;
+  });
+
+  afterAll(() => {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test.each(withBody)("$command $kind ($typeName)", (d) => {
+    const schema = d.schema!;
+    const decode = d.sender === "gateway" ? decodeGatewayFrame : decodeBusinessFrame;
+    cases.get(d)!.forEach(({ message }, i) => {
+      const python = decoded.get(d)![i]!;
+      const where = `seed ${seed}, sample ${i}: ${JSON.stringify(toJson(schema, message!))}`;
+      expect(python.cmd, where).toBe(d.cmd);
+      const ours = toJson(schema, message!, { useProtoFieldName: true });
+      expect(float32Json(schema, python.json), where).toEqual(float32Json(schema, ours));
+      // Both runtimes write fields in number order, so only map entries may come out in another order.
+      if (!hasMap(schema)) expect(python.reserialized, where).toBe(hex(toBinary(schema, message!)));
+      const again = decode(frame(d.cmd, Buffer.from(python.reserialized!, "hex")));
+      expect(again.cmd, where).toBe(d.cmd);
+      expect(sameMessage(schema, again.body as Message, message!), where).toBe(true);
+    });
+  });
+
+  test.each(bodiless)("$command $kind: the frame has no body", (d) => {
+    expect(decoded.get(d)).toEqual([{ cmd: d.cmd, bodyLength: 0 }]);
+  });
+
+  test("Python encodes the Register vectors of a real gateway to the same bytes", () => {
+    const [request, response] = encoded;
+    expect(request!.frame).toBe("0000000835a4f4b908011002");
+    expect(request!.frame).toBe(hex(encodeRegisterRequest(registerRequest)));
+    expect(response!.frame).toBe(hex(Buffer.concat([Buffer.from("0000002635a4f4b91207537563636573731a17", "hex"), Buffer.from("00000004127.0.0.1:47324")])));
+    expect(response!.frame).toBe(hex(encodeRegisterResponse(registerResponse)));
+  });
+});
