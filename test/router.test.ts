@@ -1,6 +1,7 @@
 import { create } from "@bufbuild/protobuf";
 import fc from "fast-check";
 import { describe, expect, test, vi } from "vitest";
+import { chunkAt, concat } from "./support/bytes.js";
 import {
   Cmd,
   FrameSplitter,
@@ -32,27 +33,6 @@ interface Call {
   readonly handler: string;
   readonly body: unknown;
   readonly frame: unknown;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
-function chunkAt(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
-  const chunks: Uint8Array[] = [];
-  let from = 0;
-  for (const cut of cuts) {
-    chunks.push(bytes.subarray(from, cut));
-    from = cut;
-  }
-  chunks.push(bytes.subarray(from));
-  return chunks;
 }
 
 /** Splits and decodes a whole stream of chunks. */

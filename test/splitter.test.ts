@@ -1,6 +1,7 @@
 import { create, type DescMessage, type MessageInitShape } from "@bufbuild/protobuf";
 import fc from "fast-check";
 import { describe, expect, test, vi } from "vitest";
+import { chunkAt, concat } from "./support/bytes.js";
 import {
   BroadcastSchema,
   CheckOnlineRespSchema,
@@ -37,16 +38,6 @@ import {
 
 // ---------------------------------------------------------------- helpers
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
 /** Distinct bytes, so a frame shifted or truncated by a bug cannot compare equal by accident. */
 function patterned(size: number, seed = 0): Uint8Array {
   const out = new Uint8Array(size);
@@ -67,18 +58,6 @@ function lengthPrefix(length: number): Uint8Array {
   const out = new Uint8Array(4);
   new DataView(out.buffer).setUint32(0, length);
   return out;
-}
-
-/** Cuts bytes at the given (sorted, in-range) offsets; empty chunks are kept on purpose. */
-function chunkAt(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
-  const chunks: Uint8Array[] = [];
-  let from = 0;
-  for (const cut of cuts) {
-    chunks.push(bytes.subarray(from, cut));
-    from = cut;
-  }
-  chunks.push(bytes.subarray(from));
-  return chunks;
 }
 
 /** Runs a whole stream through a fresh splitter, ending it, and returns copies of the frames. */
