@@ -11,7 +11,6 @@ import { kindCmdType, pascal } from "./names.js";
  */
 export function emitCommands(schema: Schema<NetsvrOptions>, p: Protocol): void {
   const f = generateFile(schema, p, "commands.ts");
-  const { server, client } = { server: pascal(p.server), client: pascal(p.client) };
 
   f.print(f.jsDoc("Command ids: the u32 that follows a frame's length."));
   f.print(f.export("const", "Cmd"), " = {");
@@ -40,10 +39,10 @@ export function emitCommands(schema: Schema<NetsvrOptions>, p: Protocol): void {
     f.print();
   }
   f.print(f.jsDoc(`Ids of the commands a ${p.server} sends: events and responses.`));
-  f.print(f.export("type", `${server}Cmd`), " = EventCmd | RequestCmd;");
+  f.print(f.export("type", `${pascal(p.server)}Cmd`), " = EventCmd | RequestCmd;");
   f.print();
   f.print(f.jsDoc(`Ids of the commands a ${p.client} sends: one-way commands and requests.`));
-  f.print(f.export("type", `${client}Cmd`), " = OnewayCmd | RequestCmd;");
+  f.print(f.export("type", `${pascal(p.client)}Cmd`), " = OnewayCmd | RequestCmd;");
   f.print();
 
   printTable(f, "CmdNames", "cmdNames", "The name of each command id.", p.commands, (c) => `"${c.name}"`);
@@ -76,11 +75,9 @@ export function emitCommands(schema: Schema<NetsvrOptions>, p: Protocol): void {
     requests.map((c) => ({ command: c, message: c.response })),
   );
 
-  const { DescMessage: descMessage, MessageShape, MessageInitShape } = {
-    DescMessage: f.import("DescMessage", "@bufbuild/protobuf", true),
-    MessageShape: f.import("MessageShape", "@bufbuild/protobuf", true),
-    MessageInitShape: f.import("MessageInitShape", "@bufbuild/protobuf", true),
-  };
+  const descMessage = f.import("DescMessage", "@bufbuild/protobuf", true);
+  const MessageShape = f.import("MessageShape", "@bufbuild/protobuf", true);
+  const MessageInitShape = f.import("MessageInitShape", "@bufbuild/protobuf", true);
   f.print(f.jsDoc("The decoded body a schema table entry stands for: the message, or undefined for no body."));
   f.print(f.export("type", "BodyOf"), "<S extends ", descMessage, " | undefined> = S extends ", descMessage, " ? ", MessageShape, "<S> : undefined;");
   f.print();
