@@ -73,6 +73,7 @@ import { UnRegisterRespSchema } from "./unRegisterResp_pb.js";
 export * from "./commands.js";
 export * from "./frames.js";
 export * from "./errors.js";
+export * from "./codec.js";
 export * from "./encode.js";
 export * from "./decode.js";
 export * from "./splitter.js";

@@ -1,51 +1,46 @@
 import type { DescMessage, MessageInitShape } from "@bufbuild/protobuf";
-import { create, toBinary } from "@bufbuild/protobuf";
+import type { ConnOpenSchema } from "./connOpen_pb.js";
+import { broadcastFrame, checkOnlineReqFrame, checkOnlineRespFrame, connCloseFrame, connInfoDeleteFrame, connInfoReqFrame, connInfoRespFrame, connInfoUpdateFrame, connOpenCustomUniqIdTokenRespFrame, connOpenFrame, forceOfflineFrame, forceOfflineGuestFrame, limitReqFrame, limitRespFrame, metricsRespFrame, multicastFrame, registerReqFrame, registerRespFrame, singleCastBulkFrame, singleCastFrame, topicCountRespFrame, topicDeleteFrame, topicListRespFrame, topicPublishBulkFrame, topicPublishFrame, topicSubscribeFrame, topicUniqIdCountReqFrame, topicUniqIdCountRespFrame, topicUniqIdListReqFrame, topicUniqIdListRespFrame, topicUnsubscribeFrame, transferFrame, uniqIdCountRespFrame, uniqIdListRespFrame, unRegisterReqFrame, unRegisterRespFrame } from "./codec.js";
+import type { BusinessCmd, EventSchemas, GatewayCmd, OnewaySchemas, RequestSchemas, ResponseSchemas } from "./commands.js";
+import { Cmd } from "./commands.js";
+import type { ConnCloseSchema } from "./connClose_pb.js";
+import type { TransferSchema } from "./transfer_pb.js";
+import type { ConnInfoUpdateSchema } from "./connInfoUpdate_pb.js";
+import type { ConnInfoDeleteSchema } from "./connInfoDelete_pb.js";
+import type { BroadcastSchema } from "./broadcast_pb.js";
+import type { MulticastSchema } from "./multicast_pb.js";
+import type { SingleCastSchema } from "./singleCast_pb.js";
+import type { SingleCastBulkSchema } from "./singleCastBulk_pb.js";
+import type { TopicSubscribeSchema } from "./topicSubscribe_pb.js";
+import type { TopicUnsubscribeSchema } from "./topicUnsubscribe_pb.js";
+import type { TopicDeleteSchema } from "./topicDelete_pb.js";
+import type { TopicPublishSchema } from "./topicPublish_pb.js";
+import type { ForceOfflineSchema } from "./forceOffline_pb.js";
+import type { ForceOfflineGuestSchema } from "./forceOfflineGuest_pb.js";
+import type { TopicPublishBulkSchema } from "./topicPublishBulk_pb.js";
+import type { RegisterReqSchema } from "./registerReq_pb.js";
+import type { RegisterRespSchema } from "./registerResp_pb.js";
+import type { UnRegisterReqSchema } from "./unRegisterReq_pb.js";
+import type { UnRegisterRespSchema } from "./unRegisterResp_pb.js";
+import type { CheckOnlineReqSchema } from "./checkOnlineReq_pb.js";
+import type { CheckOnlineRespSchema } from "./checkOnlineResp_pb.js";
 import { encodeFrame } from "./wire.js";
-import { ConnOpenSchema } from "./connOpen_pb.js";
-import type { BusinessCmd, EventCmd, EventSchemas, GatewayCmd, OnewayCmd, OnewaySchemas, RequestCmd, RequestSchemas, ResponseSchemas } from "./commands.js";
-import { Cmd, cmdKinds, eventSchemas, onewaySchemas, requestSchemas, responseSchemas } from "./commands.js";
-import { ConnCloseSchema } from "./connClose_pb.js";
-import { TransferSchema } from "./transfer_pb.js";
-import { ConnInfoUpdateSchema } from "./connInfoUpdate_pb.js";
-import { ConnInfoDeleteSchema } from "./connInfoDelete_pb.js";
-import { BroadcastSchema } from "./broadcast_pb.js";
-import { MulticastSchema } from "./multicast_pb.js";
-import { SingleCastSchema } from "./singleCast_pb.js";
-import { SingleCastBulkSchema } from "./singleCastBulk_pb.js";
-import { TopicSubscribeSchema } from "./topicSubscribe_pb.js";
-import { TopicUnsubscribeSchema } from "./topicUnsubscribe_pb.js";
-import { TopicDeleteSchema } from "./topicDelete_pb.js";
-import { TopicPublishSchema } from "./topicPublish_pb.js";
-import { ForceOfflineSchema } from "./forceOffline_pb.js";
-import { ForceOfflineGuestSchema } from "./forceOfflineGuest_pb.js";
-import { TopicPublishBulkSchema } from "./topicPublishBulk_pb.js";
-import { RegisterReqSchema } from "./registerReq_pb.js";
-import { RegisterRespSchema } from "./registerResp_pb.js";
-import { UnRegisterReqSchema } from "./unRegisterReq_pb.js";
-import { UnRegisterRespSchema } from "./unRegisterResp_pb.js";
-import { CheckOnlineReqSchema } from "./checkOnlineReq_pb.js";
-import { CheckOnlineRespSchema } from "./checkOnlineResp_pb.js";
-import { UniqIdListRespSchema } from "./uniqIdListResp_pb.js";
-import { UniqIdCountRespSchema } from "./uniqIdCountResp_pb.js";
-import { TopicCountRespSchema } from "./topicCountResp_pb.js";
-import { TopicListRespSchema } from "./topicListResp_pb.js";
-import { TopicUniqIdListReqSchema } from "./topicUniqIdListReq_pb.js";
-import { TopicUniqIdListRespSchema } from "./topicUniqIdListResp_pb.js";
-import { TopicUniqIdCountReqSchema } from "./topicUniqIdCountReq_pb.js";
-import { TopicUniqIdCountRespSchema } from "./topicUniqIdCountResp_pb.js";
-import { ConnInfoReqSchema } from "./connInfoReq_pb.js";
-import { ConnInfoRespSchema } from "./connInfoResp_pb.js";
-import { MetricsRespSchema } from "./metricsResp_pb.js";
-import { LimitReqSchema } from "./limitReq_pb.js";
-import { LimitRespSchema } from "./limitResp_pb.js";
-import { ConnOpenCustomUniqIdTokenRespSchema } from "./connOpenCustomUniqIdTokenResp_pb.js";
+import type { UniqIdListRespSchema } from "./uniqIdListResp_pb.js";
+import type { UniqIdCountRespSchema } from "./uniqIdCountResp_pb.js";
+import type { TopicCountRespSchema } from "./topicCountResp_pb.js";
+import type { TopicListRespSchema } from "./topicListResp_pb.js";
+import type { TopicUniqIdListReqSchema } from "./topicUniqIdListReq_pb.js";
+import type { TopicUniqIdListRespSchema } from "./topicUniqIdListResp_pb.js";
+import type { TopicUniqIdCountReqSchema } from "./topicUniqIdCountReq_pb.js";
+import type { TopicUniqIdCountRespSchema } from "./topicUniqIdCountResp_pb.js";
+import type { ConnInfoReqSchema } from "./connInfoReq_pb.js";
+import type { ConnInfoRespSchema } from "./connInfoResp_pb.js";
+import type { MetricsRespSchema } from "./metricsResp_pb.js";
+import type { LimitReqSchema } from "./limitReq_pb.js";
+import type { LimitRespSchema } from "./limitResp_pb.js";
+import type { ConnOpenCustomUniqIdTokenRespSchema } from "./connOpenCustomUniqIdTokenResp_pb.js";
 
 // @generated by protoc-gen-netsvr v0.1.0 from proto/netsvr.manifest.yaml; do not edit.
-
-/** A whole frame for a command whose body is a message. */
-function encodeMessage<Desc extends DescMessage>(cmd: number, schema: Desc, body: MessageInitShape<Desc>): Uint8Array {
-  return encodeFrame(cmd, toBinary(schema, create(schema, body)));
-}
 
 /**
  * Encodes a ConnOpen frame (gateway -> business).
@@ -53,7 +48,7 @@ function encodeMessage<Desc extends DescMessage>(cmd: number, schema: Desc, body
  * Gateway -> business one-way event; body ConnOpen, sent when a customer connects.
  */
 export function encodeConnOpen(body: MessageInitShape<typeof ConnOpenSchema>): Uint8Array {
-  return encodeMessage(Cmd.ConnOpen, ConnOpenSchema, body);
+  return connOpenFrame(Cmd.ConnOpen, body);
 }
 
 /**
@@ -62,7 +57,7 @@ export function encodeConnOpen(body: MessageInitShape<typeof ConnOpenSchema>): U
  * Gateway -> business one-way event; body ConnClose, sent when a customer disconnects.
  */
 export function encodeConnClose(body: MessageInitShape<typeof ConnCloseSchema>): Uint8Array {
-  return encodeMessage(Cmd.ConnClose, ConnCloseSchema, body);
+  return connCloseFrame(Cmd.ConnClose, body);
 }
 
 /**
@@ -71,7 +66,7 @@ export function encodeConnClose(body: MessageInitShape<typeof ConnCloseSchema>):
  * Gateway -> business one-way event; body Transfer, carries a message sent by a customer.
  */
 export function encodeTransfer(body: MessageInitShape<typeof TransferSchema>): Uint8Array {
-  return encodeMessage(Cmd.Transfer, TransferSchema, body);
+  return transferFrame(Cmd.Transfer, body);
 }
 
 /**
@@ -80,7 +75,7 @@ export function encodeTransfer(body: MessageInitShape<typeof TransferSchema>): U
  * Business -> gateway one-way command; body ConnInfoUpdate, changes a connection's uniqId, session or topics.
  */
 export function encodeConnInfoUpdate(body: MessageInitShape<typeof ConnInfoUpdateSchema>): Uint8Array {
-  return encodeMessage(Cmd.ConnInfoUpdate, ConnInfoUpdateSchema, body);
+  return connInfoUpdateFrame(Cmd.ConnInfoUpdate, body);
 }
 
 /**
@@ -89,7 +84,7 @@ export function encodeConnInfoUpdate(body: MessageInitShape<typeof ConnInfoUpdat
  * Business -> gateway one-way command; body ConnInfoDelete, clears parts of a connection's info.
  */
 export function encodeConnInfoDelete(body: MessageInitShape<typeof ConnInfoDeleteSchema>): Uint8Array {
-  return encodeMessage(Cmd.ConnInfoDelete, ConnInfoDeleteSchema, body);
+  return connInfoDeleteFrame(Cmd.ConnInfoDelete, body);
 }
 
 /**
@@ -98,7 +93,7 @@ export function encodeConnInfoDelete(body: MessageInitShape<typeof ConnInfoDelet
  * Business -> gateway one-way command; body Broadcast, sends data to every customer.
  */
 export function encodeBroadcast(body: MessageInitShape<typeof BroadcastSchema>): Uint8Array {
-  return encodeMessage(Cmd.Broadcast, BroadcastSchema, body);
+  return broadcastFrame(Cmd.Broadcast, body);
 }
 
 /**
@@ -107,7 +102,7 @@ export function encodeBroadcast(body: MessageInitShape<typeof BroadcastSchema>):
  * Business -> gateway one-way command; body Multicast, sends the same data to several customers.
  */
 export function encodeMulticast(body: MessageInitShape<typeof MulticastSchema>): Uint8Array {
-  return encodeMessage(Cmd.Multicast, MulticastSchema, body);
+  return multicastFrame(Cmd.Multicast, body);
 }
 
 /**
@@ -116,7 +111,7 @@ export function encodeMulticast(body: MessageInitShape<typeof MulticastSchema>):
  * Business -> gateway one-way command; body SingleCast, sends data to one customer.
  */
 export function encodeSingleCast(body: MessageInitShape<typeof SingleCastSchema>): Uint8Array {
-  return encodeMessage(Cmd.SingleCast, SingleCastSchema, body);
+  return singleCastFrame(Cmd.SingleCast, body);
 }
 
 /**
@@ -125,7 +120,7 @@ export function encodeSingleCast(body: MessageInitShape<typeof SingleCastSchema>
  * Business -> gateway one-way command; body SingleCastBulk, sends different data to several customers.
  */
 export function encodeSingleCastBulk(body: MessageInitShape<typeof SingleCastBulkSchema>): Uint8Array {
-  return encodeMessage(Cmd.SingleCastBulk, SingleCastBulkSchema, body);
+  return singleCastBulkFrame(Cmd.SingleCastBulk, body);
 }
 
 /**
@@ -134,7 +129,7 @@ export function encodeSingleCastBulk(body: MessageInitShape<typeof SingleCastBul
  * Business -> gateway one-way command; body TopicSubscribe, adds topics to a connection.
  */
 export function encodeTopicSubscribe(body: MessageInitShape<typeof TopicSubscribeSchema>): Uint8Array {
-  return encodeMessage(Cmd.TopicSubscribe, TopicSubscribeSchema, body);
+  return topicSubscribeFrame(Cmd.TopicSubscribe, body);
 }
 
 /**
@@ -143,7 +138,7 @@ export function encodeTopicSubscribe(body: MessageInitShape<typeof TopicSubscrib
  * Business -> gateway one-way command; body TopicUnsubscribe, removes topics from a connection.
  */
 export function encodeTopicUnsubscribe(body: MessageInitShape<typeof TopicUnsubscribeSchema>): Uint8Array {
-  return encodeMessage(Cmd.TopicUnsubscribe, TopicUnsubscribeSchema, body);
+  return topicUnsubscribeFrame(Cmd.TopicUnsubscribe, body);
 }
 
 /**
@@ -152,7 +147,7 @@ export function encodeTopicUnsubscribe(body: MessageInitShape<typeof TopicUnsubs
  * Business -> gateway one-way command; body TopicDelete, deletes topics from every subscriber.
  */
 export function encodeTopicDelete(body: MessageInitShape<typeof TopicDeleteSchema>): Uint8Array {
-  return encodeMessage(Cmd.TopicDelete, TopicDeleteSchema, body);
+  return topicDeleteFrame(Cmd.TopicDelete, body);
 }
 
 /**
@@ -161,7 +156,7 @@ export function encodeTopicDelete(body: MessageInitShape<typeof TopicDeleteSchem
  * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of topics.
  */
 export function encodeTopicPublish(body: MessageInitShape<typeof TopicPublishSchema>): Uint8Array {
-  return encodeMessage(Cmd.TopicPublish, TopicPublishSchema, body);
+  return topicPublishFrame(Cmd.TopicPublish, body);
 }
 
 /**
@@ -170,7 +165,7 @@ export function encodeTopicPublish(body: MessageInitShape<typeof TopicPublishSch
  * Business -> gateway one-way command; body ForceOffline, closes the given connections.
  */
 export function encodeForceOffline(body: MessageInitShape<typeof ForceOfflineSchema>): Uint8Array {
-  return encodeMessage(Cmd.ForceOffline, ForceOfflineSchema, body);
+  return forceOfflineFrame(Cmd.ForceOffline, body);
 }
 
 /**
@@ -179,7 +174,7 @@ export function encodeForceOffline(body: MessageInitShape<typeof ForceOfflineSch
  * Business -> gateway one-way command; body ForceOfflineGuest, closes the given connections that have no session.
  */
 export function encodeForceOfflineGuest(body: MessageInitShape<typeof ForceOfflineGuestSchema>): Uint8Array {
-  return encodeMessage(Cmd.ForceOfflineGuest, ForceOfflineGuestSchema, body);
+  return forceOfflineGuestFrame(Cmd.ForceOfflineGuest, body);
 }
 
 /**
@@ -188,7 +183,7 @@ export function encodeForceOfflineGuest(body: MessageInitShape<typeof ForceOffli
  * Business -> gateway one-way command; body TopicPublishBulk, sends different data to different topics.
  */
 export function encodeTopicPublishBulk(body: MessageInitShape<typeof TopicPublishBulkSchema>): Uint8Array {
-  return encodeMessage(Cmd.TopicPublishBulk, TopicPublishBulkSchema, body);
+  return topicPublishBulkFrame(Cmd.TopicPublishBulk, body);
 }
 
 /**
@@ -197,7 +192,7 @@ export function encodeTopicPublishBulk(body: MessageInitShape<typeof TopicPublis
  * Business -> gateway request; body RegisterReq, answered with RegisterResp.
  */
 export function encodeRegisterRequest(body: MessageInitShape<typeof RegisterReqSchema>): Uint8Array {
-  return encodeMessage(Cmd.Register, RegisterReqSchema, body);
+  return registerReqFrame(Cmd.Register, body);
 }
 
 /**
@@ -206,7 +201,7 @@ export function encodeRegisterRequest(body: MessageInitShape<typeof RegisterReqS
  * Business -> gateway request; body RegisterReq, answered with RegisterResp.
  */
 export function encodeRegisterResponse(body: MessageInitShape<typeof RegisterRespSchema>): Uint8Array {
-  return encodeMessage(Cmd.Register, RegisterRespSchema, body);
+  return registerRespFrame(Cmd.Register, body);
 }
 
 /**
@@ -215,7 +210,7 @@ export function encodeRegisterResponse(body: MessageInitShape<typeof RegisterRes
  * Business -> gateway request; body UnRegisterReq, answered with UnRegisterResp.
  */
 export function encodeUnregisterRequest(body: MessageInitShape<typeof UnRegisterReqSchema>): Uint8Array {
-  return encodeMessage(Cmd.Unregister, UnRegisterReqSchema, body);
+  return unRegisterReqFrame(Cmd.Unregister, body);
 }
 
 /**
@@ -224,7 +219,7 @@ export function encodeUnregisterRequest(body: MessageInitShape<typeof UnRegister
  * Business -> gateway request; body UnRegisterReq, answered with UnRegisterResp.
  */
 export function encodeUnregisterResponse(body: MessageInitShape<typeof UnRegisterRespSchema>): Uint8Array {
-  return encodeMessage(Cmd.Unregister, UnRegisterRespSchema, body);
+  return unRegisterRespFrame(Cmd.Unregister, body);
 }
 
 /**
@@ -233,7 +228,7 @@ export function encodeUnregisterResponse(body: MessageInitShape<typeof UnRegiste
  * Business -> gateway request; body CheckOnlineReq, answered with CheckOnlineResp.
  */
 export function encodeCheckOnlineRequest(body: MessageInitShape<typeof CheckOnlineReqSchema>): Uint8Array {
-  return encodeMessage(Cmd.CheckOnline, CheckOnlineReqSchema, body);
+  return checkOnlineReqFrame(Cmd.CheckOnline, body);
 }
 
 /**
@@ -242,7 +237,7 @@ export function encodeCheckOnlineRequest(body: MessageInitShape<typeof CheckOnli
  * Business -> gateway request; body CheckOnlineReq, answered with CheckOnlineResp.
  */
 export function encodeCheckOnlineResponse(body: MessageInitShape<typeof CheckOnlineRespSchema>): Uint8Array {
-  return encodeMessage(Cmd.CheckOnline, CheckOnlineRespSchema, body);
+  return checkOnlineRespFrame(Cmd.CheckOnline, body);
 }
 
 /**
@@ -260,7 +255,7 @@ export function encodeUniqIdListRequest(): Uint8Array {
  * Business -> gateway request; body UniqIdList has no request message, answered with UniqIdListResp.
  */
 export function encodeUniqIdListResponse(body: MessageInitShape<typeof UniqIdListRespSchema>): Uint8Array {
-  return encodeMessage(Cmd.UniqIdList, UniqIdListRespSchema, body);
+  return uniqIdListRespFrame(Cmd.UniqIdList, body);
 }
 
 /**
@@ -278,7 +273,7 @@ export function encodeUniqIdCountRequest(): Uint8Array {
  * Business -> gateway request; body UniqIdCount has no request message, answered with UniqIdCountResp.
  */
 export function encodeUniqIdCountResponse(body: MessageInitShape<typeof UniqIdCountRespSchema>): Uint8Array {
-  return encodeMessage(Cmd.UniqIdCount, UniqIdCountRespSchema, body);
+  return uniqIdCountRespFrame(Cmd.UniqIdCount, body);
 }
 
 /**
@@ -296,7 +291,7 @@ export function encodeTopicCountRequest(): Uint8Array {
  * Business -> gateway request; body TopicCount has no request message, answered with TopicCountResp.
  */
 export function encodeTopicCountResponse(body: MessageInitShape<typeof TopicCountRespSchema>): Uint8Array {
-  return encodeMessage(Cmd.TopicCount, TopicCountRespSchema, body);
+  return topicCountRespFrame(Cmd.TopicCount, body);
 }
 
 /**
@@ -314,7 +309,7 @@ export function encodeTopicListRequest(): Uint8Array {
  * Business -> gateway request; body TopicList has no request message, answered with TopicListResp.
  */
 export function encodeTopicListResponse(body: MessageInitShape<typeof TopicListRespSchema>): Uint8Array {
-  return encodeMessage(Cmd.TopicList, TopicListRespSchema, body);
+  return topicListRespFrame(Cmd.TopicList, body);
 }
 
 /**
@@ -323,7 +318,7 @@ export function encodeTopicListResponse(body: MessageInitShape<typeof TopicListR
  * Business -> gateway request; body TopicUniqIdListReq, answered with TopicUniqIdListResp.
  */
 export function encodeTopicUniqIdListRequest(body: MessageInitShape<typeof TopicUniqIdListReqSchema>): Uint8Array {
-  return encodeMessage(Cmd.TopicUniqIdList, TopicUniqIdListReqSchema, body);
+  return topicUniqIdListReqFrame(Cmd.TopicUniqIdList, body);
 }
 
 /**
@@ -332,7 +327,7 @@ export function encodeTopicUniqIdListRequest(body: MessageInitShape<typeof Topic
  * Business -> gateway request; body TopicUniqIdListReq, answered with TopicUniqIdListResp.
  */
 export function encodeTopicUniqIdListResponse(body: MessageInitShape<typeof TopicUniqIdListRespSchema>): Uint8Array {
-  return encodeMessage(Cmd.TopicUniqIdList, TopicUniqIdListRespSchema, body);
+  return topicUniqIdListRespFrame(Cmd.TopicUniqIdList, body);
 }
 
 /**
@@ -341,7 +336,7 @@ export function encodeTopicUniqIdListResponse(body: MessageInitShape<typeof Topi
  * Business -> gateway request; body TopicUniqIdCountReq, answered with TopicUniqIdCountResp.
  */
 export function encodeTopicUniqIdCountRequest(body: MessageInitShape<typeof TopicUniqIdCountReqSchema>): Uint8Array {
-  return encodeMessage(Cmd.TopicUniqIdCount, TopicUniqIdCountReqSchema, body);
+  return topicUniqIdCountReqFrame(Cmd.TopicUniqIdCount, body);
 }
 
 /**
@@ -350,7 +345,7 @@ export function encodeTopicUniqIdCountRequest(body: MessageInitShape<typeof Topi
  * Business -> gateway request; body TopicUniqIdCountReq, answered with TopicUniqIdCountResp.
  */
 export function encodeTopicUniqIdCountResponse(body: MessageInitShape<typeof TopicUniqIdCountRespSchema>): Uint8Array {
-  return encodeMessage(Cmd.TopicUniqIdCount, TopicUniqIdCountRespSchema, body);
+  return topicUniqIdCountRespFrame(Cmd.TopicUniqIdCount, body);
 }
 
 /**
@@ -359,7 +354,7 @@ export function encodeTopicUniqIdCountResponse(body: MessageInitShape<typeof Top
  * Business -> gateway request; body ConnInfoReq, answered with ConnInfoResp.
  */
 export function encodeConnInfoRequest(body: MessageInitShape<typeof ConnInfoReqSchema>): Uint8Array {
-  return encodeMessage(Cmd.ConnInfo, ConnInfoReqSchema, body);
+  return connInfoReqFrame(Cmd.ConnInfo, body);
 }
 
 /**
@@ -368,7 +363,7 @@ export function encodeConnInfoRequest(body: MessageInitShape<typeof ConnInfoReqS
  * Business -> gateway request; body ConnInfoReq, answered with ConnInfoResp.
  */
 export function encodeConnInfoResponse(body: MessageInitShape<typeof ConnInfoRespSchema>): Uint8Array {
-  return encodeMessage(Cmd.ConnInfo, ConnInfoRespSchema, body);
+  return connInfoRespFrame(Cmd.ConnInfo, body);
 }
 
 /**
@@ -386,7 +381,7 @@ export function encodeMetricsRequest(): Uint8Array {
  * Business -> gateway request; body Metrics has no request message, answered with MetricsResp.
  */
 export function encodeMetricsResponse(body: MessageInitShape<typeof MetricsRespSchema>): Uint8Array {
-  return encodeMessage(Cmd.Metrics, MetricsRespSchema, body);
+  return metricsRespFrame(Cmd.Metrics, body);
 }
 
 /**
@@ -395,7 +390,7 @@ export function encodeMetricsResponse(body: MessageInitShape<typeof MetricsRespS
  * Business -> gateway request; body LimitReq, answered with LimitResp.
  */
 export function encodeLimitRequest(body: MessageInitShape<typeof LimitReqSchema>): Uint8Array {
-  return encodeMessage(Cmd.Limit, LimitReqSchema, body);
+  return limitReqFrame(Cmd.Limit, body);
 }
 
 /**
@@ -404,7 +399,7 @@ export function encodeLimitRequest(body: MessageInitShape<typeof LimitReqSchema>
  * Business -> gateway request; body LimitReq, answered with LimitResp.
  */
 export function encodeLimitResponse(body: MessageInitShape<typeof LimitRespSchema>): Uint8Array {
-  return encodeMessage(Cmd.Limit, LimitRespSchema, body);
+  return limitRespFrame(Cmd.Limit, body);
 }
 
 /**
@@ -422,15 +417,11 @@ export function encodeConnOpenCustomUniqIdTokenRequest(): Uint8Array {
  * Business -> gateway request; body ConnOpenCustomUniqIdToken has no request message, answered with ConnOpenCustomUniqIdTokenResp.
  */
 export function encodeConnOpenCustomUniqIdTokenResponse(body: MessageInitShape<typeof ConnOpenCustomUniqIdTokenRespSchema>): Uint8Array {
-  return encodeMessage(Cmd.ConnOpenCustomUniqIdToken, ConnOpenCustomUniqIdTokenRespSchema, body);
+  return connOpenCustomUniqIdTokenRespFrame(Cmd.ConnOpenCustomUniqIdToken, body);
 }
 
 /** The arguments after the command id of a generic encoder: the body, or nothing for a command without body. */
 export type BodyArgs<S extends DescMessage | undefined> = S extends DescMessage ? [body: MessageInitShape<S>] : [];
-
-function encodeBody(cmd: number, schema: DescMessage | undefined, body: unknown): Uint8Array {
-  return schema === undefined ? encodeFrame(cmd, undefined) : encodeMessage(cmd, schema, body as MessageInitShape<DescMessage>);
-}
 
 /** The body schema of each command a gateway sends. */
 export type GatewaySchemas = EventSchemas & ResponseSchemas;
@@ -446,13 +437,41 @@ export type GatewayFrameArgs = {
  * Encodes any frame a gateway sends, picked by command id.
  */
 export function encodeGatewayFrame(...[cmd, body]: GatewayFrameArgs): Uint8Array {
-  switch (cmdKinds[cmd]) {
-    case "event":
-      return encodeBody(cmd, eventSchemas[cmd as EventCmd], body);
-    case "request":
-      return encodeBody(cmd, responseSchemas[cmd as RequestCmd], body);
+  switch (cmd) {
+    case Cmd.ConnOpen:
+      return encodeConnOpen(body);
+    case Cmd.ConnClose:
+      return encodeConnClose(body);
+    case Cmd.Transfer:
+      return encodeTransfer(body);
+    case Cmd.Register:
+      return encodeRegisterResponse(body);
+    case Cmd.Unregister:
+      return encodeUnregisterResponse(body);
+    case Cmd.CheckOnline:
+      return encodeCheckOnlineResponse(body);
+    case Cmd.UniqIdList:
+      return encodeUniqIdListResponse(body);
+    case Cmd.UniqIdCount:
+      return encodeUniqIdCountResponse(body);
+    case Cmd.TopicCount:
+      return encodeTopicCountResponse(body);
+    case Cmd.TopicList:
+      return encodeTopicListResponse(body);
+    case Cmd.TopicUniqIdList:
+      return encodeTopicUniqIdListResponse(body);
+    case Cmd.TopicUniqIdCount:
+      return encodeTopicUniqIdCountResponse(body);
+    case Cmd.ConnInfo:
+      return encodeConnInfoResponse(body);
+    case Cmd.Metrics:
+      return encodeMetricsResponse(body);
+    case Cmd.Limit:
+      return encodeLimitResponse(body);
+    case Cmd.ConnOpenCustomUniqIdToken:
+      return encodeConnOpenCustomUniqIdTokenResponse(body);
   }
-  throw new RangeError(`encodeGatewayFrame: ${cmd} is not a command a gateway sends`);
+  throw new RangeError(`encodeGatewayFrame: ${String(cmd)} is not a command a gateway sends`);
 }
 
 /** The body schema of each command a business sends. */
@@ -469,12 +488,60 @@ export type BusinessFrameArgs = {
  * Encodes any frame a business sends, picked by command id.
  */
 export function encodeBusinessFrame(...[cmd, body]: BusinessFrameArgs): Uint8Array {
-  switch (cmdKinds[cmd]) {
-    case "oneway":
-      return encodeBody(cmd, onewaySchemas[cmd as OnewayCmd], body);
-    case "request":
-      return encodeBody(cmd, requestSchemas[cmd as RequestCmd], body);
+  switch (cmd) {
+    case Cmd.ConnInfoUpdate:
+      return encodeConnInfoUpdate(body);
+    case Cmd.ConnInfoDelete:
+      return encodeConnInfoDelete(body);
+    case Cmd.Broadcast:
+      return encodeBroadcast(body);
+    case Cmd.Multicast:
+      return encodeMulticast(body);
+    case Cmd.SingleCast:
+      return encodeSingleCast(body);
+    case Cmd.SingleCastBulk:
+      return encodeSingleCastBulk(body);
+    case Cmd.TopicSubscribe:
+      return encodeTopicSubscribe(body);
+    case Cmd.TopicUnsubscribe:
+      return encodeTopicUnsubscribe(body);
+    case Cmd.TopicDelete:
+      return encodeTopicDelete(body);
+    case Cmd.TopicPublish:
+      return encodeTopicPublish(body);
+    case Cmd.ForceOffline:
+      return encodeForceOffline(body);
+    case Cmd.ForceOfflineGuest:
+      return encodeForceOfflineGuest(body);
+    case Cmd.TopicPublishBulk:
+      return encodeTopicPublishBulk(body);
+    case Cmd.Register:
+      return encodeRegisterRequest(body);
+    case Cmd.Unregister:
+      return encodeUnregisterRequest(body);
+    case Cmd.CheckOnline:
+      return encodeCheckOnlineRequest(body);
+    case Cmd.UniqIdList:
+      return encodeUniqIdListRequest();
+    case Cmd.UniqIdCount:
+      return encodeUniqIdCountRequest();
+    case Cmd.TopicCount:
+      return encodeTopicCountRequest();
+    case Cmd.TopicList:
+      return encodeTopicListRequest();
+    case Cmd.TopicUniqIdList:
+      return encodeTopicUniqIdListRequest(body);
+    case Cmd.TopicUniqIdCount:
+      return encodeTopicUniqIdCountRequest(body);
+    case Cmd.ConnInfo:
+      return encodeConnInfoRequest(body);
+    case Cmd.Metrics:
+      return encodeMetricsRequest();
+    case Cmd.Limit:
+      return encodeLimitRequest(body);
+    case Cmd.ConnOpenCustomUniqIdToken:
+      return encodeConnOpenCustomUniqIdTokenRequest();
   }
-  throw new RangeError(`encodeBusinessFrame: ${cmd} is not a command a business sends`);
+  throw new RangeError(`encodeBusinessFrame: ${String(cmd)} is not a command a business sends`);
 }
 

@@ -1,4 +1,5 @@
 import { createEcmaScriptPlugin, type Schema } from "@bufbuild/protoplugin";
+import { emitCodec } from "./emit/codec.js";
 import { emitCommands } from "./emit/commands.js";
 import { emitDecoders } from "./emit/decoders.js";
 import { emitEncoders } from "./emit/encoders.js";
@@ -42,7 +43,8 @@ function generateTs(schema: Schema<NetsvrOptions>): void {
   emitFrames(schema, protocol);
   emitErrors(schema, protocol);
   emitWire(schema, protocol);
-  const modules = ["commands", "frames", "errors", "encode", "decode", "splitter", "router"];
+  emitCodec(schema, protocol);
+  const modules = ["commands", "frames", "errors", "codec", "encode", "decode", "splitter", "router"];
   if (protocol.heartbeat !== undefined) {
     emitHeartbeat(schema, protocol, protocol.heartbeat);
     modules.push("heartbeat");

@@ -4,7 +4,8 @@ import { heartbeatFrameNames } from "../model/build-protocol.js";
 import type { Protocol } from "../model/protocol.js";
 import type { NetsvrOptions } from "../options.js";
 import { generateFile } from "./header.js";
-import { a, clientFrame, pascal, serverFrame } from "./names.js";
+import { reachableTypes } from "../model/reachable-types.js";
+import { a, clientFrame, codecNames, pascal, serverFrame, type CodecNames } from "./names.js";
 
 /**
  * decode.ts: one decoder per side, turning a whole frame into the
@@ -18,10 +19,6 @@ export function emitDecoders(schema: Schema<NetsvrOptions>, p: Protocol): void {
     f.import("readUint32", "./wire.js"),
   ];
   const [cmdNames, Cmd] = [f.import("cmdNames", "./commands.js"), f.import("Cmd", "./commands.js", true)];
-  const [DescMessage, MessageShape] = [
-    f.import("DescMessage", "@bufbuild/protobuf", true),
-    f.import("MessageShape", "@bufbuild/protobuf", true),
-  ];
   f.print(`/** "Register (900003001)" for a known command id, "command 42" otherwise: how errors name a command. */
 function label(cmd: number): string {
   return cmd in `, cmdNames, ` ? \`\${`, cmdNames, `[cmd as `, Cmd, `]} (\${cmd})\` : \`command \${cmd}\`;
@@ -47,12 +44,12 @@ function readCmd(frame: Uint8Array): number {
 }
 
 /** The body of a frame whose header was checked; invalid protobuf becomes a FrameError. */
-function decodeBody<Desc extends `, DescMessage, `>(frame: Uint8Array, cmd: number, schema: Desc): `, MessageShape, `<Desc> {
+function decodeBody<T>(frame: Uint8Array, cmd: number, typeName: string, read: (frame: Uint8Array) => T): T {
   try {
-    return `, f.import("fromBinary", "@bufbuild/protobuf"), `(schema, frame.subarray(`, headerSize, `));
+    return read(frame);
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new `, FrameError, `("invalid-body", \`\${label(cmd)}: body is not a valid \${schema.typeName}: \${reason}\`, { cmd, cause });
+    throw new `, FrameError, `("invalid-body", \`\${label(cmd)}: body is not a valid \${typeName}: \${reason}\`, { cmd, cause });
   }
 }
 
@@ -69,11 +66,12 @@ function unexpected(cmd: number, sender: string): Error {
   return new `, FrameError, `("unknown-command", what, { cmd });
 }
 `);
-  printDecoder(f, p, "server");
-  printDecoder(f, p, "client");
+  const names = codecNames(reachableTypes(p).filter((t): t is DescMessage => t.kind === "message"));
+  printDecoder(f, p, "server", names);
+  printDecoder(f, p, "client", names);
 }
 
-function printDecoder(f: GeneratedFile, p: Protocol, side: "server" | "client"): void {
+function printDecoder(f: GeneratedFile, p: Protocol, side: "server" | "client", names: CodecNames): void {
   const sender = side === "server" ? p.server : p.client;
   const frameType = f.import(side === "server" ? serverFrame(p) : clientFrame(p), "./frames.js", true);
   const Cmd = f.import("Cmd", "./commands.js");
@@ -106,7 +104,7 @@ function printDecoder(f: GeneratedFile, p: Protocol, side: "server" | "client"):
     } else {
       continue;
     }
-    const decode = body === undefined ? [`noBody(frame, cmd)`] : [`decodeBody(frame, cmd, `, f.importSchema(body), `)`];
+    const decode = body === undefined ? [`noBody(frame, cmd)`] : [`decodeBody(frame, cmd, "${body.typeName}", `, f.import(`${names[body.typeName]!.api}FromFrame`, "./codec.js"), `)`];
     f.print(`    case `, Cmd, `.${c.name}:`);
     f.print(`      return { kind: "${kind}", cmd: `, Cmd, `.${c.name}, name: "${c.name}", body: `, ...decode, ` };`);
   }

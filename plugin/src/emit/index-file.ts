@@ -1,6 +1,7 @@
 import type { DescEnum, DescMessage } from "@bufbuild/protobuf";
 import type { Printable, Schema } from "@bufbuild/protoplugin";
 import type { Protocol } from "../model/protocol.js";
+import { reachableTypes } from "../model/reachable-types.js";
 import type { NetsvrOptions } from "../options.js";
 import { generateFile } from "./header.js";
 
@@ -34,29 +35,6 @@ export function emitIndex(schema: Schema<NetsvrOptions>, p: Protocol, modules: r
     f.print(`// Messages and enums the commands carry.`);
     f.print(`export {\n  `, exported, `,\n};`);
   }
-}
-
-/** Every message and enum a command's body can contain, in a stable order. */
-function reachableTypes(p: Protocol): (DescMessage | DescEnum)[] {
-  const seen = new Set<DescMessage | DescEnum>();
-  const visit = (desc: DescMessage | DescEnum | undefined): void => {
-    if (desc === undefined || seen.has(desc)) return;
-    seen.add(desc);
-    if (desc.kind === "message") {
-      for (const field of desc.fields) {
-        visit(field.message ?? field.enum);
-      }
-    }
-  };
-  for (const c of p.commands) {
-    if (c.kind === "request") {
-      visit(c.request);
-      visit(c.response);
-    } else {
-      visit(c.message);
-    }
-  }
-  return [...seen].sort((a, b) => a.typeName.localeCompare(b.typeName));
 }
 
 /** Types whose short names clash can only be imported from their own module. */

@@ -1,3 +1,4 @@
+import type { DescMessage } from "@bufbuild/protobuf";
 import type { Command, Protocol } from "../model/protocol.js";
 
 /** Identifiers shared by several emitted files, so every file spells them the same way. */
@@ -58,4 +59,35 @@ export function encoderNameClashes(p: Protocol): string[] {
     }
   }
   return clashes;
+}
+
+/** Function names of one message's codec in codec.ts. */
+export interface MessageCodecNames {
+  readonly size: string;
+  readonly write: string;
+  readonly read: string;
+  /** Prefix of the exported functions: singleCast -> singleCastToBinary, singleCastFromBinary, ... */
+  readonly api: string;
+}
+
+export type CodecNames = Readonly<Record<string, MessageCodecNames>>;
+
+/**
+ * Codec names by full message name. Short names are used where they are
+ * unique among the messages, else the package is spelled in as well.
+ */
+export function codecNames(messages: readonly DescMessage[]): CodecNames {
+  const count = new Map<string, number>();
+  for (const m of messages) count.set(m.name, (count.get(m.name) ?? 0) + 1);
+  const names: Record<string, MessageCodecNames> = {};
+  for (const m of messages) {
+    const base = count.get(m.name) === 1 ? m.name : m.typeName.split(".").map(pascal).join("");
+    names[m.typeName] = {
+      size: `size${base}`,
+      write: `write${base}`,
+      read: `read${base}`,
+      api: base.charAt(0).toLowerCase() + base.slice(1),
+    };
+  }
+  return names;
 }

@@ -1,0 +1,463 @@
+import type { GeneratedFile } from "@bufbuild/protoplugin";
+
+/**
+ * The wire primitives at the top of codec.ts, shared by every message's
+ * size, write and read functions. They keep their state in module variables
+ * (one encode or decode runs at a time: none of them calls user code), so
+ * encoding a frame allocates nothing but the frame.
+ */
+export function printCodecRuntime(f: GeneratedFile): void {
+  const protoInt64 = f.import("protoInt64", "@bufbuild/protobuf");
+  const UnknownField = f.import("UnknownField", "@bufbuild/protobuf", true);
+  f.print(`// Writing takes two passes over a message. The size pass records the byte
+// length of every string and nested message in \`lengths\`, in the order the
+// write pass meets them, so the write pass never measures anything twice.
+let lengths: number[] = [];
+let lengthCount = 0;
+let lengthNext = 0;
+let buf: Uint8Array = new Uint8Array(0);
+let pos = 0;
+
+// Reading state: the input, the read position and the nesting depth.
+let input: Uint8Array = new Uint8Array(0);
+let at = 0;
+let depth = 0;
+/** The nesting limit of @bufbuild/protobuf's fromBinary, kept for the same inputs. */
+const maxDepth = 100;
+
+const zero64 = `, protoInt64, `.zero;
+/** The value of every empty bytes field a decoder creates; frozen, so sharing it is safe. */
+const emptyBytes: Uint8Array = Object.freeze(new Uint8Array(0)) as Uint8Array;
+const scratch = new DataView(new ArrayBuffer(8));
+// Text codecs through globalThis: every runtime has them, but a consumer
+// compiling without the DOM or Node types must still be able to type-check.
+const text = globalThis as unknown as {
+  TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(bytes: Uint8Array): string };
+  TextEncoder: new () => { encodeInto(s: string, into: Uint8Array): { written: number } };
+};
+/** Strict like @bufbuild/protobuf for proto3 strings: invalid UTF-8 is an error. */
+const utf8 = new text.TextDecoder("utf-8", { fatal: true });
+const utf8Encoder = new text.TextEncoder();
+
+function varintSize(v: number): number {
+  return v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5;
+}
+
+function int32Size(v: number): number {
+  return v < 0 ? 10 : varintSize(v);
+}
+
+function varint64Size(lo: number, hi: number): number {
+  if (hi === 0) return varintSize(lo >>> 0);
+  const high = hi >>> 0;
+  return high < 0x8 ? 5 : high < 0x400 ? 6 : high < 0x20000 ? 7 : high < 0x1000000 ? 8 : high < 0x80000000 ? 9 : 10;
+}
+
+function int64Size(v: bigint | string | number): number {
+  const t = `, protoInt64, `.enc(v);
+  return varint64Size(t.lo, t.hi);
+}
+
+function uint64Size(v: bigint | string | number): number {
+  const t = `, protoInt64, `.uEnc(v);
+  return varint64Size(t.lo, t.hi);
+}
+
+function sint64Size(v: bigint | string | number): number {
+  const t = `, protoInt64, `.enc(v);
+  const sign = t.hi >> 31;
+  return varint64Size((t.lo << 1) ^ sign, ((t.hi << 1) | (t.lo >>> 31)) ^ sign);
+}
+
+function zigzag32(v: number): number {
+  return ((v << 1) ^ (v >> 31)) >>> 0;
+}
+
+/** UTF-8 byte length, counting a lone surrogate as U+FFFD (3 bytes) as TextEncoder writes it. */
+function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2;
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
+
+/** Size of a string field's payload; records its byte length for the write pass. */
+function stringSize(s: string): number {
+  const n = utf8Length(s);
+  lengths[lengthCount++] = n;
+  return varintSize(n) + n;
+}
+
+function bytesSize(b: Uint8Array): number {
+  return varintSize(b.length) + b.length;
+}
+
+/** Reserves the slot of a nested message's length before its own strings and messages. */
+function reserveLength(): number {
+  return lengthCount++;
+}
+
+/** Records a nested payload's length in its slot and returns the bytes it takes with its length prefix. */
+function delimitedSize(slot: number, n: number): number {
+  lengths[slot] = n;
+  return varintSize(n) + n;
+}
+
+function unknownSize(unknown: readonly `, UnknownField, `[] | undefined): number {
+  let n = 0;
+  if (unknown !== undefined) {
+    for (const u of unknown) n += varintSize(((u.no << 3) | u.wireType) >>> 0) + u.data.length;
+  }
+  return n;
+}
+
+function writeVarint(v: number): void {
+  while (v > 0x7f) {
+    buf[pos++] = (v & 0x7f) | 0x80;
+    v >>>= 7;
+  }
+  buf[pos++] = v;
+}
+
+function writeVarint64(lo: number, hi: number): void {
+  lo >>>= 0;
+  hi >>>= 0;
+  while (hi !== 0 || lo > 0x7f) {
+    buf[pos++] = (lo & 0x7f) | 0x80;
+    lo = ((lo >>> 7) | (hi << 25)) >>> 0;
+    hi >>>= 7;
+  }
+  buf[pos++] = lo;
+}
+
+function writeInt32(v: number): void {
+  if (v >= 0) writeVarint(v);
+  else writeVarint64(v, 0xffffffff);
+}
+
+function writeInt64(v: bigint | string | number): void {
+  const t = `, protoInt64, `.enc(v);
+  writeVarint64(t.lo, t.hi);
+}
+
+function writeUint64(v: bigint | string | number): void {
+  const t = `, protoInt64, `.uEnc(v);
+  writeVarint64(t.lo, t.hi);
+}
+
+function writeSint64(v: bigint | string | number): void {
+  const t = `, protoInt64, `.enc(v);
+  const sign = t.hi >> 31;
+  writeVarint64((t.lo << 1) ^ sign, ((t.hi << 1) | (t.lo >>> 31)) ^ sign);
+}
+
+function writeFixed32(v: number): void {
+  buf[pos++] = v;
+  buf[pos++] = v >>> 8;
+  buf[pos++] = v >>> 16;
+  buf[pos++] = v >>> 24;
+}
+
+function writeFixed64(v: bigint | string | number, signed: boolean): void {
+  const t = signed ? `, protoInt64, `.enc(v) : `, protoInt64, `.uEnc(v);
+  writeFixed32(t.lo);
+  writeFixed32(t.hi);
+}
+
+function writeFloat(v: number): void {
+  scratch.setFloat32(0, v, true);
+  for (let i = 0; i < 4; i++) buf[pos++] = scratch.getUint8(i);
+}
+
+function writeDouble(v: number): void {
+  scratch.setFloat64(0, v, true);
+  for (let i = 0; i < 8; i++) buf[pos++] = scratch.getUint8(i);
+}
+
+/** Writes a string whose byte length the size pass recorded. */
+function writeString(s: string): void {
+  const n = lengths[lengthNext++]!;
+  writeVarint(n);
+  if (n === s.length) {
+    // Byte length equal to the UTF-16 length means every char is ASCII.
+    for (let i = 0; i < n; i++) buf[pos++] = s.charCodeAt(i);
+  } else {
+    pos += utf8Encoder.encodeInto(s, buf.subarray(pos, pos + n)).written;
+  }
+}
+
+function writeFixed32BE(v: number): void {
+  buf[pos++] = v >>> 24;
+  buf[pos++] = v >>> 16;
+  buf[pos++] = v >>> 8;
+  buf[pos++] = v;
+}
+
+function writeBytes(b: Uint8Array): void {
+  writeVarint(b.length);
+  buf.set(b, pos);
+  pos += b.length;
+}
+
+function writeUnknown(unknown: readonly `, UnknownField, `[] | undefined): void {
+  if (unknown === undefined) return;
+  for (const u of unknown) {
+    writeVarint(((u.no << 3) | u.wireType) >>> 0);
+    buf.set(u.data, pos);
+    pos += u.data.length;
+  }
+}
+
+/** Starts the write pass into out at offset; the size pass must have just run. */
+function startWrite(out: Uint8Array, offset: number): void {
+  buf = out;
+  pos = offset;
+  lengthNext = 0;
+}
+
+/** Ends the write pass without keeping the output alive. */
+function endWrite(out: Uint8Array): Uint8Array {
+  buf = emptyBytes;
+  return out;
+}
+
+function startRead(bytes: Uint8Array, offset: number): void {
+  input = bytes;
+  at = offset;
+  depth = 0;
+}
+
+function endRead<T>(message: T): T {
+  input = emptyBytes;
+  return message;
+}
+
+function enter(typeName: string): void {
+  if (++depth > maxDepth) throw new Error(\`cannot decode \${typeName}: maximum nesting depth of \${maxDepth} reached\`);
+}
+
+/** Reads a varint and returns its low 32 bits as an unsigned number. */
+function readVarint32(): number {
+  let b = input[at++]!;
+  let v = b & 0x7f;
+  if (b < 0x80) return v;
+  b = input[at++]!;
+  v |= (b & 0x7f) << 7;
+  if (b < 0x80) return v;
+  b = input[at++]!;
+  v |= (b & 0x7f) << 14;
+  if (b < 0x80) return v;
+  b = input[at++]!;
+  v |= (b & 0x7f) << 21;
+  if (b < 0x80) return v;
+  b = input[at++]!;
+  v |= (b & 0x0f) << 28;
+  if (b < 0x80) return v >>> 0;
+  // Bits past 32 (the sign extension of a negative int32) are dropped.
+  for (let i = 0; i < 5; i++) {
+    if (input[at++]! < 0x80) return v >>> 0;
+  }
+  throw new Error("invalid varint");
+}
+
+let lo64 = 0;
+let hi64 = 0;
+
+/** Reads a varint into lo64 and hi64. */
+function readVarint64(): void {
+  let lo = 0;
+  let hi = 0;
+  let b = 0;
+  for (let shift = 0; shift < 28; shift += 7) {
+    b = input[at++]!;
+    lo |= (b & 0x7f) << shift;
+    if (b < 0x80) {
+      lo64 = lo;
+      hi64 = 0;
+      return;
+    }
+  }
+  b = input[at++]!;
+  lo |= (b & 0x0f) << 28;
+  hi = (b & 0x7f) >> 4;
+  if (b < 0x80) {
+    lo64 = lo;
+    hi64 = hi;
+    return;
+  }
+  for (let shift = 3; shift <= 31; shift += 7) {
+    b = input[at++]!;
+    hi |= (b & 0x7f) << shift;
+    if (b < 0x80) {
+      lo64 = lo;
+      hi64 = hi;
+      return;
+    }
+  }
+  throw new Error("invalid varint");
+}
+
+function readInt32(): number {
+  return readVarint32() | 0;
+}
+
+function readSint32(): number {
+  const n = readVarint32();
+  return (n >>> 1) ^ -(n & 1);
+}
+
+function readBool(): boolean {
+  readVarint64();
+  return lo64 !== 0 || hi64 !== 0;
+}
+
+function readInt64(): bigint {
+  readVarint64();
+  return `, protoInt64, `.dec(lo64, hi64) as bigint;
+}
+
+function readUint64(): bigint {
+  readVarint64();
+  return `, protoInt64, `.uDec(lo64, hi64) as bigint;
+}
+
+function readSint64(): bigint {
+  readVarint64();
+  const s = -(lo64 & 1);
+  return `, protoInt64, `.dec(((lo64 >>> 1) | ((hi64 & 1) << 31)) ^ s, (hi64 >>> 1) ^ s) as bigint;
+}
+
+function readFixed32(): number {
+  const v = (input[at]! | (input[at + 1]! << 8) | (input[at + 2]! << 16) | (input[at + 3]! << 24)) >>> 0;
+  at += 4;
+  return v;
+}
+
+function readSfixed32(): number {
+  return readFixed32() | 0;
+}
+
+function readFixed64(): bigint {
+  const lo = readFixed32();
+  return `, protoInt64, `.uDec(lo, readFixed32()) as bigint;
+}
+
+function readSfixed64(): bigint {
+  const lo = readFixed32();
+  return `, protoInt64, `.dec(lo, readFixed32()) as bigint;
+}
+
+function readFloat(): number {
+  for (let i = 0; i < 4; i++) scratch.setUint8(i, input[at++]!);
+  return scratch.getFloat32(0, true);
+}
+
+function readDouble(): number {
+  for (let i = 0; i < 8; i++) scratch.setUint8(i, input[at++]!);
+  return scratch.getFloat64(0, true);
+}
+
+/** Reads a length prefix and returns where that payload ends, which must lie within end. */
+function readEnd(end: number): number {
+  const n = readVarint32();
+  const e = at + n;
+  if (e > end) throw new Error("premature EOF");
+  return e;
+}
+
+function readBytes(end: number): Uint8Array {
+  const e = readEnd(end);
+  const start = at;
+  at = e;
+  return input.subarray(start, e);
+}
+
+function readString(end: number): string {
+  const e = readEnd(end);
+  const start = at;
+  at = e;
+  if (e - start < 32) {
+    // Short strings are mostly ASCII: build them directly, fall back at the first other byte.
+    let s = "";
+    for (let i = start; i < e; i++) {
+      const c = input[i]!;
+      if (c >= 0x80) return utf8.decode(input.subarray(start, e));
+      s += String.fromCharCode(c);
+    }
+    return s;
+  }
+  return utf8.decode(input.subarray(start, e));
+}
+
+/** Checks that a message or packed list ended exactly where its length said. */
+function checkEnd(end: number): void {
+  if (at !== end) throw new Error("premature EOF");
+}
+
+/** Skips a field this message does not know and returns its bytes (after the tag). */
+function skipField(tag: number, end: number): Uint8Array {
+  const start = at;
+  skipValue(tag, end, 0);
+  return input.subarray(start, at);
+}
+
+function skipValue(tag: number, end: number, groups: number): void {
+  switch (tag & 7) {
+    case 0:
+      readVarint64();
+      break;
+    case 1:
+      at += 8;
+      break;
+    case 2:
+      at = readEnd(end);
+      break;
+    case 5:
+      at += 4;
+      break;
+    case 3: {
+      if (groups + depth >= maxDepth) throw new Error("maximum nesting depth reached in a group");
+      for (;;) {
+        if (at >= end) throw new Error("premature EOF");
+        const t = readVarint32();
+        if ((t & 7) === 4) {
+          if (t >>> 3 !== tag >>> 3) throw new Error("invalid end group tag");
+          break;
+        }
+        skipValue(t, end, groups + 1);
+      }
+      break;
+    }
+    default:
+      throw new Error(\`invalid wire type \${tag & 7}\`);
+  }
+  if (at > end) throw new Error("premature EOF");
+}
+
+/** Keeps an unknown field as @bufbuild/protobuf does, in $unknown. */
+function readUnknown(message: { $unknown?: `, UnknownField, `[] | undefined }, tag: number, end: number): void {
+  if (tag >>> 3 === 0) throw new Error("invalid field number 0");
+  const data = skipField(tag, end);
+  (message.$unknown ??= []).push({ no: tag >>> 3, wireType: tag & 7, data });
+}
+
+/** Sets a map entry; "__proto__" becomes an own key, not the object's prototype. */
+function setEntry(map: object, key: string | number, value: unknown): void {
+  if (key === "__proto__") {
+    Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    (map as Record<string | number, unknown>)[key] = value;
+  }
+}
+
+function wrongWireType(typeName: string, tag: number): Error {
+  return new Error(\`cannot decode \${typeName}: field \${tag >>> 3} has wire type \${tag & 7}, which does not fit its type\`);
+}`);
+}

@@ -1,0 +1,554 @@
+import { ScalarType, type DescField, type DescMessage } from "@bufbuild/protobuf";
+import type { GeneratedFile, Printable, Schema } from "@bufbuild/protoplugin";
+import { reachableTypes } from "../model/reachable-types.js";
+import type { Protocol } from "../model/protocol.js";
+import type { NetsvrOptions } from "../options.js";
+import { printCodecRuntime } from "./codec-runtime.js";
+import { generateFile } from "./header.js";
+import { codecNames, type CodecNames } from "./names.js";
+
+/**
+ * codec.ts: binary codecs specialised for every message the commands reach:
+ * straight-line size, write and read functions over the same message shapes
+ * protoc-gen-es generates, byte-for-byte equal to @bufbuild/protobuf.
+ */
+export function emitCodec(schema: Schema<NetsvrOptions>, p: Protocol): void {
+  const f = generateFile(schema, p, "codec.ts");
+  const messages = reachableTypes(p).filter((t): t is DescMessage => t.kind === "message");
+  const names = codecNames(messages);
+  printCodecRuntime(f);
+  for (const message of messages) {
+    const g = new MessageCodec(f, message, names);
+    f.print();
+    g.printSize();
+    f.print();
+    g.printWrite();
+    f.print();
+    g.printRead();
+    f.print();
+    g.printApi();
+  }
+}
+
+const wire = { varint: 0, bit64: 1, delimited: 2, bit32: 5 } as const;
+
+/** How one scalar type is measured, written and read. */
+interface ScalarCodec {
+  readonly wireType: number;
+  /** Bytes the value takes (without tag), as an expression of v. */
+  size(v: string): string;
+  write(v: string): string;
+  read: string;
+  /** The zero value a decoder starts from. */
+  zero: string;
+  /** Whether a value is the zero value (not written with implicit presence). */
+  isZero(v: string): string;
+}
+
+function scalarCodec(type: ScalarType): ScalarCodec {
+  const varint = (size: (v: string) => string, write: (v: string) => string, read: string): ScalarCodec => ({
+    wireType: wire.varint,
+    size,
+    write,
+    read,
+    zero: "0",
+    isZero: (v) => `${v} === 0`,
+  });
+  const int64 = (size: string, write: string, read: string, wireType: number = wire.varint): ScalarCodec => ({
+    wireType,
+    size: (v) => (size === "8" ? "8" : `${size}(${v})`),
+    write: (v) => `${write}(${v}${write === "writeFixed64" ? (read === "readSfixed64()" ? ", true" : ", false") : ""})`,
+    read,
+    zero: "zero64",
+    // Loose equality, as @bufbuild/protobuf: 0n, 0 and "0" are all zero.
+    isZero: (v) => `${v} == zero64`,
+  });
+  switch (type) {
+    case ScalarType.INT32:
+      return varint((v) => `int32Size(${v})`, (v) => `writeInt32(${v})`, "readInt32()");
+    case ScalarType.UINT32:
+      return varint((v) => `varintSize(${v})`, (v) => `writeVarint(${v})`, "readVarint32()");
+    case ScalarType.SINT32:
+      return varint((v) => `varintSize(zigzag32(${v}))`, (v) => `writeVarint(zigzag32(${v}))`, "readSint32()");
+    case ScalarType.INT64:
+      return int64("int64Size", "writeInt64", "readInt64()");
+    case ScalarType.UINT64:
+      return int64("uint64Size", "writeUint64", "readUint64()");
+    case ScalarType.SINT64:
+      return int64("sint64Size", "writeSint64", "readSint64()");
+    case ScalarType.FIXED64:
+      return int64("8", "writeFixed64", "readFixed64()", wire.bit64);
+    case ScalarType.SFIXED64:
+      return int64("8", "writeFixed64", "readSfixed64()", wire.bit64);
+    case ScalarType.FIXED32:
+    case ScalarType.SFIXED32:
+      return {
+        wireType: wire.bit32,
+        size: () => "4",
+        write: (v) => `writeFixed32(${v})`,
+        read: type === ScalarType.FIXED32 ? "readFixed32()" : "readSfixed32()",
+        zero: "0",
+        isZero: (v) => `${v} === 0`,
+      };
+    case ScalarType.FLOAT:
+    case ScalarType.DOUBLE: {
+      const float = type === ScalarType.FLOAT;
+      return {
+        wireType: float ? wire.bit32 : wire.bit64,
+        size: () => (float ? "4" : "8"),
+        write: (v) => `${float ? "writeFloat" : "writeDouble"}(${v})`,
+        read: float ? "readFloat()" : "readDouble()",
+        zero: "0",
+        // -0 is not the zero value: it is written, as @bufbuild/protobuf does.
+        isZero: (v) => `Object.is(${v}, 0)`,
+      };
+    }
+    case ScalarType.BOOL:
+      return {
+        wireType: wire.varint,
+        size: () => "1",
+        write: (v) => `buf[pos++] = ${v} ? 1 : 0`,
+        read: "readBool()",
+        zero: "false",
+        isZero: (v) => `${v} === false`,
+      };
+    case ScalarType.STRING:
+      return {
+        wireType: wire.delimited,
+        size: (v) => `stringSize(${v})`,
+        write: (v) => `writeString(${v})`,
+        read: "readString(end)",
+        zero: '""',
+        isZero: (v) => `${v} === ""`,
+      };
+    case ScalarType.BYTES:
+      return {
+        wireType: wire.delimited,
+        size: (v) => `bytesSize(${v})`,
+        write: (v) => `writeBytes(${v})`,
+        read: "readBytes(end)",
+        zero: "emptyBytes",
+        isZero: (v) => `${v}.length === 0`,
+      };
+  }
+}
+
+/** The varint bytes of a tag, known at generation time. */
+function tagBytes(no: number, wireType: number): number[] {
+  let v = ((no << 3) | wireType) >>> 0;
+  const bytes: number[] = [];
+  while (v > 0x7f) {
+    bytes.push((v & 0x7f) | 0x80);
+    v >>>= 7;
+  }
+  bytes.push(v);
+  return bytes;
+}
+
+function tagValue(no: number, wireType: number): number {
+  return ((no << 3) | wireType) >>> 0;
+}
+
+/** Statements that write a tag byte by byte. */
+function writeTag(no: number, wireType: number): string {
+  return tagBytes(no, wireType)
+    .map((b) => `buf[pos++] = ${b};`)
+    .join(" ");
+}
+
+/** Emits the size, write and read functions of one message. */
+class MessageCodec {
+  private readonly fields: readonly DescField[];
+  private readonly fn: CodecNames[string];
+
+  constructor(
+    private readonly f: GeneratedFile,
+    private readonly message: DescMessage,
+    private readonly names: CodecNames,
+  ) {
+    this.fields = [...message.fields].sort((a, b) => a.number - b.number);
+    this.fn = names[message.typeName]!;
+  }
+
+  private init(desc: DescMessage): Printable[] {
+    return [this.f.import("MessageInitShape", "@bufbuild/protobuf", true), "<typeof ", this.f.importSchema(desc, true), ">"];
+  }
+
+  /** The value of a field in the message m, or in its oneof. */
+  private access(field: DescField): string {
+    return field.oneof === undefined ? `m.${field.localName}` : `${field.oneof.localName}.value`;
+  }
+
+  /** The condition under which @bufbuild/protobuf writes a field. */
+  private isSet(field: DescField): string {
+    const v = `m.${field.localName}`;
+    if (field.oneof !== undefined) return `${field.oneof.localName}?.case === "${field.localName}"`;
+    switch (field.fieldKind) {
+      case "list":
+        return `${v} != null && ${v}.length > 0`;
+      case "map":
+      case "message":
+        return `${v} != null`;
+      case "enum":
+      case "scalar":
+        if (field.presence !== 2 /* IMPLICIT */) return `${v} != null`;
+        return `${v} != null && !(${this.zeroTest(field, v)})`;
+    }
+  }
+
+  private zeroTest(field: DescField, v: string): string {
+    if (field.fieldKind === "enum") return `${v} === ${field.enum.values[0]!.number}`;
+    return scalarCodec(field.fieldKind === "scalar" ? field.scalar : ScalarType.INT32).isZero(v);
+  }
+
+  private oneofLocals(): string[] {
+    return [...new Set(this.fields.flatMap((field) => (field.oneof === undefined ? [] : [field.oneof.localName])))];
+  }
+
+  printSize(): void {
+    const { f, message } = this;
+    f.print(`function ${this.fn.size}(m: `, this.init(message), `): number {`);
+    f.print(`  let n = 0;`);
+    for (const local of this.oneofLocals()) f.print(`  const ${local} = m.${local};`);
+    for (const field of this.fields) {
+      f.print(`  if (${this.isSet(field)}) {`);
+      for (const line of this.sizeLines(field)) f.print(`    ${line}`);
+      f.print(`  }`);
+    }
+    f.print(`  return n + unknownSize((m as { $unknown?: `, f.import("UnknownField", "@bufbuild/protobuf", true), `[] }).$unknown);`);
+    f.print(`}`);
+  }
+
+  private sizeLines(field: DescField): string[] {
+    const v = this.access(field);
+    switch (field.fieldKind) {
+      case "scalar":
+      case "enum": {
+        const codec = scalarCodec(field.fieldKind === "scalar" ? field.scalar : ScalarType.INT32);
+        return [`n += ${tagBytes(field.number, codec.wireType).length + 0} + ${codec.size(v)};`];
+      }
+      case "message":
+        return [`const slot = reserveLength();`, `n += ${tagBytes(field.number, wire.delimited).length} + delimitedSize(slot, ${this.sizeOf(field.message)}(${v}));`];
+      case "list": {
+        const tag = tagBytes(field.number, wire.delimited).length;
+        if (field.listKind === "message") {
+          return [`for (const item of ${v}) {`, `  const slot = reserveLength();`, `  n += ${tag} + delimitedSize(slot, ${this.sizeOf(field.message)}(item));`, `}`];
+        }
+        const codec = scalarCodec(field.listKind === "scalar" ? field.scalar : ScalarType.INT32);
+        if (!field.packed) {
+          const itemTag = tagBytes(field.number, codec.wireType).length;
+          return [`for (const item of ${v}) n += ${itemTag} + ${codec.size("item")};`];
+        }
+        const fixed = codec.size("item");
+        if (/^\d+$/.test(fixed)) return [`n += ${tag} + delimitedSize(reserveLength(), ${v}.length * ${fixed});`];
+        return [`const slot = reserveLength();`, `let items = 0;`, `for (const item of ${v}) items += ${fixed};`, `n += ${tag} + delimitedSize(slot, items);`];
+      }
+      case "map": {
+        const key = scalarCodec(field.mapKey);
+        const keyValue = this.mapKey(field, "key");
+        const value = this.mapValueSize(field);
+        return [
+          `for (const key of Object.keys(${v})) {`,
+          `  const value = ${v}[${this.keyIndex(field, "key")}]!;`,
+          `  const slot = reserveLength();`,
+          `  const entry = 1 + ${key.size(keyValue)} + 1 + ${value};`,
+          `  n += ${tagBytes(field.number, wire.delimited).length} + delimitedSize(slot, entry);`,
+          `}`,
+        ];
+      }
+    }
+  }
+
+  private mapValueSize(field: DescField & { fieldKind: "map" }): string {
+    switch (field.mapKind) {
+      case "message":
+        return `delimitedSize(reserveLength(), ${this.sizeOf(field.message)}(value))`;
+      case "enum":
+        return `int32Size(value)`;
+      case "scalar":
+        return scalarCodec(field.scalar).size("value");
+    }
+  }
+
+  /** A map key from Object.keys as the value its type writes. */
+  private mapKey(field: DescField & { fieldKind: "map" }, key: string): string {
+    switch (field.mapKey) {
+      case ScalarType.STRING:
+        return key;
+      case ScalarType.BOOL:
+        return `${key} === "true"`;
+      case ScalarType.INT64:
+      case ScalarType.UINT64:
+      case ScalarType.SINT64:
+      case ScalarType.FIXED64:
+      case ScalarType.SFIXED64:
+        return key;
+      default:
+        return `Number(${key})`;
+    }
+  }
+
+  /** The index expression for reading a map value by an Object.keys key. */
+  private keyIndex(field: DescField & { fieldKind: "map" }, key: string): string {
+    switch (field.mapKey) {
+      case ScalarType.STRING:
+      case ScalarType.BOOL:
+      case ScalarType.INT64:
+      case ScalarType.UINT64:
+      case ScalarType.SINT64:
+      case ScalarType.FIXED64:
+      case ScalarType.SFIXED64:
+        return key;
+      default:
+        return `Number(${key})`;
+    }
+  }
+
+  private sizeOf(desc: DescMessage): string {
+    return this.names[desc.typeName]!.size;
+  }
+
+  private writeOf(desc: DescMessage): string {
+    return this.names[desc.typeName]!.write;
+  }
+
+  private readOf(desc: DescMessage): string {
+    return this.names[desc.typeName]!.read;
+  }
+
+  printWrite(): void {
+    const { f, message } = this;
+    f.print(`function ${this.fn.write}(m: `, this.init(message), `): void {`);
+    for (const local of this.oneofLocals()) f.print(`  const ${local} = m.${local};`);
+    for (const field of this.fields) {
+      f.print(`  if (${this.isSet(field)}) {`);
+      for (const line of this.writeLines(field)) f.print(`    ${line}`);
+      f.print(`  }`);
+    }
+    f.print(`  writeUnknown((m as { $unknown?: `, f.import("UnknownField", "@bufbuild/protobuf", true), `[] }).$unknown);`);
+    f.print(`}`);
+  }
+
+  private writeLines(field: DescField): string[] {
+    const v = this.access(field);
+    const delimitedTag = writeTag(field.number, wire.delimited);
+    switch (field.fieldKind) {
+      case "scalar":
+      case "enum": {
+        const codec = scalarCodec(field.fieldKind === "scalar" ? field.scalar : ScalarType.INT32);
+        return [`${writeTag(field.number, codec.wireType)} ${codec.write(v)};`];
+      }
+      case "message":
+        return [`${delimitedTag} writeVarint(lengths[lengthNext++]!);`, `${this.writeOf(field.message)}(${v});`];
+      case "list": {
+        if (field.listKind === "message") {
+          return [`for (const item of ${v}) {`, `  ${delimitedTag} writeVarint(lengths[lengthNext++]!);`, `  ${this.writeOf(field.message)}(item);`, `}`];
+        }
+        const codec = scalarCodec(field.listKind === "scalar" ? field.scalar : ScalarType.INT32);
+        if (!field.packed) {
+          return [`for (const item of ${v}) {`, `  ${writeTag(field.number, codec.wireType)} ${codec.write("item")};`, `}`];
+        }
+        return [`${delimitedTag} writeVarint(lengths[lengthNext++]!);`, `for (const item of ${v}) ${codec.write("item")};`];
+      }
+      case "map": {
+        const key = scalarCodec(field.mapKey);
+        return [
+          `for (const key of Object.keys(${v})) {`,
+          `  const value = ${v}[${this.keyIndex(field, "key")}]!;`,
+          `  ${delimitedTag} writeVarint(lengths[lengthNext++]!);`,
+          `  ${writeTag(1, key.wireType)} ${key.write(this.mapKey(field, "key"))};`,
+          ...this.mapValueWrite(field).map((line) => `  ${line}`),
+          `}`,
+        ];
+      }
+    }
+  }
+
+  private mapValueWrite(field: DescField & { fieldKind: "map" }): string[] {
+    switch (field.mapKind) {
+      case "message":
+        return [`${writeTag(2, wire.delimited)} writeVarint(lengths[lengthNext++]!);`, `${this.writeOf(field.message)}(value);`];
+      case "enum":
+        return [`${writeTag(2, wire.varint)} writeInt32(value);`];
+      case "scalar": {
+        const codec = scalarCodec(field.scalar);
+        return [`${writeTag(2, codec.wireType)} ${codec.write("value")};`];
+      }
+    }
+  }
+
+  printRead(): void {
+    const { f, message } = this;
+    const shape = f.importShape(message);
+    f.print(`function ${this.fn.read}(end: number, into?: `, shape, `): `, shape, ` {`);
+    f.print(`  enter("${message.typeName}");`);
+    f.print(`  const m: `, shape, ` = into ?? {`);
+    f.print(`    $typeName: "${message.typeName}",`);
+    for (const line of this.zeroLines()) f.print(`    ${line}`);
+    f.print(`  };`);
+    f.print(`  while (at < end) {`);
+    f.print(`    const tag = readVarint32();`);
+    f.print(`    switch (tag) {`);
+    for (const field of this.fields) {
+      for (const [tag, lines] of this.readCases(field)) {
+        f.print(`      case ${tag}: {`);
+        for (const line of lines) f.print(`        `, line);
+        f.print(`        break;`);
+        f.print(`      }`);
+      }
+    }
+    f.print(`      default:`);
+    const known = this.fields.map((field) => field.number);
+    f.print(`        if (${known.length > 0 ? `[${known.join(", ")}].includes(tag >>> 3)` : "false"}) throw wrongWireType("${message.typeName}", tag);`);
+    f.print(`        readUnknown(m, tag, end);`);
+    f.print(`    }`);
+    f.print(`  }`);
+    f.print(`  checkEnd(end);`);
+    f.print(`  depth--;`);
+    f.print(`  return m;`);
+    f.print(`}`);
+  }
+
+  /** Own properties of a message that @bufbuild/protobuf's create() sets: implicit-presence fields, lists, maps, oneofs. */
+  private zeroLines(): string[] {
+    const lines: string[] = [];
+    for (const member of this.message.members) {
+      if (member.kind === "oneof") {
+        lines.push(`${member.localName}: { case: undefined },`);
+        continue;
+      }
+      switch (member.fieldKind) {
+        case "list":
+          lines.push(`${member.localName}: [],`);
+          break;
+        case "map":
+          lines.push(`${member.localName}: {},`);
+          break;
+        case "enum":
+          if (member.presence === 2) lines.push(`${member.localName}: ${member.enum.values[0]!.number},`);
+          break;
+        case "scalar":
+          if (member.presence === 2) lines.push(`${member.localName}: ${scalarCodec(member.scalar).zero},`);
+          break;
+        case "message":
+          break;
+      }
+    }
+    return lines;
+  }
+
+  private readCases(field: DescField): [number, Printable[]][] {
+    const target = `m.${field.localName}`;
+    const set = (value: string) =>
+      field.oneof === undefined ? `${target} = ${value};` : `m.${field.oneof.localName} = { case: "${field.localName}", value: ${value} };`;
+    switch (field.fieldKind) {
+      case "scalar":
+      case "enum": {
+        const codec = scalarCodec(field.fieldKind === "scalar" ? field.scalar : ScalarType.INT32);
+        return [[tagValue(field.number, codec.wireType), [set(codec.read)]]];
+      }
+      case "message": {
+        const previous =
+          field.oneof === undefined
+            ? target
+            : `m.${field.oneof.localName}.case === "${field.localName}" ? m.${field.oneof.localName}.value : undefined`;
+        return [[tagValue(field.number, wire.delimited), [set(`${this.readOf(field.message)}(readEnd(end), ${previous})`)]]];
+      }
+      case "list": {
+        if (field.listKind === "message") {
+          return [[tagValue(field.number, wire.delimited), [`${target}.push(${this.readOf(field.message)}(readEnd(end)));`]]];
+        }
+        const codec = scalarCodec(field.listKind === "scalar" ? field.scalar : ScalarType.INT32);
+        const one: [number, Printable[]] = [tagValue(field.number, codec.wireType), [`${target}.push(${codec.read});`]];
+        if (codec.wireType === wire.delimited) return [one];
+        // Packed and unpacked encodings are both accepted, whichever the field declares.
+        const packed: [number, Printable[]] = [
+          tagValue(field.number, wire.delimited),
+          [`const e = readEnd(end);`, `while (at < e) ${target}.push(${codec.read});`, `checkEnd(e);`],
+        ];
+        return [one, packed];
+      }
+      case "map":
+        return [[tagValue(field.number, wire.delimited), this.mapEntryRead(field)]];
+    }
+  }
+
+  private mapEntryRead(field: DescField & { fieldKind: "map" }): Printable[] {
+    const key = scalarCodec(field.mapKey);
+    let valueZero: string;
+    let valueRead: string;
+    let valueWire: number;
+    switch (field.mapKind) {
+      case "message":
+        valueZero = "undefined";
+        valueRead = `${this.readOf(field.message)}(readEnd(e))`;
+        valueWire = wire.delimited;
+        break;
+      case "enum":
+        valueZero = `${field.enum.values[0]!.number}`;
+        valueRead = "readInt32()";
+        valueWire = wire.varint;
+        break;
+      case "scalar": {
+        const codec = scalarCodec(field.scalar);
+        valueZero = codec.zero;
+        valueRead = codec.read.replace("(end)", "(e)");
+        valueWire = codec.wireType;
+        break;
+      }
+    }
+    const objectKey = field.mapKey === ScalarType.BOOL ? `key ? "true" : "false"` : key.zero === "zero64" ? "String(key)" : "key";
+    const finalValue = field.mapKind === "message" ? `value ?? ${this.readOf(field.message)}(at)` : "value";
+    return [
+      `const e = readEnd(end);`,
+      `let key = ${key.zero};`,
+      field.mapKind === "message" ? [`let value: `, this.f.importShape(field.message), ` | undefined = undefined;`] : `let value = ${valueZero};`,
+      `while (at < e) {`,
+      `  const t = readVarint32();`,
+      `  if (t === ${tagValue(1, key.wireType)}) key = ${key.read.replace("(end)", "(e)")};`,
+      `  else if (t === ${tagValue(2, valueWire)}) value = ${valueRead};`,
+      `  else skipField(t, e);`,
+      `}`,
+      `checkEnd(e);`,
+      `setEntry(m.${field.localName}, ${objectKey}, ${finalValue});`,
+    ];
+  }
+
+  printApi(): void {
+    const { f, message } = this;
+    const shape = f.importShape(message);
+    const { size, write, read, api } = this.fn;
+    f.print(f.jsDoc(`Encodes a ${message.name} (a message or its init object) to protobuf binary, as toBinary() does.`));
+    f.print(f.export("function", `${api}ToBinary`), `(message: `, this.init(message), `): Uint8Array {`);
+    f.print(`  lengthCount = 0;`);
+    f.print(`  const out = new Uint8Array(${size}(message));`);
+    f.print(`  startWrite(out, 0);`);
+    f.print(`  ${write}(message);`);
+    f.print(`  return endWrite(out);`);
+    f.print(`}`);
+    f.print();
+    f.print(f.jsDoc(`Decodes a ${message.name} from protobuf binary, as fromBinary() does; bytes fields are views into the input.`));
+    f.print(f.export("function", `${api}FromBinary`), `(bytes: Uint8Array): `, shape, ` {`);
+    f.print(`  startRead(bytes, 0);`);
+    f.print(`  return endRead(${read}(bytes.length));`);
+    f.print(`}`);
+    f.print();
+    f.print(f.jsDoc(`A whole frame, [u32 length][u32 cmd][${message.name}], in one buffer.`));
+    f.print(f.export("function", `${api}Frame`), `(cmd: number, message: `, this.init(message), `): Uint8Array {`);
+    f.print(`  lengthCount = 0;`);
+    f.print(`  const n = ${size}(message);`);
+    f.print(`  const out = new Uint8Array(8 + n);`);
+    f.print(`  startWrite(out, 0);`);
+    f.print(`  writeFixed32BE(4 + n);`);
+    f.print(`  writeFixed32BE(cmd);`);
+    f.print(`  ${write}(message);`);
+    f.print(`  return endWrite(out);`);
+    f.print(`}`);
+    f.print();
+    f.print(f.jsDoc(`Decodes the ${message.name} body of a whole frame whose header was checked.`));
+    f.print(f.export("function", `${api}FromFrame`), `(frame: Uint8Array): `, shape, ` {`);
+    f.print(`  startRead(frame, 8);`);
+    f.print(`  return endRead(${read}(frame.length));`);
+    f.print(`}`);
+  }
+}
