@@ -1,0 +1,293 @@
+/**
+ * The generated codecs against @bufbuild/protobuf's reflection codec, message
+ * by message: for random messages our bytes equal toBinary's and our decode
+ * equals fromBinary's, also for every other valid encoding fromBinary accepts
+ * (reordered fields, concatenated messages, packed/unpacked, unknown fields).
+ *
+ * Two protocols are covered: netsvr (generated/) and allkinds, a test
+ * protocol whose messages hold every proto3 field kind (test/fixtures/allkinds).
+ */
+import { create, fromBinary, toBinary, type DescMessage, type MessageShape, ScalarType } from "@bufbuild/protobuf";
+import { BinaryReader, BinaryWriter, WireType } from "@bufbuild/protobuf/wire";
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import * as netsvr from "../generated/dist/index.js";
+import * as allkinds from "./fixtures/allkinds/gen/allkinds_pb.js";
+import * as allkindsCodec from "./fixtures/allkinds/gen/codec.js";
+import { initArbitrary, messageArbitrary } from "./support/arbitrary.js";
+
+interface Codec {
+  readonly schema: DescMessage;
+  readonly encode: (message: unknown) => Uint8Array;
+  readonly decode: (bytes: Uint8Array) => unknown;
+}
+
+/** Every message schema a module exports, paired with its generated codec functions. */
+function codecsOf(schemas: Record<string, unknown>, codec: Record<string, unknown>): Codec[] {
+  return Object.values(schemas)
+    .filter((value): value is DescMessage => (value as DescMessage | null)?.kind === "message")
+    .map((schema) => {
+      const api = schema.name.charAt(0).toLowerCase() + schema.name.slice(1);
+      const encode = codec[`${api}ToBinary`] as Codec["encode"] | undefined;
+      const decode = codec[`${api}FromBinary`] as Codec["decode"] | undefined;
+      if (encode === undefined || decode === undefined) throw new Error(`no codec for ${schema.typeName}`);
+      return { schema, encode, decode };
+    });
+}
+
+const netsvrCodecs = codecsOf(netsvr, netsvr);
+const allkindsCodecs = codecsOf(allkinds, allkindsCodec);
+const codecs = [...allkindsCodecs, ...netsvrCodecs];
+const numRuns = 60;
+
+test("every message of both protocols has a codec", () => {
+  expect(allkindsCodecs.map((c) => c.schema.name).sort()).toEqual(
+    ["Empty", "Everything", "Maps", "Oneofs", "Optionals", "Repeated", "Scalars", "Tree"].sort(),
+  );
+  expect(netsvrCodecs.length).toBe(41);
+});
+
+/** Splits an encoding into its top-level fields (tag included), as fromBinary would read them. */
+function fieldsOf(bytes: Uint8Array): Uint8Array[] {
+  const reader = new BinaryReader(bytes);
+  const fields: Uint8Array[] = [];
+  while (reader.pos < reader.len) {
+    const start = reader.pos;
+    const [no, wireType] = reader.tag();
+    reader.skip(wireType, no);
+    fields.push(bytes.subarray(start, reader.pos));
+  }
+  return fields;
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+describe.each(codecs.map((c) => [c.schema.typeName, c] as const))("%s", (_name, { schema, encode, decode }) => {
+  const messages = messageArbitrary(schema);
+
+  test("encodes random messages to exactly toBinary's bytes", () => {
+    fc.assert(
+      fc.property(messages, (message) => {
+        expect(encode(message)).toEqual(toBinary(schema, message));
+      }),
+      { numRuns },
+    );
+  });
+
+  test("encodes init objects as toBinary encodes create(init)", () => {
+    fc.assert(
+      fc.property(initArbitrary(schema, 0), (init) => {
+        expect(encode(init)).toEqual(toBinary(schema, create(schema, init as never)));
+      }),
+      { numRuns },
+    );
+  });
+
+  test("decodes to what fromBinary returns", () => {
+    fc.assert(
+      fc.property(messages, (message) => {
+        const bytes = toBinary(schema, message);
+        expect(decode(bytes)).toEqual(fromBinary(schema, bytes));
+      }),
+      { numRuns },
+    );
+  });
+
+  test("decodes fields in any order, as fromBinary does", () => {
+    fc.assert(
+      fc.property(messages, fc.infiniteStream(fc.nat()), (message, random) => {
+        const fields = fieldsOf(toBinary(schema, message));
+        const shuffled = fields.map((field) => [random.next().value as number, field] as const).sort((a, b) => a[0] - b[0]);
+        const bytes = concat(shuffled.map(([, field]) => field));
+        expect(decode(bytes)).toEqual(fromBinary(schema, bytes));
+      }),
+      { numRuns },
+    );
+  });
+
+  test("decodes concatenated messages as a merge (last scalar wins, lists append, messages merge)", () => {
+    fc.assert(
+      fc.property(messages, messages, (a, b) => {
+        const bytes = concat([toBinary(schema, a), toBinary(schema, b)]);
+        expect(decode(bytes)).toEqual(fromBinary(schema, bytes));
+      }),
+      { numRuns },
+    );
+  });
+
+  test("keeps unknown fields as fromBinary does, and writes them back", () => {
+    const known = new Set(schema.fields.map((f) => f.number));
+    const unknownField = fc
+      .record({ no: fc.integer({ min: 1, max: 2 ** 29 - 1 }).filter((no) => !known.has(no)), kind: fc.integer({ min: 0, max: 3 }), value: fc.uint8Array({ maxLength: 8 }) })
+      .map(({ no, kind, value }) => {
+        const w = new BinaryWriter();
+        if (kind === 0) w.tag(no, WireType.Varint).uint64(BigInt(value.length) * 1234567n);
+        else if (kind === 1) w.tag(no, WireType.Bit64).fixed64(BigInt(value.length));
+        else if (kind === 2) w.tag(no, WireType.LengthDelimited).bytes(value);
+        else w.tag(no, WireType.Bit32).fixed32(value.length);
+        return w.finish();
+      });
+    fc.assert(
+      fc.property(messages, fc.array(unknownField, { maxLength: 3 }), (message, extra) => {
+        const bytes = concat([toBinary(schema, message), ...extra]);
+        const expected = fromBinary(schema, bytes);
+        const decoded = decode(bytes) as MessageShape<DescMessage>;
+        expect(decoded).toEqual(expected);
+        expect(encode(decoded)).toEqual(toBinary(schema, expected));
+      }),
+      { numRuns },
+    );
+  });
+});
+
+describe("edge values", () => {
+  const scalars = (init: object) => create(allkinds.ScalarsSchema, init);
+
+  test.each([
+    ["negative int32 as a 10-byte varint", { fInt32: -1 }],
+    ["int32 extremes", { fInt32: -(2 ** 31), fSint32: 2 ** 31 - 1, fSfixed32: -(2 ** 31) }],
+    ["uint32 and fixed32 maximum", { fUint32: 2 ** 32 - 1, fFixed32: 2 ** 32 - 1 }],
+    ["64-bit extremes", { fInt64: -(2n ** 63n), fUint64: 2n ** 64n - 1n, fSint64: -(2n ** 63n), fFixed64: 2n ** 64n - 1n, fSfixed64: -1n }],
+    ["-0, NaN and infinities", { fDouble: -0, fFloat: Number.NaN }],
+    ["infinities", { fDouble: Number.POSITIVE_INFINITY, fFloat: Number.NEGATIVE_INFINITY }],
+    ["an unknown enum value", { fEnum: 12345 }],
+    ["a negative enum value", { fEnum: -3 }],
+    ["non-ASCII strings", { fString: "héllo wörld – 日本語 🎉" }],
+    ["a long string", { fString: "x".repeat(300) + "é".repeat(300) }],
+  ])("%s", (_why, init) => {
+    const message = scalars(init);
+    const bytes = allkindsCodec.scalarsToBinary(message);
+    expect(bytes).toEqual(toBinary(allkinds.ScalarsSchema, message));
+    expect(allkindsCodec.scalarsFromBinary(bytes)).toEqual(fromBinary(allkinds.ScalarsSchema, bytes));
+  });
+
+  test("lone surrogates are written as U+FFFD, as TextEncoder (and so toBinary) writes them", () => {
+    for (const s of ["\ud800", "a\udc00b", "\ud83d", "x\ud83d\ude00\ud83dy", "\udfff\ud800"]) {
+      const message = scalars({ fString: s });
+      expect(allkindsCodec.scalarsToBinary(message)).toEqual(toBinary(allkinds.ScalarsSchema, message));
+    }
+  });
+
+  test("invalid UTF-8 in a string is an error, as in fromBinary", () => {
+    for (const bad of [[0xff], [0xc3], [0xed, 0xa0, 0x80], [0x61, 0x80, 0x62]]) {
+      const bytes = new Uint8Array([0x72, bad.length, ...bad]); // field 14, f_string
+      expect(() => fromBinary(allkinds.ScalarsSchema, bytes)).toThrow();
+      expect(() => allkindsCodec.scalarsFromBinary(bytes)).toThrow();
+    }
+  });
+
+  test("a map key \"__proto__\" stays an own key (where fromBinary loses it)", () => {
+    const items = Object.fromEntries([["__proto__", 5], ["real", 1]]);
+    const bytes = allkindsCodec.mapsToBinary({ mStringString: Object.fromEntries([["__proto__", "v"]]), mInt32Int32: {} });
+    const decoded = allkindsCodec.mapsFromBinary(bytes);
+    expect(Object.keys(decoded.mStringString)).toEqual(["__proto__"]);
+    expect(Object.getPrototypeOf(decoded.mStringString)).toBe(Object.prototype);
+    const resp = netsvr.topicUniqIdCountRespFromBinary(netsvr.topicUniqIdCountRespToBinary({ items }));
+    expect(Object.keys(resp.items)).toEqual(["__proto__", "real"]);
+  });
+
+  test("bytes fields are views into the input, not copies", () => {
+    const bytes = allkindsCodec.scalarsToBinary({ fBytes: new Uint8Array([1, 2, 3]) });
+    expect(allkindsCodec.scalarsFromBinary(bytes).fBytes.buffer).toBe(bytes.buffer);
+  });
+
+  test("deep recursion stops at fromBinary's limit of 100 with an error", () => {
+    let tree: MessageShape<typeof allkinds.TreeSchema> = create(allkinds.TreeSchema, { label: "leaf" });
+    for (let i = 0; i < 120; i++) tree = create(allkinds.TreeSchema, { left: tree });
+    const bytes = toBinary(allkinds.TreeSchema, tree);
+    expect(() => fromBinary(allkinds.TreeSchema, bytes)).toThrow(/depth/);
+    expect(() => allkindsCodec.treeFromBinary(bytes)).toThrow(/depth/);
+    // A failed decode leaves no state behind.
+    expect(allkindsCodec.treeFromBinary(toBinary(allkinds.TreeSchema, create(allkinds.TreeSchema, { label: "x" }))).label).toBe("x");
+  });
+});
+
+describe("packed and unpacked encodings are both accepted", () => {
+  const packable = allkinds.RepeatedSchema.fields.filter(
+    (f) => f.fieldKind === "list" && f.listKind !== "message" && f.scalar !== ScalarType.STRING && f.scalar !== ScalarType.BYTES,
+  );
+
+  /** Re-encodes every packable list field the other way round: packed as one element per tag, unpacked as one packed run. */
+  function flipPacking(bytes: Uint8Array): Uint8Array {
+    const message = fromBinary(allkinds.RepeatedSchema, bytes);
+    const w = new BinaryWriter();
+    for (const field of allkinds.RepeatedSchema.fields) {
+      const values = (message as unknown as Record<string, unknown[]>)[field.localName]!;
+      if (values.length === 0) continue;
+      const isPackable = packable.includes(field);
+      const scalar = field.fieldKind === "list" && field.listKind === "enum" ? ScalarType.INT32 : (field as { scalar: ScalarType }).scalar;
+      if (isPackable && field.packed) {
+        for (const v of values) writeScalar(w.tag(field.number, wireTypeOf(scalar)), scalar, v);
+      } else if (isPackable) {
+        w.tag(field.number, WireType.LengthDelimited).fork();
+        for (const v of values) writeScalar(w, scalar, v);
+        w.join();
+      } else {
+        for (const v of values) {
+          if (field.fieldKind === "list" && field.listKind === "message") {
+            w.tag(field.number, WireType.LengthDelimited).bytes(toBinary(allkinds.ScalarsSchema, v as never));
+          } else writeScalar(w.tag(field.number, WireType.LengthDelimited), scalar, v);
+        }
+      }
+    }
+    return w.finish();
+  }
+
+  test("property: flipped packing decodes like fromBinary, to the same message", () => {
+    fc.assert(
+      fc.property(messageArbitrary(allkinds.RepeatedSchema), (message) => {
+        const flipped = flipPacking(toBinary(allkinds.RepeatedSchema, message));
+        expect(allkindsCodec.repeatedFromBinary(flipped)).toEqual(fromBinary(allkinds.RepeatedSchema, flipped));
+        expect(allkindsCodec.repeatedFromBinary(flipped)).toEqual(fromBinary(allkinds.RepeatedSchema, toBinary(allkinds.RepeatedSchema, message)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+function wireTypeOf(scalar: ScalarType): WireType {
+  switch (scalar) {
+    case ScalarType.DOUBLE:
+    case ScalarType.FIXED64:
+    case ScalarType.SFIXED64:
+      return WireType.Bit64;
+    case ScalarType.FLOAT:
+    case ScalarType.FIXED32:
+    case ScalarType.SFIXED32:
+      return WireType.Bit32;
+    case ScalarType.STRING:
+    case ScalarType.BYTES:
+      return WireType.LengthDelimited;
+    default:
+      return WireType.Varint;
+  }
+}
+
+function writeScalar(w: BinaryWriter, scalar: ScalarType, v: unknown): void {
+  const methods: Record<number, keyof BinaryWriter> = {
+    [ScalarType.DOUBLE]: "double",
+    [ScalarType.FLOAT]: "float",
+    [ScalarType.INT32]: "int32",
+    [ScalarType.INT64]: "int64",
+    [ScalarType.UINT32]: "uint32",
+    [ScalarType.UINT64]: "uint64",
+    [ScalarType.SINT32]: "sint32",
+    [ScalarType.SINT64]: "sint64",
+    [ScalarType.FIXED32]: "fixed32",
+    [ScalarType.FIXED64]: "fixed64",
+    [ScalarType.SFIXED32]: "sfixed32",
+    [ScalarType.SFIXED64]: "sfixed64",
+    [ScalarType.BOOL]: "bool",
+    [ScalarType.STRING]: "string",
+    [ScalarType.BYTES]: "bytes",
+  };
+  (w[methods[scalar]!] as (value: unknown) => BinaryWriter).call(w, v);
+}
