@@ -186,6 +186,26 @@ function writeUnknown(unknown) {
         pos += u.data.length;
     }
 }
+// Outputs up to poolLimit bytes are views into a shared slab, as Node's
+// Buffer.allocUnsafe does: a fresh Uint8Array above 64 bytes costs several
+// times more than the encoding of a small frame.
+const slabSize = 16384;
+const poolLimit = 2048;
+let slab = new Uint8Array(slabSize);
+let slabUsed = 0;
+/** A zero-filled-or-overwritten buffer of n bytes for an encoder's output. */
+function allocate(n) {
+    if (n > poolLimit)
+        return new Uint8Array(n);
+    if (slabUsed + n > slabSize) {
+        slab = new Uint8Array(slabSize);
+        slabUsed = 0;
+    }
+    const out = slab.subarray(slabUsed, slabUsed + n);
+    // Keep the next output 8-byte aligned.
+    slabUsed = (slabUsed + n + 7) & ~7;
+    return out;
+}
 /** Starts the write pass into out at offset; the size pass must have just run. */
 function startWrite(out, offset) {
     buf = out;
@@ -206,9 +226,8 @@ function endRead(message) {
     input = emptyBytes;
     return message;
 }
-function enter(typeName) {
-    if (++depth > maxDepth)
-        throw new Error(`cannot decode ${typeName}: maximum nesting depth of ${maxDepth} reached`);
+function tooDeep(typeName) {
+    return new Error(`cannot decode ${typeName}: maximum nesting depth of ${maxDepth} reached`);
 }
 /** Reads a varint and returns its low 32 bits as an unsigned number. */
 function readVarint32() {
@@ -342,18 +361,27 @@ function readString(end) {
     const e = readEnd(end);
     const start = at;
     at = e;
-    if (e - start < 32) {
-        // Short strings are mostly ASCII: build them directly, fall back at the first other byte.
-        let s = "";
-        for (let i = start; i < e; i++) {
-            const c = input[i];
-            if (c >= 0x80)
-                return utf8.decode(input.subarray(start, e));
-            s += String.fromCharCode(c);
-        }
-        return s;
+    // Strings below 64 bytes are mostly ASCII (ids, topics, sessions), and for
+    // them TextDecoder's fixed cost dominates: build them eight bytes at a time
+    // instead, and hand the string to TextDecoder at the first non-ASCII byte.
+    if (e - start >= 64)
+        return utf8.decode(input.subarray(start, e));
+    let s = "";
+    let i = start;
+    for (; i + 8 <= e; i += 8) {
+        const b0 = input[i], b1 = input[i + 1], b2 = input[i + 2], b3 = input[i + 3];
+        const b4 = input[i + 4], b5 = input[i + 5], b6 = input[i + 6], b7 = input[i + 7];
+        if ((b0 | b1 | b2 | b3 | b4 | b5 | b6 | b7) & 0x80)
+            return utf8.decode(input.subarray(start, e));
+        s += String.fromCharCode(b0, b1, b2, b3, b4, b5, b6, b7);
     }
-    return utf8.decode(input.subarray(start, e));
+    for (; i < e; i++) {
+        const b = input[i];
+        if (b & 0x80)
+            return utf8.decode(input.subarray(start, e));
+        s += String.fromCharCode(b);
+    }
+    return s;
 }
 /** Checks that a message or packed list ended exactly where its length said. */
 function checkEnd(end) {
@@ -437,7 +465,8 @@ function writeBroadcast(m) {
     writeUnknown(m.$unknown);
 }
 function readBroadcast(end, into) {
-    enter("netsvr.broadcast.Broadcast");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.broadcast.Broadcast");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.broadcast.Broadcast",
         data: emptyBytes,
@@ -464,7 +493,7 @@ function readBroadcast(end, into) {
  */
 export function broadcastToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeBroadcast(message));
+    const out = allocate(sizeBroadcast(message));
     startWrite(out, 0);
     writeBroadcast(message);
     return endWrite(out);
@@ -482,7 +511,7 @@ export function broadcastFromBinary(bytes) {
 export function broadcastFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeBroadcast(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -514,7 +543,8 @@ function writeCheckOnlineReq(m) {
     writeUnknown(m.$unknown);
 }
 function readCheckOnlineReq(end, into) {
-    enter("netsvr.checkOnlineReq.CheckOnlineReq");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.checkOnlineReq.CheckOnlineReq");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.checkOnlineReq.CheckOnlineReq",
         uniqIds: [],
@@ -541,7 +571,7 @@ function readCheckOnlineReq(end, into) {
  */
 export function checkOnlineReqToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeCheckOnlineReq(message));
+    const out = allocate(sizeCheckOnlineReq(message));
     startWrite(out, 0);
     writeCheckOnlineReq(message);
     return endWrite(out);
@@ -559,7 +589,7 @@ export function checkOnlineReqFromBinary(bytes) {
 export function checkOnlineReqFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeCheckOnlineReq(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -591,7 +621,8 @@ function writeCheckOnlineResp(m) {
     writeUnknown(m.$unknown);
 }
 function readCheckOnlineResp(end, into) {
-    enter("netsvr.checkOnlineResp.CheckOnlineResp");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.checkOnlineResp.CheckOnlineResp");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.checkOnlineResp.CheckOnlineResp",
         uniqIds: [],
@@ -618,7 +649,7 @@ function readCheckOnlineResp(end, into) {
  */
 export function checkOnlineRespToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeCheckOnlineResp(message));
+    const out = allocate(sizeCheckOnlineResp(message));
     startWrite(out, 0);
     writeCheckOnlineResp(message);
     return endWrite(out);
@@ -636,7 +667,7 @@ export function checkOnlineRespFromBinary(bytes) {
 export function checkOnlineRespFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeCheckOnlineResp(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -672,7 +703,8 @@ function writeConnClose(m) {
     writeUnknown(m.$unknown);
 }
 function readConnClose(end, into) {
-    enter("netsvr.connClose.ConnClose");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.connClose.ConnClose");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.connClose.ConnClose",
         uniqId: "",
@@ -704,7 +736,7 @@ function readConnClose(end, into) {
  */
 export function connCloseToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeConnClose(message));
+    const out = allocate(sizeConnClose(message));
     startWrite(out, 0);
     writeConnClose(message);
     return endWrite(out);
@@ -722,7 +754,7 @@ export function connCloseFromBinary(bytes) {
 export function connCloseFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeConnClose(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -779,7 +811,8 @@ function writeConnInfoDelete(m) {
     writeUnknown(m.$unknown);
 }
 function readConnInfoDelete(end, into) {
-    enter("netsvr.connInfoDelete.ConnInfoDelete");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.connInfoDelete.ConnInfoDelete");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.connInfoDelete.ConnInfoDelete",
         uniqId: "",
@@ -826,7 +859,7 @@ function readConnInfoDelete(end, into) {
  */
 export function connInfoDeleteToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeConnInfoDelete(message));
+    const out = allocate(sizeConnInfoDelete(message));
     startWrite(out, 0);
     writeConnInfoDelete(message);
     return endWrite(out);
@@ -844,7 +877,7 @@ export function connInfoDeleteFromBinary(bytes) {
 export function connInfoDeleteFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeConnInfoDelete(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -876,7 +909,8 @@ function writeConnInfoReq(m) {
     writeUnknown(m.$unknown);
 }
 function readConnInfoReq(end, into) {
-    enter("netsvr.connInfoReq.ConnInfoReq");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.connInfoReq.ConnInfoReq");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.connInfoReq.ConnInfoReq",
         uniqIds: [],
@@ -903,7 +937,7 @@ function readConnInfoReq(end, into) {
  */
 export function connInfoReqToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeConnInfoReq(message));
+    const out = allocate(sizeConnInfoReq(message));
     startWrite(out, 0);
     writeConnInfoReq(message);
     return endWrite(out);
@@ -921,7 +955,7 @@ export function connInfoReqFromBinary(bytes) {
 export function connInfoReqFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeConnInfoReq(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -963,7 +997,8 @@ function writeConnInfoResp(m) {
     writeUnknown(m.$unknown);
 }
 function readConnInfoResp(end, into) {
-    enter("netsvr.connInfoResp.ConnInfoResp");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.connInfoResp.ConnInfoResp");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.connInfoResp.ConnInfoResp",
         items: {},
@@ -1003,7 +1038,7 @@ function readConnInfoResp(end, into) {
  */
 export function connInfoRespToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeConnInfoResp(message));
+    const out = allocate(sizeConnInfoResp(message));
     startWrite(out, 0);
     writeConnInfoResp(message);
     return endWrite(out);
@@ -1021,7 +1056,7 @@ export function connInfoRespFromBinary(bytes) {
 export function connInfoRespFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeConnInfoResp(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -1060,7 +1095,8 @@ function writeConnInfoRespItem(m) {
     writeUnknown(m.$unknown);
 }
 function readConnInfoRespItem(end, into) {
-    enter("netsvr.connInfoResp.ConnInfoRespItem");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.connInfoResp.ConnInfoRespItem");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.connInfoResp.ConnInfoRespItem",
         session: "",
@@ -1092,7 +1128,7 @@ function readConnInfoRespItem(end, into) {
  */
 export function connInfoRespItemToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeConnInfoRespItem(message));
+    const out = allocate(sizeConnInfoRespItem(message));
     startWrite(out, 0);
     writeConnInfoRespItem(message);
     return endWrite(out);
@@ -1110,7 +1146,7 @@ export function connInfoRespItemFromBinary(bytes) {
 export function connInfoRespItemFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeConnInfoRespItem(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -1177,7 +1213,8 @@ function writeConnInfoUpdate(m) {
     writeUnknown(m.$unknown);
 }
 function readConnInfoUpdate(end, into) {
-    enter("netsvr.connInfoUpdate.ConnInfoUpdate");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.connInfoUpdate.ConnInfoUpdate");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.connInfoUpdate.ConnInfoUpdate",
         uniqId: "",
@@ -1229,7 +1266,7 @@ function readConnInfoUpdate(end, into) {
  */
 export function connInfoUpdateToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeConnInfoUpdate(message));
+    const out = allocate(sizeConnInfoUpdate(message));
     startWrite(out, 0);
     writeConnInfoUpdate(message);
     return endWrite(out);
@@ -1247,7 +1284,7 @@ export function connInfoUpdateFromBinary(bytes) {
 export function connInfoUpdateFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeConnInfoUpdate(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -1300,7 +1337,8 @@ function writeConnOpen(m) {
     writeUnknown(m.$unknown);
 }
 function readConnOpen(end, into) {
-    enter("netsvr.connOpen.ConnOpen");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.connOpen.ConnOpen");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.connOpen.ConnOpen",
         uniqId: "",
@@ -1342,7 +1380,7 @@ function readConnOpen(end, into) {
  */
 export function connOpenToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeConnOpen(message));
+    const out = allocate(sizeConnOpen(message));
     startWrite(out, 0);
     writeConnOpen(message);
     return endWrite(out);
@@ -1360,7 +1398,7 @@ export function connOpenFromBinary(bytes) {
 export function connOpenFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeConnOpen(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -1396,7 +1434,8 @@ function writeConnOpenCustomUniqIdTokenResp(m) {
     writeUnknown(m.$unknown);
 }
 function readConnOpenCustomUniqIdTokenResp(end, into) {
-    enter("netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp",
         uniqId: "",
@@ -1428,7 +1467,7 @@ function readConnOpenCustomUniqIdTokenResp(end, into) {
  */
 export function connOpenCustomUniqIdTokenRespToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeConnOpenCustomUniqIdTokenResp(message));
+    const out = allocate(sizeConnOpenCustomUniqIdTokenResp(message));
     startWrite(out, 0);
     writeConnOpenCustomUniqIdTokenResp(message);
     return endWrite(out);
@@ -1446,7 +1485,7 @@ export function connOpenCustomUniqIdTokenRespFromBinary(bytes) {
 export function connOpenCustomUniqIdTokenRespFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeConnOpenCustomUniqIdTokenResp(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -1485,7 +1524,8 @@ function writeForceOffline(m) {
     writeUnknown(m.$unknown);
 }
 function readForceOffline(end, into) {
-    enter("netsvr.forceOffline.ForceOffline");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.forceOffline.ForceOffline");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.forceOffline.ForceOffline",
         uniqIds: [],
@@ -1517,7 +1557,7 @@ function readForceOffline(end, into) {
  */
 export function forceOfflineToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeForceOffline(message));
+    const out = allocate(sizeForceOffline(message));
     startWrite(out, 0);
     writeForceOffline(message);
     return endWrite(out);
@@ -1535,7 +1575,7 @@ export function forceOfflineFromBinary(bytes) {
 export function forceOfflineFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeForceOffline(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -1581,7 +1621,8 @@ function writeForceOfflineGuest(m) {
     writeUnknown(m.$unknown);
 }
 function readForceOfflineGuest(end, into) {
-    enter("netsvr.forceOfflineGuest.ForceOfflineGuest");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.forceOfflineGuest.ForceOfflineGuest");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.forceOfflineGuest.ForceOfflineGuest",
         uniqIds: [],
@@ -1618,7 +1659,7 @@ function readForceOfflineGuest(end, into) {
  */
 export function forceOfflineGuestToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeForceOfflineGuest(message));
+    const out = allocate(sizeForceOfflineGuest(message));
     startWrite(out, 0);
     writeForceOfflineGuest(message);
     return endWrite(out);
@@ -1636,7 +1677,7 @@ export function forceOfflineGuestFromBinary(bytes) {
 export function forceOfflineGuestFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeForceOfflineGuest(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -1671,7 +1712,8 @@ function writeLimitReq(m) {
     writeUnknown(m.$unknown);
 }
 function readLimitReq(end, into) {
-    enter("netsvr.limitReq.LimitReq");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.limitReq.LimitReq");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.limitReq.LimitReq",
         items: [],
@@ -1698,7 +1740,7 @@ function readLimitReq(end, into) {
  */
 export function limitReqToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeLimitReq(message));
+    const out = allocate(sizeLimitReq(message));
     startWrite(out, 0);
     writeLimitReq(message);
     return endWrite(out);
@@ -1716,7 +1758,7 @@ export function limitReqFromBinary(bytes) {
 export function limitReqFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeLimitReq(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -1752,7 +1794,8 @@ function writeLimitReqItem(m) {
     writeUnknown(m.$unknown);
 }
 function readLimitReqItem(end, into) {
-    enter("netsvr.limitReq.LimitReqItem");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.limitReq.LimitReqItem");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.limitReq.LimitReqItem",
         name: "",
@@ -1784,7 +1827,7 @@ function readLimitReqItem(end, into) {
  */
 export function limitReqItemToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeLimitReqItem(message));
+    const out = allocate(sizeLimitReqItem(message));
     startWrite(out, 0);
     writeLimitReqItem(message);
     return endWrite(out);
@@ -1802,7 +1845,7 @@ export function limitReqItemFromBinary(bytes) {
 export function limitReqItemFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeLimitReqItem(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -1844,7 +1887,8 @@ function writeLimitResp(m) {
     writeUnknown(m.$unknown);
 }
 function readLimitResp(end, into) {
-    enter("netsvr.limitResp.LimitResp");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.limitResp.LimitResp");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.limitResp.LimitResp",
         serverId: 0,
@@ -1876,7 +1920,7 @@ function readLimitResp(end, into) {
  */
 export function limitRespToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeLimitResp(message));
+    const out = allocate(sizeLimitResp(message));
     startWrite(out, 0);
     writeLimitResp(message);
     return endWrite(out);
@@ -1894,7 +1938,7 @@ export function limitRespFromBinary(bytes) {
 export function limitRespFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeLimitResp(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -1943,7 +1987,8 @@ function writeLimitRespItem(m) {
     writeUnknown(m.$unknown);
 }
 function readLimitRespItem(end, into) {
-    enter("netsvr.limitResp.LimitRespItem");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.limitResp.LimitRespItem");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.limitResp.LimitRespItem",
         name: "",
@@ -1987,7 +2032,7 @@ function readLimitRespItem(end, into) {
  */
 export function limitRespItemToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeLimitRespItem(message));
+    const out = allocate(sizeLimitRespItem(message));
     startWrite(out, 0);
     writeLimitRespItem(message);
     return endWrite(out);
@@ -2005,7 +2050,7 @@ export function limitRespItemFromBinary(bytes) {
 export function limitRespItemFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeLimitRespItem(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -2054,7 +2099,8 @@ function writeMetricsResp(m) {
     writeUnknown(m.$unknown);
 }
 function readMetricsResp(end, into) {
-    enter("netsvr.metricsResp.MetricsResp");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.metricsResp.MetricsResp");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.metricsResp.MetricsResp",
         serverId: 0,
@@ -2099,7 +2145,7 @@ function readMetricsResp(end, into) {
  */
 export function metricsRespToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeMetricsResp(message));
+    const out = allocate(sizeMetricsResp(message));
     startWrite(out, 0);
     writeMetricsResp(message);
     return endWrite(out);
@@ -2117,7 +2163,7 @@ export function metricsRespFromBinary(bytes) {
 export function metricsRespFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeMetricsResp(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -2202,7 +2248,8 @@ function writeMetricsRespItem(m) {
     writeUnknown(m.$unknown);
 }
 function readMetricsRespItem(end, into) {
-    enter("netsvr.metricsResp.MetricsRespItem");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.metricsResp.MetricsRespItem");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.metricsResp.MetricsRespItem",
         count: zero64,
@@ -2269,7 +2316,7 @@ function readMetricsRespItem(end, into) {
  */
 export function metricsRespItemToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeMetricsRespItem(message));
+    const out = allocate(sizeMetricsRespItem(message));
     startWrite(out, 0);
     writeMetricsRespItem(message);
     return endWrite(out);
@@ -2287,7 +2334,7 @@ export function metricsRespItemFromBinary(bytes) {
 export function metricsRespItemFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeMetricsRespItem(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -2326,7 +2373,8 @@ function writeMulticast(m) {
     writeUnknown(m.$unknown);
 }
 function readMulticast(end, into) {
-    enter("netsvr.multicast.Multicast");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.multicast.Multicast");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.multicast.Multicast",
         uniqIds: [],
@@ -2358,7 +2406,7 @@ function readMulticast(end, into) {
  */
 export function multicastToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeMulticast(message));
+    const out = allocate(sizeMulticast(message));
     startWrite(out, 0);
     writeMulticast(message);
     return endWrite(out);
@@ -2376,7 +2424,7 @@ export function multicastFromBinary(bytes) {
 export function multicastFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeMulticast(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -2419,7 +2467,8 @@ function writeRegisterReq(m) {
     writeUnknown(m.$unknown);
 }
 function readRegisterReq(end, into) {
-    enter("netsvr.registerReq.RegisterReq");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.registerReq.RegisterReq");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.registerReq.RegisterReq",
         workerId: 0,
@@ -2456,7 +2505,7 @@ function readRegisterReq(end, into) {
  */
 export function registerReqToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeRegisterReq(message));
+    const out = allocate(sizeRegisterReq(message));
     startWrite(out, 0);
     writeRegisterReq(message);
     return endWrite(out);
@@ -2474,7 +2523,7 @@ export function registerReqFromBinary(bytes) {
 export function registerReqFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeRegisterReq(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -2517,7 +2566,8 @@ function writeRegisterResp(m) {
     writeUnknown(m.$unknown);
 }
 function readRegisterResp(end, into) {
-    enter("netsvr.registerResp.RegisterResp");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.registerResp.RegisterResp");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.registerResp.RegisterResp",
         code: 0,
@@ -2554,7 +2604,7 @@ function readRegisterResp(end, into) {
  */
 export function registerRespToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeRegisterResp(message));
+    const out = allocate(sizeRegisterResp(message));
     startWrite(out, 0);
     writeRegisterResp(message);
     return endWrite(out);
@@ -2572,7 +2622,7 @@ export function registerRespFromBinary(bytes) {
 export function registerRespFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeRegisterResp(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -2608,7 +2658,8 @@ function writeSingleCast(m) {
     writeUnknown(m.$unknown);
 }
 function readSingleCast(end, into) {
-    enter("netsvr.singleCast.SingleCast");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.singleCast.SingleCast");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.singleCast.SingleCast",
         uniqId: "",
@@ -2640,7 +2691,7 @@ function readSingleCast(end, into) {
  */
 export function singleCastToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeSingleCast(message));
+    const out = allocate(sizeSingleCast(message));
     startWrite(out, 0);
     writeSingleCast(message);
     return endWrite(out);
@@ -2658,7 +2709,7 @@ export function singleCastFromBinary(bytes) {
 export function singleCastFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeSingleCast(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -2700,7 +2751,8 @@ function writeSingleCastBulk(m) {
     writeUnknown(m.$unknown);
 }
 function readSingleCastBulk(end, into) {
-    enter("netsvr.singleCastBulk.SingleCastBulk");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.singleCastBulk.SingleCastBulk");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.singleCastBulk.SingleCastBulk",
         uniqIds: [],
@@ -2732,7 +2784,7 @@ function readSingleCastBulk(end, into) {
  */
 export function singleCastBulkToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeSingleCastBulk(message));
+    const out = allocate(sizeSingleCastBulk(message));
     startWrite(out, 0);
     writeSingleCastBulk(message);
     return endWrite(out);
@@ -2750,7 +2802,7 @@ export function singleCastBulkFromBinary(bytes) {
 export function singleCastBulkFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeSingleCastBulk(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -2786,7 +2838,8 @@ function writeTopicCountResp(m) {
     writeUnknown(m.$unknown);
 }
 function readTopicCountResp(end, into) {
-    enter("netsvr.topicCountResp.TopicCountResp");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.topicCountResp.TopicCountResp");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.topicCountResp.TopicCountResp",
         serverId: 0,
@@ -2818,7 +2871,7 @@ function readTopicCountResp(end, into) {
  */
 export function topicCountRespToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeTopicCountResp(message));
+    const out = allocate(sizeTopicCountResp(message));
     startWrite(out, 0);
     writeTopicCountResp(message);
     return endWrite(out);
@@ -2836,7 +2889,7 @@ export function topicCountRespFromBinary(bytes) {
 export function topicCountRespFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeTopicCountResp(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -2875,7 +2928,8 @@ function writeTopicDelete(m) {
     writeUnknown(m.$unknown);
 }
 function readTopicDelete(end, into) {
-    enter("netsvr.topicDelete.TopicDelete");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.topicDelete.TopicDelete");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.topicDelete.TopicDelete",
         topics: [],
@@ -2907,7 +2961,7 @@ function readTopicDelete(end, into) {
  */
 export function topicDeleteToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeTopicDelete(message));
+    const out = allocate(sizeTopicDelete(message));
     startWrite(out, 0);
     writeTopicDelete(message);
     return endWrite(out);
@@ -2925,7 +2979,7 @@ export function topicDeleteFromBinary(bytes) {
 export function topicDeleteFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeTopicDelete(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -2964,7 +3018,8 @@ function writeTopicListResp(m) {
     writeUnknown(m.$unknown);
 }
 function readTopicListResp(end, into) {
-    enter("netsvr.topicListResp.TopicListResp");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.topicListResp.TopicListResp");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.topicListResp.TopicListResp",
         serverId: 0,
@@ -2996,7 +3051,7 @@ function readTopicListResp(end, into) {
  */
 export function topicListRespToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeTopicListResp(message));
+    const out = allocate(sizeTopicListResp(message));
     startWrite(out, 0);
     writeTopicListResp(message);
     return endWrite(out);
@@ -3014,7 +3069,7 @@ export function topicListRespFromBinary(bytes) {
 export function topicListRespFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeTopicListResp(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -3053,7 +3108,8 @@ function writeTopicPublish(m) {
     writeUnknown(m.$unknown);
 }
 function readTopicPublish(end, into) {
-    enter("netsvr.topicPublish.TopicPublish");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.topicPublish.TopicPublish");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.topicPublish.TopicPublish",
         topics: [],
@@ -3085,7 +3141,7 @@ function readTopicPublish(end, into) {
  */
 export function topicPublishToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeTopicPublish(message));
+    const out = allocate(sizeTopicPublish(message));
     startWrite(out, 0);
     writeTopicPublish(message);
     return endWrite(out);
@@ -3103,7 +3159,7 @@ export function topicPublishFromBinary(bytes) {
 export function topicPublishFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeTopicPublish(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -3145,7 +3201,8 @@ function writeTopicPublishBulk(m) {
     writeUnknown(m.$unknown);
 }
 function readTopicPublishBulk(end, into) {
-    enter("netsvr.topicPublishBulk.TopicPublishBulk");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.topicPublishBulk.TopicPublishBulk");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.topicPublishBulk.TopicPublishBulk",
         topics: [],
@@ -3177,7 +3234,7 @@ function readTopicPublishBulk(end, into) {
  */
 export function topicPublishBulkToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeTopicPublishBulk(message));
+    const out = allocate(sizeTopicPublishBulk(message));
     startWrite(out, 0);
     writeTopicPublishBulk(message);
     return endWrite(out);
@@ -3195,7 +3252,7 @@ export function topicPublishBulkFromBinary(bytes) {
 export function topicPublishBulkFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeTopicPublishBulk(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -3241,7 +3298,8 @@ function writeTopicSubscribe(m) {
     writeUnknown(m.$unknown);
 }
 function readTopicSubscribe(end, into) {
-    enter("netsvr.topicSubscribe.TopicSubscribe");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.topicSubscribe.TopicSubscribe");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.topicSubscribe.TopicSubscribe",
         uniqId: "",
@@ -3278,7 +3336,7 @@ function readTopicSubscribe(end, into) {
  */
 export function topicSubscribeToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeTopicSubscribe(message));
+    const out = allocate(sizeTopicSubscribe(message));
     startWrite(out, 0);
     writeTopicSubscribe(message);
     return endWrite(out);
@@ -3296,7 +3354,7 @@ export function topicSubscribeFromBinary(bytes) {
 export function topicSubscribeFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeTopicSubscribe(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -3335,7 +3393,8 @@ function writeTopicUniqIdCountReq(m) {
     writeUnknown(m.$unknown);
 }
 function readTopicUniqIdCountReq(end, into) {
-    enter("netsvr.topicUniqIdCountReq.TopicUniqIdCountReq");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.topicUniqIdCountReq.TopicUniqIdCountReq");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.topicUniqIdCountReq.TopicUniqIdCountReq",
         topics: [],
@@ -3367,7 +3426,7 @@ function readTopicUniqIdCountReq(end, into) {
  */
 export function topicUniqIdCountReqToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeTopicUniqIdCountReq(message));
+    const out = allocate(sizeTopicUniqIdCountReq(message));
     startWrite(out, 0);
     writeTopicUniqIdCountReq(message);
     return endWrite(out);
@@ -3385,7 +3444,7 @@ export function topicUniqIdCountReqFromBinary(bytes) {
 export function topicUniqIdCountReqFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeTopicUniqIdCountReq(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -3433,7 +3492,8 @@ function writeTopicUniqIdCountResp(m) {
     writeUnknown(m.$unknown);
 }
 function readTopicUniqIdCountResp(end, into) {
-    enter("netsvr.topicUniqIdCountResp.TopicUniqIdCountResp");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.topicUniqIdCountResp.TopicUniqIdCountResp");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.topicUniqIdCountResp.TopicUniqIdCountResp",
         serverId: 0,
@@ -3478,7 +3538,7 @@ function readTopicUniqIdCountResp(end, into) {
  */
 export function topicUniqIdCountRespToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeTopicUniqIdCountResp(message));
+    const out = allocate(sizeTopicUniqIdCountResp(message));
     startWrite(out, 0);
     writeTopicUniqIdCountResp(message);
     return endWrite(out);
@@ -3496,7 +3556,7 @@ export function topicUniqIdCountRespFromBinary(bytes) {
 export function topicUniqIdCountRespFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeTopicUniqIdCountResp(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -3528,7 +3588,8 @@ function writeTopicUniqIdListReq(m) {
     writeUnknown(m.$unknown);
 }
 function readTopicUniqIdListReq(end, into) {
-    enter("netsvr.topicUniqIdListReq.TopicUniqIdListReq");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.topicUniqIdListReq.TopicUniqIdListReq");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.topicUniqIdListReq.TopicUniqIdListReq",
         topics: [],
@@ -3555,7 +3616,7 @@ function readTopicUniqIdListReq(end, into) {
  */
 export function topicUniqIdListReqToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeTopicUniqIdListReq(message));
+    const out = allocate(sizeTopicUniqIdListReq(message));
     startWrite(out, 0);
     writeTopicUniqIdListReq(message);
     return endWrite(out);
@@ -3573,7 +3634,7 @@ export function topicUniqIdListReqFromBinary(bytes) {
 export function topicUniqIdListReqFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeTopicUniqIdListReq(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -3622,7 +3683,8 @@ function writeTopicUniqIdListResp(m) {
     writeUnknown(m.$unknown);
 }
 function readTopicUniqIdListResp(end, into) {
-    enter("netsvr.topicUniqIdListResp.TopicUniqIdListResp");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.topicUniqIdListResp.TopicUniqIdListResp");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.topicUniqIdListResp.TopicUniqIdListResp",
         serverId: 0,
@@ -3667,7 +3729,7 @@ function readTopicUniqIdListResp(end, into) {
  */
 export function topicUniqIdListRespToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeTopicUniqIdListResp(message));
+    const out = allocate(sizeTopicUniqIdListResp(message));
     startWrite(out, 0);
     writeTopicUniqIdListResp(message);
     return endWrite(out);
@@ -3685,7 +3747,7 @@ export function topicUniqIdListRespFromBinary(bytes) {
 export function topicUniqIdListRespFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeTopicUniqIdListResp(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -3717,7 +3779,8 @@ function writeTopicUniqIdListRespItem(m) {
     writeUnknown(m.$unknown);
 }
 function readTopicUniqIdListRespItem(end, into) {
-    enter("netsvr.topicUniqIdListResp.TopicUniqIdListRespItem");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.topicUniqIdListResp.TopicUniqIdListRespItem");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.topicUniqIdListResp.TopicUniqIdListRespItem",
         uniqIds: [],
@@ -3744,7 +3807,7 @@ function readTopicUniqIdListRespItem(end, into) {
  */
 export function topicUniqIdListRespItemToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeTopicUniqIdListRespItem(message));
+    const out = allocate(sizeTopicUniqIdListRespItem(message));
     startWrite(out, 0);
     writeTopicUniqIdListRespItem(message);
     return endWrite(out);
@@ -3762,7 +3825,7 @@ export function topicUniqIdListRespItemFromBinary(bytes) {
 export function topicUniqIdListRespItemFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeTopicUniqIdListRespItem(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -3808,7 +3871,8 @@ function writeTopicUnsubscribe(m) {
     writeUnknown(m.$unknown);
 }
 function readTopicUnsubscribe(end, into) {
-    enter("netsvr.topicUnsubscribe.TopicUnsubscribe");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.topicUnsubscribe.TopicUnsubscribe");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.topicUnsubscribe.TopicUnsubscribe",
         uniqId: "",
@@ -3845,7 +3909,7 @@ function readTopicUnsubscribe(end, into) {
  */
 export function topicUnsubscribeToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeTopicUnsubscribe(message));
+    const out = allocate(sizeTopicUnsubscribe(message));
     startWrite(out, 0);
     writeTopicUnsubscribe(message);
     return endWrite(out);
@@ -3863,7 +3927,7 @@ export function topicUnsubscribeFromBinary(bytes) {
 export function topicUnsubscribeFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeTopicUnsubscribe(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -3906,7 +3970,8 @@ function writeTransfer(m) {
     writeUnknown(m.$unknown);
 }
 function readTransfer(end, into) {
-    enter("netsvr.transfer.Transfer");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.transfer.Transfer");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.transfer.Transfer",
         uniqId: "",
@@ -3943,7 +4008,7 @@ function readTransfer(end, into) {
  */
 export function transferToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeTransfer(message));
+    const out = allocate(sizeTransfer(message));
     startWrite(out, 0);
     writeTransfer(message);
     return endWrite(out);
@@ -3961,7 +4026,7 @@ export function transferFromBinary(bytes) {
 export function transferFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeTransfer(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -3997,7 +4062,8 @@ function writeUniqIdCountResp(m) {
     writeUnknown(m.$unknown);
 }
 function readUniqIdCountResp(end, into) {
-    enter("netsvr.uniqIdCountResp.UniqIdCountResp");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.uniqIdCountResp.UniqIdCountResp");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.uniqIdCountResp.UniqIdCountResp",
         serverId: 0,
@@ -4029,7 +4095,7 @@ function readUniqIdCountResp(end, into) {
  */
 export function uniqIdCountRespToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeUniqIdCountResp(message));
+    const out = allocate(sizeUniqIdCountResp(message));
     startWrite(out, 0);
     writeUniqIdCountResp(message);
     return endWrite(out);
@@ -4047,7 +4113,7 @@ export function uniqIdCountRespFromBinary(bytes) {
 export function uniqIdCountRespFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeUniqIdCountResp(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -4086,7 +4152,8 @@ function writeUniqIdListResp(m) {
     writeUnknown(m.$unknown);
 }
 function readUniqIdListResp(end, into) {
-    enter("netsvr.uniqIdListResp.UniqIdListResp");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.uniqIdListResp.UniqIdListResp");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.uniqIdListResp.UniqIdListResp",
         serverId: 0,
@@ -4118,7 +4185,7 @@ function readUniqIdListResp(end, into) {
  */
 export function uniqIdListRespToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeUniqIdListResp(message));
+    const out = allocate(sizeUniqIdListResp(message));
     startWrite(out, 0);
     writeUniqIdListResp(message);
     return endWrite(out);
@@ -4136,7 +4203,7 @@ export function uniqIdListRespFromBinary(bytes) {
 export function uniqIdListRespFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeUniqIdListResp(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -4172,7 +4239,8 @@ function writeUnRegisterReq(m) {
     writeUnknown(m.$unknown);
 }
 function readUnRegisterReq(end, into) {
-    enter("netsvr.unRegisterReq.UnRegisterReq");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.unRegisterReq.UnRegisterReq");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.unRegisterReq.UnRegisterReq",
         workerId: 0,
@@ -4204,7 +4272,7 @@ function readUnRegisterReq(end, into) {
  */
 export function unRegisterReqToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeUnRegisterReq(message));
+    const out = allocate(sizeUnRegisterReq(message));
     startWrite(out, 0);
     writeUnRegisterReq(message);
     return endWrite(out);
@@ -4222,7 +4290,7 @@ export function unRegisterReqFromBinary(bytes) {
 export function unRegisterReqFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeUnRegisterReq(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);
@@ -4244,7 +4312,8 @@ function writeUnRegisterResp(m) {
     writeUnknown(m.$unknown);
 }
 function readUnRegisterResp(end, into) {
-    enter("netsvr.unRegisterResp.UnRegisterResp");
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.unRegisterResp.UnRegisterResp");
     const m = into !== null && into !== void 0 ? into : {
         $typeName: "netsvr.unRegisterResp.UnRegisterResp",
     };
@@ -4266,7 +4335,7 @@ function readUnRegisterResp(end, into) {
  */
 export function unRegisterRespToBinary(message) {
     lengthCount = 0;
-    const out = new Uint8Array(sizeUnRegisterResp(message));
+    const out = allocate(sizeUnRegisterResp(message));
     startWrite(out, 0);
     writeUnRegisterResp(message);
     return endWrite(out);
@@ -4284,7 +4353,7 @@ export function unRegisterRespFromBinary(bytes) {
 export function unRegisterRespFrame(cmd, message) {
     lengthCount = 0;
     const n = sizeUnRegisterResp(message);
-    const out = new Uint8Array(8 + n);
+    const out = allocate(8 + n);
     startWrite(out, 0);
     writeFixed32BE(4 + n);
     writeFixed32BE(cmd);

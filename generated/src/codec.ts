@@ -245,6 +245,27 @@ function writeUnknown(unknown: readonly UnknownField[] | undefined): void {
   }
 }
 
+// Outputs up to poolLimit bytes are views into a shared slab, as Node's
+// Buffer.allocUnsafe does: a fresh Uint8Array above 64 bytes costs several
+// times more than the encoding of a small frame.
+const slabSize = 16384;
+const poolLimit = 2048;
+let slab = new Uint8Array(slabSize);
+let slabUsed = 0;
+
+/** A zero-filled-or-overwritten buffer of n bytes for an encoder's output. */
+function allocate(n: number): Uint8Array {
+  if (n > poolLimit) return new Uint8Array(n);
+  if (slabUsed + n > slabSize) {
+    slab = new Uint8Array(slabSize);
+    slabUsed = 0;
+  }
+  const out = slab.subarray(slabUsed, slabUsed + n);
+  // Keep the next output 8-byte aligned.
+  slabUsed = (slabUsed + n + 7) & ~7;
+  return out;
+}
+
 /** Starts the write pass into out at offset; the size pass must have just run. */
 function startWrite(out: Uint8Array, offset: number): void {
   buf = out;
@@ -269,8 +290,8 @@ function endRead<T>(message: T): T {
   return message;
 }
 
-function enter(typeName: string): void {
-  if (++depth > maxDepth) throw new Error(`cannot decode ${typeName}: maximum nesting depth of ${maxDepth} reached`);
+function tooDeep(typeName: string): Error {
+  return new Error(`cannot decode ${typeName}: maximum nesting depth of ${maxDepth} reached`);
 }
 
 /** Reads a varint and returns its low 32 bits as an unsigned number. */
@@ -413,17 +434,24 @@ function readString(end: number): string {
   const e = readEnd(end);
   const start = at;
   at = e;
-  if (e - start < 32) {
-    // Short strings are mostly ASCII: build them directly, fall back at the first other byte.
-    let s = "";
-    for (let i = start; i < e; i++) {
-      const c = input[i]!;
-      if (c >= 0x80) return utf8.decode(input.subarray(start, e));
-      s += String.fromCharCode(c);
-    }
-    return s;
+  // Strings below 64 bytes are mostly ASCII (ids, topics, sessions), and for
+  // them TextDecoder's fixed cost dominates: build them eight bytes at a time
+  // instead, and hand the string to TextDecoder at the first non-ASCII byte.
+  if (e - start >= 64) return utf8.decode(input.subarray(start, e));
+  let s = "";
+  let i = start;
+  for (; i + 8 <= e; i += 8) {
+    const b0 = input[i]!, b1 = input[i + 1]!, b2 = input[i + 2]!, b3 = input[i + 3]!;
+    const b4 = input[i + 4]!, b5 = input[i + 5]!, b6 = input[i + 6]!, b7 = input[i + 7]!;
+    if ((b0 | b1 | b2 | b3 | b4 | b5 | b6 | b7) & 0x80) return utf8.decode(input.subarray(start, e));
+    s += String.fromCharCode(b0, b1, b2, b3, b4, b5, b6, b7);
   }
-  return utf8.decode(input.subarray(start, e));
+  for (; i < e; i++) {
+    const b = input[i]!;
+    if (b & 0x80) return utf8.decode(input.subarray(start, e));
+    s += String.fromCharCode(b);
+  }
+  return s;
 }
 
 /** Checks that a message or packed list ended exactly where its length said. */
@@ -507,7 +535,7 @@ function writeBroadcast(m: MessageInitShape<typeof BroadcastSchema>): void {
 }
 
 function readBroadcast(end: number, into?: Broadcast): Broadcast {
-  enter("netsvr.broadcast.Broadcast");
+  if (++depth > maxDepth) throw tooDeep("netsvr.broadcast.Broadcast");
   const m: Broadcast = into ?? {
     $typeName: "netsvr.broadcast.Broadcast",
     data: emptyBytes,
@@ -534,7 +562,7 @@ function readBroadcast(end: number, into?: Broadcast): Broadcast {
  */
 export function broadcastToBinary(message: MessageInitShape<typeof BroadcastSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeBroadcast(message));
+  const out = allocate(sizeBroadcast(message));
   startWrite(out, 0);
   writeBroadcast(message);
   return endWrite(out);
@@ -554,7 +582,7 @@ export function broadcastFromBinary(bytes: Uint8Array): Broadcast {
 export function broadcastFrame(cmd: number, message: MessageInitShape<typeof BroadcastSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeBroadcast(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -588,7 +616,7 @@ function writeCheckOnlineReq(m: MessageInitShape<typeof CheckOnlineReqSchema>): 
 }
 
 function readCheckOnlineReq(end: number, into?: CheckOnlineReq): CheckOnlineReq {
-  enter("netsvr.checkOnlineReq.CheckOnlineReq");
+  if (++depth > maxDepth) throw tooDeep("netsvr.checkOnlineReq.CheckOnlineReq");
   const m: CheckOnlineReq = into ?? {
     $typeName: "netsvr.checkOnlineReq.CheckOnlineReq",
     uniqIds: [],
@@ -615,7 +643,7 @@ function readCheckOnlineReq(end: number, into?: CheckOnlineReq): CheckOnlineReq 
  */
 export function checkOnlineReqToBinary(message: MessageInitShape<typeof CheckOnlineReqSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeCheckOnlineReq(message));
+  const out = allocate(sizeCheckOnlineReq(message));
   startWrite(out, 0);
   writeCheckOnlineReq(message);
   return endWrite(out);
@@ -635,7 +663,7 @@ export function checkOnlineReqFromBinary(bytes: Uint8Array): CheckOnlineReq {
 export function checkOnlineReqFrame(cmd: number, message: MessageInitShape<typeof CheckOnlineReqSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeCheckOnlineReq(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -669,7 +697,7 @@ function writeCheckOnlineResp(m: MessageInitShape<typeof CheckOnlineRespSchema>)
 }
 
 function readCheckOnlineResp(end: number, into?: CheckOnlineResp): CheckOnlineResp {
-  enter("netsvr.checkOnlineResp.CheckOnlineResp");
+  if (++depth > maxDepth) throw tooDeep("netsvr.checkOnlineResp.CheckOnlineResp");
   const m: CheckOnlineResp = into ?? {
     $typeName: "netsvr.checkOnlineResp.CheckOnlineResp",
     uniqIds: [],
@@ -696,7 +724,7 @@ function readCheckOnlineResp(end: number, into?: CheckOnlineResp): CheckOnlineRe
  */
 export function checkOnlineRespToBinary(message: MessageInitShape<typeof CheckOnlineRespSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeCheckOnlineResp(message));
+  const out = allocate(sizeCheckOnlineResp(message));
   startWrite(out, 0);
   writeCheckOnlineResp(message);
   return endWrite(out);
@@ -716,7 +744,7 @@ export function checkOnlineRespFromBinary(bytes: Uint8Array): CheckOnlineResp {
 export function checkOnlineRespFrame(cmd: number, message: MessageInitShape<typeof CheckOnlineRespSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeCheckOnlineResp(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -754,7 +782,7 @@ function writeConnClose(m: MessageInitShape<typeof ConnCloseSchema>): void {
 }
 
 function readConnClose(end: number, into?: ConnClose): ConnClose {
-  enter("netsvr.connClose.ConnClose");
+  if (++depth > maxDepth) throw tooDeep("netsvr.connClose.ConnClose");
   const m: ConnClose = into ?? {
     $typeName: "netsvr.connClose.ConnClose",
     uniqId: "",
@@ -786,7 +814,7 @@ function readConnClose(end: number, into?: ConnClose): ConnClose {
  */
 export function connCloseToBinary(message: MessageInitShape<typeof ConnCloseSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeConnClose(message));
+  const out = allocate(sizeConnClose(message));
   startWrite(out, 0);
   writeConnClose(message);
   return endWrite(out);
@@ -806,7 +834,7 @@ export function connCloseFromBinary(bytes: Uint8Array): ConnClose {
 export function connCloseFrame(cmd: number, message: MessageInitShape<typeof ConnCloseSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeConnClose(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -862,7 +890,7 @@ function writeConnInfoDelete(m: MessageInitShape<typeof ConnInfoDeleteSchema>): 
 }
 
 function readConnInfoDelete(end: number, into?: ConnInfoDelete): ConnInfoDelete {
-  enter("netsvr.connInfoDelete.ConnInfoDelete");
+  if (++depth > maxDepth) throw tooDeep("netsvr.connInfoDelete.ConnInfoDelete");
   const m: ConnInfoDelete = into ?? {
     $typeName: "netsvr.connInfoDelete.ConnInfoDelete",
     uniqId: "",
@@ -909,7 +937,7 @@ function readConnInfoDelete(end: number, into?: ConnInfoDelete): ConnInfoDelete 
  */
 export function connInfoDeleteToBinary(message: MessageInitShape<typeof ConnInfoDeleteSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeConnInfoDelete(message));
+  const out = allocate(sizeConnInfoDelete(message));
   startWrite(out, 0);
   writeConnInfoDelete(message);
   return endWrite(out);
@@ -929,7 +957,7 @@ export function connInfoDeleteFromBinary(bytes: Uint8Array): ConnInfoDelete {
 export function connInfoDeleteFrame(cmd: number, message: MessageInitShape<typeof ConnInfoDeleteSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeConnInfoDelete(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -963,7 +991,7 @@ function writeConnInfoReq(m: MessageInitShape<typeof ConnInfoReqSchema>): void {
 }
 
 function readConnInfoReq(end: number, into?: ConnInfoReq): ConnInfoReq {
-  enter("netsvr.connInfoReq.ConnInfoReq");
+  if (++depth > maxDepth) throw tooDeep("netsvr.connInfoReq.ConnInfoReq");
   const m: ConnInfoReq = into ?? {
     $typeName: "netsvr.connInfoReq.ConnInfoReq",
     uniqIds: [],
@@ -990,7 +1018,7 @@ function readConnInfoReq(end: number, into?: ConnInfoReq): ConnInfoReq {
  */
 export function connInfoReqToBinary(message: MessageInitShape<typeof ConnInfoReqSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeConnInfoReq(message));
+  const out = allocate(sizeConnInfoReq(message));
   startWrite(out, 0);
   writeConnInfoReq(message);
   return endWrite(out);
@@ -1010,7 +1038,7 @@ export function connInfoReqFromBinary(bytes: Uint8Array): ConnInfoReq {
 export function connInfoReqFrame(cmd: number, message: MessageInitShape<typeof ConnInfoReqSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeConnInfoReq(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -1053,7 +1081,7 @@ function writeConnInfoResp(m: MessageInitShape<typeof ConnInfoRespSchema>): void
 }
 
 function readConnInfoResp(end: number, into?: ConnInfoResp): ConnInfoResp {
-  enter("netsvr.connInfoResp.ConnInfoResp");
+  if (++depth > maxDepth) throw tooDeep("netsvr.connInfoResp.ConnInfoResp");
   const m: ConnInfoResp = into ?? {
     $typeName: "netsvr.connInfoResp.ConnInfoResp",
     items: {},
@@ -1090,7 +1118,7 @@ function readConnInfoResp(end: number, into?: ConnInfoResp): ConnInfoResp {
  */
 export function connInfoRespToBinary(message: MessageInitShape<typeof ConnInfoRespSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeConnInfoResp(message));
+  const out = allocate(sizeConnInfoResp(message));
   startWrite(out, 0);
   writeConnInfoResp(message);
   return endWrite(out);
@@ -1110,7 +1138,7 @@ export function connInfoRespFromBinary(bytes: Uint8Array): ConnInfoResp {
 export function connInfoRespFrame(cmd: number, message: MessageInitShape<typeof ConnInfoRespSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeConnInfoResp(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -1150,7 +1178,7 @@ function writeConnInfoRespItem(m: MessageInitShape<typeof ConnInfoRespItemSchema
 }
 
 function readConnInfoRespItem(end: number, into?: ConnInfoRespItem): ConnInfoRespItem {
-  enter("netsvr.connInfoResp.ConnInfoRespItem");
+  if (++depth > maxDepth) throw tooDeep("netsvr.connInfoResp.ConnInfoRespItem");
   const m: ConnInfoRespItem = into ?? {
     $typeName: "netsvr.connInfoResp.ConnInfoRespItem",
     session: "",
@@ -1182,7 +1210,7 @@ function readConnInfoRespItem(end: number, into?: ConnInfoRespItem): ConnInfoRes
  */
 export function connInfoRespItemToBinary(message: MessageInitShape<typeof ConnInfoRespItemSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeConnInfoRespItem(message));
+  const out = allocate(sizeConnInfoRespItem(message));
   startWrite(out, 0);
   writeConnInfoRespItem(message);
   return endWrite(out);
@@ -1202,7 +1230,7 @@ export function connInfoRespItemFromBinary(bytes: Uint8Array): ConnInfoRespItem 
 export function connInfoRespItemFrame(cmd: number, message: MessageInitShape<typeof ConnInfoRespItemSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeConnInfoRespItem(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -1266,7 +1294,7 @@ function writeConnInfoUpdate(m: MessageInitShape<typeof ConnInfoUpdateSchema>): 
 }
 
 function readConnInfoUpdate(end: number, into?: ConnInfoUpdate): ConnInfoUpdate {
-  enter("netsvr.connInfoUpdate.ConnInfoUpdate");
+  if (++depth > maxDepth) throw tooDeep("netsvr.connInfoUpdate.ConnInfoUpdate");
   const m: ConnInfoUpdate = into ?? {
     $typeName: "netsvr.connInfoUpdate.ConnInfoUpdate",
     uniqId: "",
@@ -1318,7 +1346,7 @@ function readConnInfoUpdate(end: number, into?: ConnInfoUpdate): ConnInfoUpdate 
  */
 export function connInfoUpdateToBinary(message: MessageInitShape<typeof ConnInfoUpdateSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeConnInfoUpdate(message));
+  const out = allocate(sizeConnInfoUpdate(message));
   startWrite(out, 0);
   writeConnInfoUpdate(message);
   return endWrite(out);
@@ -1338,7 +1366,7 @@ export function connInfoUpdateFromBinary(bytes: Uint8Array): ConnInfoUpdate {
 export function connInfoUpdateFrame(cmd: number, message: MessageInitShape<typeof ConnInfoUpdateSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeConnInfoUpdate(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -1390,7 +1418,7 @@ function writeConnOpen(m: MessageInitShape<typeof ConnOpenSchema>): void {
 }
 
 function readConnOpen(end: number, into?: ConnOpen): ConnOpen {
-  enter("netsvr.connOpen.ConnOpen");
+  if (++depth > maxDepth) throw tooDeep("netsvr.connOpen.ConnOpen");
   const m: ConnOpen = into ?? {
     $typeName: "netsvr.connOpen.ConnOpen",
     uniqId: "",
@@ -1432,7 +1460,7 @@ function readConnOpen(end: number, into?: ConnOpen): ConnOpen {
  */
 export function connOpenToBinary(message: MessageInitShape<typeof ConnOpenSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeConnOpen(message));
+  const out = allocate(sizeConnOpen(message));
   startWrite(out, 0);
   writeConnOpen(message);
   return endWrite(out);
@@ -1452,7 +1480,7 @@ export function connOpenFromBinary(bytes: Uint8Array): ConnOpen {
 export function connOpenFrame(cmd: number, message: MessageInitShape<typeof ConnOpenSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeConnOpen(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -1490,7 +1518,7 @@ function writeConnOpenCustomUniqIdTokenResp(m: MessageInitShape<typeof ConnOpenC
 }
 
 function readConnOpenCustomUniqIdTokenResp(end: number, into?: ConnOpenCustomUniqIdTokenResp): ConnOpenCustomUniqIdTokenResp {
-  enter("netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp");
+  if (++depth > maxDepth) throw tooDeep("netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp");
   const m: ConnOpenCustomUniqIdTokenResp = into ?? {
     $typeName: "netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp",
     uniqId: "",
@@ -1522,7 +1550,7 @@ function readConnOpenCustomUniqIdTokenResp(end: number, into?: ConnOpenCustomUni
  */
 export function connOpenCustomUniqIdTokenRespToBinary(message: MessageInitShape<typeof ConnOpenCustomUniqIdTokenRespSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeConnOpenCustomUniqIdTokenResp(message));
+  const out = allocate(sizeConnOpenCustomUniqIdTokenResp(message));
   startWrite(out, 0);
   writeConnOpenCustomUniqIdTokenResp(message);
   return endWrite(out);
@@ -1542,7 +1570,7 @@ export function connOpenCustomUniqIdTokenRespFromBinary(bytes: Uint8Array): Conn
 export function connOpenCustomUniqIdTokenRespFrame(cmd: number, message: MessageInitShape<typeof ConnOpenCustomUniqIdTokenRespSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeConnOpenCustomUniqIdTokenResp(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -1582,7 +1610,7 @@ function writeForceOffline(m: MessageInitShape<typeof ForceOfflineSchema>): void
 }
 
 function readForceOffline(end: number, into?: ForceOffline): ForceOffline {
-  enter("netsvr.forceOffline.ForceOffline");
+  if (++depth > maxDepth) throw tooDeep("netsvr.forceOffline.ForceOffline");
   const m: ForceOffline = into ?? {
     $typeName: "netsvr.forceOffline.ForceOffline",
     uniqIds: [],
@@ -1614,7 +1642,7 @@ function readForceOffline(end: number, into?: ForceOffline): ForceOffline {
  */
 export function forceOfflineToBinary(message: MessageInitShape<typeof ForceOfflineSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeForceOffline(message));
+  const out = allocate(sizeForceOffline(message));
   startWrite(out, 0);
   writeForceOffline(message);
   return endWrite(out);
@@ -1634,7 +1662,7 @@ export function forceOfflineFromBinary(bytes: Uint8Array): ForceOffline {
 export function forceOfflineFrame(cmd: number, message: MessageInitShape<typeof ForceOfflineSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeForceOffline(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -1680,7 +1708,7 @@ function writeForceOfflineGuest(m: MessageInitShape<typeof ForceOfflineGuestSche
 }
 
 function readForceOfflineGuest(end: number, into?: ForceOfflineGuest): ForceOfflineGuest {
-  enter("netsvr.forceOfflineGuest.ForceOfflineGuest");
+  if (++depth > maxDepth) throw tooDeep("netsvr.forceOfflineGuest.ForceOfflineGuest");
   const m: ForceOfflineGuest = into ?? {
     $typeName: "netsvr.forceOfflineGuest.ForceOfflineGuest",
     uniqIds: [],
@@ -1717,7 +1745,7 @@ function readForceOfflineGuest(end: number, into?: ForceOfflineGuest): ForceOffl
  */
 export function forceOfflineGuestToBinary(message: MessageInitShape<typeof ForceOfflineGuestSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeForceOfflineGuest(message));
+  const out = allocate(sizeForceOfflineGuest(message));
   startWrite(out, 0);
   writeForceOfflineGuest(message);
   return endWrite(out);
@@ -1737,7 +1765,7 @@ export function forceOfflineGuestFromBinary(bytes: Uint8Array): ForceOfflineGues
 export function forceOfflineGuestFrame(cmd: number, message: MessageInitShape<typeof ForceOfflineGuestSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeForceOfflineGuest(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -1775,7 +1803,7 @@ function writeLimitReq(m: MessageInitShape<typeof LimitReqSchema>): void {
 }
 
 function readLimitReq(end: number, into?: LimitReq): LimitReq {
-  enter("netsvr.limitReq.LimitReq");
+  if (++depth > maxDepth) throw tooDeep("netsvr.limitReq.LimitReq");
   const m: LimitReq = into ?? {
     $typeName: "netsvr.limitReq.LimitReq",
     items: [],
@@ -1802,7 +1830,7 @@ function readLimitReq(end: number, into?: LimitReq): LimitReq {
  */
 export function limitReqToBinary(message: MessageInitShape<typeof LimitReqSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeLimitReq(message));
+  const out = allocate(sizeLimitReq(message));
   startWrite(out, 0);
   writeLimitReq(message);
   return endWrite(out);
@@ -1822,7 +1850,7 @@ export function limitReqFromBinary(bytes: Uint8Array): LimitReq {
 export function limitReqFrame(cmd: number, message: MessageInitShape<typeof LimitReqSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeLimitReq(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -1860,7 +1888,7 @@ function writeLimitReqItem(m: MessageInitShape<typeof LimitReqItemSchema>): void
 }
 
 function readLimitReqItem(end: number, into?: LimitReqItem): LimitReqItem {
-  enter("netsvr.limitReq.LimitReqItem");
+  if (++depth > maxDepth) throw tooDeep("netsvr.limitReq.LimitReqItem");
   const m: LimitReqItem = into ?? {
     $typeName: "netsvr.limitReq.LimitReqItem",
     name: "",
@@ -1892,7 +1920,7 @@ function readLimitReqItem(end: number, into?: LimitReqItem): LimitReqItem {
  */
 export function limitReqItemToBinary(message: MessageInitShape<typeof LimitReqItemSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeLimitReqItem(message));
+  const out = allocate(sizeLimitReqItem(message));
   startWrite(out, 0);
   writeLimitReqItem(message);
   return endWrite(out);
@@ -1912,7 +1940,7 @@ export function limitReqItemFromBinary(bytes: Uint8Array): LimitReqItem {
 export function limitReqItemFrame(cmd: number, message: MessageInitShape<typeof LimitReqItemSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeLimitReqItem(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -1956,7 +1984,7 @@ function writeLimitResp(m: MessageInitShape<typeof LimitRespSchema>): void {
 }
 
 function readLimitResp(end: number, into?: LimitResp): LimitResp {
-  enter("netsvr.limitResp.LimitResp");
+  if (++depth > maxDepth) throw tooDeep("netsvr.limitResp.LimitResp");
   const m: LimitResp = into ?? {
     $typeName: "netsvr.limitResp.LimitResp",
     serverId: 0,
@@ -1988,7 +2016,7 @@ function readLimitResp(end: number, into?: LimitResp): LimitResp {
  */
 export function limitRespToBinary(message: MessageInitShape<typeof LimitRespSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeLimitResp(message));
+  const out = allocate(sizeLimitResp(message));
   startWrite(out, 0);
   writeLimitResp(message);
   return endWrite(out);
@@ -2008,7 +2036,7 @@ export function limitRespFromBinary(bytes: Uint8Array): LimitResp {
 export function limitRespFrame(cmd: number, message: MessageInitShape<typeof LimitRespSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeLimitResp(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -2056,7 +2084,7 @@ function writeLimitRespItem(m: MessageInitShape<typeof LimitRespItemSchema>): vo
 }
 
 function readLimitRespItem(end: number, into?: LimitRespItem): LimitRespItem {
-  enter("netsvr.limitResp.LimitRespItem");
+  if (++depth > maxDepth) throw tooDeep("netsvr.limitResp.LimitRespItem");
   const m: LimitRespItem = into ?? {
     $typeName: "netsvr.limitResp.LimitRespItem",
     name: "",
@@ -2099,7 +2127,7 @@ function readLimitRespItem(end: number, into?: LimitRespItem): LimitRespItem {
  */
 export function limitRespItemToBinary(message: MessageInitShape<typeof LimitRespItemSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeLimitRespItem(message));
+  const out = allocate(sizeLimitRespItem(message));
   startWrite(out, 0);
   writeLimitRespItem(message);
   return endWrite(out);
@@ -2119,7 +2147,7 @@ export function limitRespItemFromBinary(bytes: Uint8Array): LimitRespItem {
 export function limitRespItemFrame(cmd: number, message: MessageInitShape<typeof LimitRespItemSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeLimitRespItem(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -2168,7 +2196,7 @@ function writeMetricsResp(m: MessageInitShape<typeof MetricsRespSchema>): void {
 }
 
 function readMetricsResp(end: number, into?: MetricsResp): MetricsResp {
-  enter("netsvr.metricsResp.MetricsResp");
+  if (++depth > maxDepth) throw tooDeep("netsvr.metricsResp.MetricsResp");
   const m: MetricsResp = into ?? {
     $typeName: "netsvr.metricsResp.MetricsResp",
     serverId: 0,
@@ -2210,7 +2238,7 @@ function readMetricsResp(end: number, into?: MetricsResp): MetricsResp {
  */
 export function metricsRespToBinary(message: MessageInitShape<typeof MetricsRespSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeMetricsResp(message));
+  const out = allocate(sizeMetricsResp(message));
   startWrite(out, 0);
   writeMetricsResp(message);
   return endWrite(out);
@@ -2230,7 +2258,7 @@ export function metricsRespFromBinary(bytes: Uint8Array): MetricsResp {
 export function metricsRespFrame(cmd: number, message: MessageInitShape<typeof MetricsRespSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeMetricsResp(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -2310,7 +2338,7 @@ function writeMetricsRespItem(m: MessageInitShape<typeof MetricsRespItemSchema>)
 }
 
 function readMetricsRespItem(end: number, into?: MetricsRespItem): MetricsRespItem {
-  enter("netsvr.metricsResp.MetricsRespItem");
+  if (++depth > maxDepth) throw tooDeep("netsvr.metricsResp.MetricsRespItem");
   const m: MetricsRespItem = into ?? {
     $typeName: "netsvr.metricsResp.MetricsRespItem",
     count: zero64,
@@ -2377,7 +2405,7 @@ function readMetricsRespItem(end: number, into?: MetricsRespItem): MetricsRespIt
  */
 export function metricsRespItemToBinary(message: MessageInitShape<typeof MetricsRespItemSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeMetricsRespItem(message));
+  const out = allocate(sizeMetricsRespItem(message));
   startWrite(out, 0);
   writeMetricsRespItem(message);
   return endWrite(out);
@@ -2397,7 +2425,7 @@ export function metricsRespItemFromBinary(bytes: Uint8Array): MetricsRespItem {
 export function metricsRespItemFrame(cmd: number, message: MessageInitShape<typeof MetricsRespItemSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeMetricsRespItem(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -2437,7 +2465,7 @@ function writeMulticast(m: MessageInitShape<typeof MulticastSchema>): void {
 }
 
 function readMulticast(end: number, into?: Multicast): Multicast {
-  enter("netsvr.multicast.Multicast");
+  if (++depth > maxDepth) throw tooDeep("netsvr.multicast.Multicast");
   const m: Multicast = into ?? {
     $typeName: "netsvr.multicast.Multicast",
     uniqIds: [],
@@ -2469,7 +2497,7 @@ function readMulticast(end: number, into?: Multicast): Multicast {
  */
 export function multicastToBinary(message: MessageInitShape<typeof MulticastSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeMulticast(message));
+  const out = allocate(sizeMulticast(message));
   startWrite(out, 0);
   writeMulticast(message);
   return endWrite(out);
@@ -2489,7 +2517,7 @@ export function multicastFromBinary(bytes: Uint8Array): Multicast {
 export function multicastFrame(cmd: number, message: MessageInitShape<typeof MulticastSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeMulticast(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -2533,7 +2561,7 @@ function writeRegisterReq(m: MessageInitShape<typeof RegisterReqSchema>): void {
 }
 
 function readRegisterReq(end: number, into?: RegisterReq): RegisterReq {
-  enter("netsvr.registerReq.RegisterReq");
+  if (++depth > maxDepth) throw tooDeep("netsvr.registerReq.RegisterReq");
   const m: RegisterReq = into ?? {
     $typeName: "netsvr.registerReq.RegisterReq",
     workerId: 0,
@@ -2570,7 +2598,7 @@ function readRegisterReq(end: number, into?: RegisterReq): RegisterReq {
  */
 export function registerReqToBinary(message: MessageInitShape<typeof RegisterReqSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeRegisterReq(message));
+  const out = allocate(sizeRegisterReq(message));
   startWrite(out, 0);
   writeRegisterReq(message);
   return endWrite(out);
@@ -2590,7 +2618,7 @@ export function registerReqFromBinary(bytes: Uint8Array): RegisterReq {
 export function registerReqFrame(cmd: number, message: MessageInitShape<typeof RegisterReqSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeRegisterReq(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -2634,7 +2662,7 @@ function writeRegisterResp(m: MessageInitShape<typeof RegisterRespSchema>): void
 }
 
 function readRegisterResp(end: number, into?: RegisterResp): RegisterResp {
-  enter("netsvr.registerResp.RegisterResp");
+  if (++depth > maxDepth) throw tooDeep("netsvr.registerResp.RegisterResp");
   const m: RegisterResp = into ?? {
     $typeName: "netsvr.registerResp.RegisterResp",
     code: 0,
@@ -2671,7 +2699,7 @@ function readRegisterResp(end: number, into?: RegisterResp): RegisterResp {
  */
 export function registerRespToBinary(message: MessageInitShape<typeof RegisterRespSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeRegisterResp(message));
+  const out = allocate(sizeRegisterResp(message));
   startWrite(out, 0);
   writeRegisterResp(message);
   return endWrite(out);
@@ -2691,7 +2719,7 @@ export function registerRespFromBinary(bytes: Uint8Array): RegisterResp {
 export function registerRespFrame(cmd: number, message: MessageInitShape<typeof RegisterRespSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeRegisterResp(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -2729,7 +2757,7 @@ function writeSingleCast(m: MessageInitShape<typeof SingleCastSchema>): void {
 }
 
 function readSingleCast(end: number, into?: SingleCast): SingleCast {
-  enter("netsvr.singleCast.SingleCast");
+  if (++depth > maxDepth) throw tooDeep("netsvr.singleCast.SingleCast");
   const m: SingleCast = into ?? {
     $typeName: "netsvr.singleCast.SingleCast",
     uniqId: "",
@@ -2761,7 +2789,7 @@ function readSingleCast(end: number, into?: SingleCast): SingleCast {
  */
 export function singleCastToBinary(message: MessageInitShape<typeof SingleCastSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeSingleCast(message));
+  const out = allocate(sizeSingleCast(message));
   startWrite(out, 0);
   writeSingleCast(message);
   return endWrite(out);
@@ -2781,7 +2809,7 @@ export function singleCastFromBinary(bytes: Uint8Array): SingleCast {
 export function singleCastFrame(cmd: number, message: MessageInitShape<typeof SingleCastSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeSingleCast(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -2823,7 +2851,7 @@ function writeSingleCastBulk(m: MessageInitShape<typeof SingleCastBulkSchema>): 
 }
 
 function readSingleCastBulk(end: number, into?: SingleCastBulk): SingleCastBulk {
-  enter("netsvr.singleCastBulk.SingleCastBulk");
+  if (++depth > maxDepth) throw tooDeep("netsvr.singleCastBulk.SingleCastBulk");
   const m: SingleCastBulk = into ?? {
     $typeName: "netsvr.singleCastBulk.SingleCastBulk",
     uniqIds: [],
@@ -2855,7 +2883,7 @@ function readSingleCastBulk(end: number, into?: SingleCastBulk): SingleCastBulk 
  */
 export function singleCastBulkToBinary(message: MessageInitShape<typeof SingleCastBulkSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeSingleCastBulk(message));
+  const out = allocate(sizeSingleCastBulk(message));
   startWrite(out, 0);
   writeSingleCastBulk(message);
   return endWrite(out);
@@ -2875,7 +2903,7 @@ export function singleCastBulkFromBinary(bytes: Uint8Array): SingleCastBulk {
 export function singleCastBulkFrame(cmd: number, message: MessageInitShape<typeof SingleCastBulkSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeSingleCastBulk(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -2913,7 +2941,7 @@ function writeTopicCountResp(m: MessageInitShape<typeof TopicCountRespSchema>): 
 }
 
 function readTopicCountResp(end: number, into?: TopicCountResp): TopicCountResp {
-  enter("netsvr.topicCountResp.TopicCountResp");
+  if (++depth > maxDepth) throw tooDeep("netsvr.topicCountResp.TopicCountResp");
   const m: TopicCountResp = into ?? {
     $typeName: "netsvr.topicCountResp.TopicCountResp",
     serverId: 0,
@@ -2945,7 +2973,7 @@ function readTopicCountResp(end: number, into?: TopicCountResp): TopicCountResp 
  */
 export function topicCountRespToBinary(message: MessageInitShape<typeof TopicCountRespSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeTopicCountResp(message));
+  const out = allocate(sizeTopicCountResp(message));
   startWrite(out, 0);
   writeTopicCountResp(message);
   return endWrite(out);
@@ -2965,7 +2993,7 @@ export function topicCountRespFromBinary(bytes: Uint8Array): TopicCountResp {
 export function topicCountRespFrame(cmd: number, message: MessageInitShape<typeof TopicCountRespSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeTopicCountResp(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -3005,7 +3033,7 @@ function writeTopicDelete(m: MessageInitShape<typeof TopicDeleteSchema>): void {
 }
 
 function readTopicDelete(end: number, into?: TopicDelete): TopicDelete {
-  enter("netsvr.topicDelete.TopicDelete");
+  if (++depth > maxDepth) throw tooDeep("netsvr.topicDelete.TopicDelete");
   const m: TopicDelete = into ?? {
     $typeName: "netsvr.topicDelete.TopicDelete",
     topics: [],
@@ -3037,7 +3065,7 @@ function readTopicDelete(end: number, into?: TopicDelete): TopicDelete {
  */
 export function topicDeleteToBinary(message: MessageInitShape<typeof TopicDeleteSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeTopicDelete(message));
+  const out = allocate(sizeTopicDelete(message));
   startWrite(out, 0);
   writeTopicDelete(message);
   return endWrite(out);
@@ -3057,7 +3085,7 @@ export function topicDeleteFromBinary(bytes: Uint8Array): TopicDelete {
 export function topicDeleteFrame(cmd: number, message: MessageInitShape<typeof TopicDeleteSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeTopicDelete(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -3097,7 +3125,7 @@ function writeTopicListResp(m: MessageInitShape<typeof TopicListRespSchema>): vo
 }
 
 function readTopicListResp(end: number, into?: TopicListResp): TopicListResp {
-  enter("netsvr.topicListResp.TopicListResp");
+  if (++depth > maxDepth) throw tooDeep("netsvr.topicListResp.TopicListResp");
   const m: TopicListResp = into ?? {
     $typeName: "netsvr.topicListResp.TopicListResp",
     serverId: 0,
@@ -3129,7 +3157,7 @@ function readTopicListResp(end: number, into?: TopicListResp): TopicListResp {
  */
 export function topicListRespToBinary(message: MessageInitShape<typeof TopicListRespSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeTopicListResp(message));
+  const out = allocate(sizeTopicListResp(message));
   startWrite(out, 0);
   writeTopicListResp(message);
   return endWrite(out);
@@ -3149,7 +3177,7 @@ export function topicListRespFromBinary(bytes: Uint8Array): TopicListResp {
 export function topicListRespFrame(cmd: number, message: MessageInitShape<typeof TopicListRespSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeTopicListResp(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -3189,7 +3217,7 @@ function writeTopicPublish(m: MessageInitShape<typeof TopicPublishSchema>): void
 }
 
 function readTopicPublish(end: number, into?: TopicPublish): TopicPublish {
-  enter("netsvr.topicPublish.TopicPublish");
+  if (++depth > maxDepth) throw tooDeep("netsvr.topicPublish.TopicPublish");
   const m: TopicPublish = into ?? {
     $typeName: "netsvr.topicPublish.TopicPublish",
     topics: [],
@@ -3221,7 +3249,7 @@ function readTopicPublish(end: number, into?: TopicPublish): TopicPublish {
  */
 export function topicPublishToBinary(message: MessageInitShape<typeof TopicPublishSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeTopicPublish(message));
+  const out = allocate(sizeTopicPublish(message));
   startWrite(out, 0);
   writeTopicPublish(message);
   return endWrite(out);
@@ -3241,7 +3269,7 @@ export function topicPublishFromBinary(bytes: Uint8Array): TopicPublish {
 export function topicPublishFrame(cmd: number, message: MessageInitShape<typeof TopicPublishSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeTopicPublish(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -3283,7 +3311,7 @@ function writeTopicPublishBulk(m: MessageInitShape<typeof TopicPublishBulkSchema
 }
 
 function readTopicPublishBulk(end: number, into?: TopicPublishBulk): TopicPublishBulk {
-  enter("netsvr.topicPublishBulk.TopicPublishBulk");
+  if (++depth > maxDepth) throw tooDeep("netsvr.topicPublishBulk.TopicPublishBulk");
   const m: TopicPublishBulk = into ?? {
     $typeName: "netsvr.topicPublishBulk.TopicPublishBulk",
     topics: [],
@@ -3315,7 +3343,7 @@ function readTopicPublishBulk(end: number, into?: TopicPublishBulk): TopicPublis
  */
 export function topicPublishBulkToBinary(message: MessageInitShape<typeof TopicPublishBulkSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeTopicPublishBulk(message));
+  const out = allocate(sizeTopicPublishBulk(message));
   startWrite(out, 0);
   writeTopicPublishBulk(message);
   return endWrite(out);
@@ -3335,7 +3363,7 @@ export function topicPublishBulkFromBinary(bytes: Uint8Array): TopicPublishBulk 
 export function topicPublishBulkFrame(cmd: number, message: MessageInitShape<typeof TopicPublishBulkSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeTopicPublishBulk(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -3381,7 +3409,7 @@ function writeTopicSubscribe(m: MessageInitShape<typeof TopicSubscribeSchema>): 
 }
 
 function readTopicSubscribe(end: number, into?: TopicSubscribe): TopicSubscribe {
-  enter("netsvr.topicSubscribe.TopicSubscribe");
+  if (++depth > maxDepth) throw tooDeep("netsvr.topicSubscribe.TopicSubscribe");
   const m: TopicSubscribe = into ?? {
     $typeName: "netsvr.topicSubscribe.TopicSubscribe",
     uniqId: "",
@@ -3418,7 +3446,7 @@ function readTopicSubscribe(end: number, into?: TopicSubscribe): TopicSubscribe 
  */
 export function topicSubscribeToBinary(message: MessageInitShape<typeof TopicSubscribeSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeTopicSubscribe(message));
+  const out = allocate(sizeTopicSubscribe(message));
   startWrite(out, 0);
   writeTopicSubscribe(message);
   return endWrite(out);
@@ -3438,7 +3466,7 @@ export function topicSubscribeFromBinary(bytes: Uint8Array): TopicSubscribe {
 export function topicSubscribeFrame(cmd: number, message: MessageInitShape<typeof TopicSubscribeSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeTopicSubscribe(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -3478,7 +3506,7 @@ function writeTopicUniqIdCountReq(m: MessageInitShape<typeof TopicUniqIdCountReq
 }
 
 function readTopicUniqIdCountReq(end: number, into?: TopicUniqIdCountReq): TopicUniqIdCountReq {
-  enter("netsvr.topicUniqIdCountReq.TopicUniqIdCountReq");
+  if (++depth > maxDepth) throw tooDeep("netsvr.topicUniqIdCountReq.TopicUniqIdCountReq");
   const m: TopicUniqIdCountReq = into ?? {
     $typeName: "netsvr.topicUniqIdCountReq.TopicUniqIdCountReq",
     topics: [],
@@ -3510,7 +3538,7 @@ function readTopicUniqIdCountReq(end: number, into?: TopicUniqIdCountReq): Topic
  */
 export function topicUniqIdCountReqToBinary(message: MessageInitShape<typeof TopicUniqIdCountReqSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeTopicUniqIdCountReq(message));
+  const out = allocate(sizeTopicUniqIdCountReq(message));
   startWrite(out, 0);
   writeTopicUniqIdCountReq(message);
   return endWrite(out);
@@ -3530,7 +3558,7 @@ export function topicUniqIdCountReqFromBinary(bytes: Uint8Array): TopicUniqIdCou
 export function topicUniqIdCountReqFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdCountReqSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeTopicUniqIdCountReq(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -3578,7 +3606,7 @@ function writeTopicUniqIdCountResp(m: MessageInitShape<typeof TopicUniqIdCountRe
 }
 
 function readTopicUniqIdCountResp(end: number, into?: TopicUniqIdCountResp): TopicUniqIdCountResp {
-  enter("netsvr.topicUniqIdCountResp.TopicUniqIdCountResp");
+  if (++depth > maxDepth) throw tooDeep("netsvr.topicUniqIdCountResp.TopicUniqIdCountResp");
   const m: TopicUniqIdCountResp = into ?? {
     $typeName: "netsvr.topicUniqIdCountResp.TopicUniqIdCountResp",
     serverId: 0,
@@ -3620,7 +3648,7 @@ function readTopicUniqIdCountResp(end: number, into?: TopicUniqIdCountResp): Top
  */
 export function topicUniqIdCountRespToBinary(message: MessageInitShape<typeof TopicUniqIdCountRespSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeTopicUniqIdCountResp(message));
+  const out = allocate(sizeTopicUniqIdCountResp(message));
   startWrite(out, 0);
   writeTopicUniqIdCountResp(message);
   return endWrite(out);
@@ -3640,7 +3668,7 @@ export function topicUniqIdCountRespFromBinary(bytes: Uint8Array): TopicUniqIdCo
 export function topicUniqIdCountRespFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdCountRespSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeTopicUniqIdCountResp(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -3674,7 +3702,7 @@ function writeTopicUniqIdListReq(m: MessageInitShape<typeof TopicUniqIdListReqSc
 }
 
 function readTopicUniqIdListReq(end: number, into?: TopicUniqIdListReq): TopicUniqIdListReq {
-  enter("netsvr.topicUniqIdListReq.TopicUniqIdListReq");
+  if (++depth > maxDepth) throw tooDeep("netsvr.topicUniqIdListReq.TopicUniqIdListReq");
   const m: TopicUniqIdListReq = into ?? {
     $typeName: "netsvr.topicUniqIdListReq.TopicUniqIdListReq",
     topics: [],
@@ -3701,7 +3729,7 @@ function readTopicUniqIdListReq(end: number, into?: TopicUniqIdListReq): TopicUn
  */
 export function topicUniqIdListReqToBinary(message: MessageInitShape<typeof TopicUniqIdListReqSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeTopicUniqIdListReq(message));
+  const out = allocate(sizeTopicUniqIdListReq(message));
   startWrite(out, 0);
   writeTopicUniqIdListReq(message);
   return endWrite(out);
@@ -3721,7 +3749,7 @@ export function topicUniqIdListReqFromBinary(bytes: Uint8Array): TopicUniqIdList
 export function topicUniqIdListReqFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdListReqSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeTopicUniqIdListReq(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -3770,7 +3798,7 @@ function writeTopicUniqIdListResp(m: MessageInitShape<typeof TopicUniqIdListResp
 }
 
 function readTopicUniqIdListResp(end: number, into?: TopicUniqIdListResp): TopicUniqIdListResp {
-  enter("netsvr.topicUniqIdListResp.TopicUniqIdListResp");
+  if (++depth > maxDepth) throw tooDeep("netsvr.topicUniqIdListResp.TopicUniqIdListResp");
   const m: TopicUniqIdListResp = into ?? {
     $typeName: "netsvr.topicUniqIdListResp.TopicUniqIdListResp",
     serverId: 0,
@@ -3812,7 +3840,7 @@ function readTopicUniqIdListResp(end: number, into?: TopicUniqIdListResp): Topic
  */
 export function topicUniqIdListRespToBinary(message: MessageInitShape<typeof TopicUniqIdListRespSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeTopicUniqIdListResp(message));
+  const out = allocate(sizeTopicUniqIdListResp(message));
   startWrite(out, 0);
   writeTopicUniqIdListResp(message);
   return endWrite(out);
@@ -3832,7 +3860,7 @@ export function topicUniqIdListRespFromBinary(bytes: Uint8Array): TopicUniqIdLis
 export function topicUniqIdListRespFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdListRespSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeTopicUniqIdListResp(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -3866,7 +3894,7 @@ function writeTopicUniqIdListRespItem(m: MessageInitShape<typeof TopicUniqIdList
 }
 
 function readTopicUniqIdListRespItem(end: number, into?: TopicUniqIdListRespItem): TopicUniqIdListRespItem {
-  enter("netsvr.topicUniqIdListResp.TopicUniqIdListRespItem");
+  if (++depth > maxDepth) throw tooDeep("netsvr.topicUniqIdListResp.TopicUniqIdListRespItem");
   const m: TopicUniqIdListRespItem = into ?? {
     $typeName: "netsvr.topicUniqIdListResp.TopicUniqIdListRespItem",
     uniqIds: [],
@@ -3893,7 +3921,7 @@ function readTopicUniqIdListRespItem(end: number, into?: TopicUniqIdListRespItem
  */
 export function topicUniqIdListRespItemToBinary(message: MessageInitShape<typeof TopicUniqIdListRespItemSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeTopicUniqIdListRespItem(message));
+  const out = allocate(sizeTopicUniqIdListRespItem(message));
   startWrite(out, 0);
   writeTopicUniqIdListRespItem(message);
   return endWrite(out);
@@ -3913,7 +3941,7 @@ export function topicUniqIdListRespItemFromBinary(bytes: Uint8Array): TopicUniqI
 export function topicUniqIdListRespItemFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdListRespItemSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeTopicUniqIdListRespItem(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -3959,7 +3987,7 @@ function writeTopicUnsubscribe(m: MessageInitShape<typeof TopicUnsubscribeSchema
 }
 
 function readTopicUnsubscribe(end: number, into?: TopicUnsubscribe): TopicUnsubscribe {
-  enter("netsvr.topicUnsubscribe.TopicUnsubscribe");
+  if (++depth > maxDepth) throw tooDeep("netsvr.topicUnsubscribe.TopicUnsubscribe");
   const m: TopicUnsubscribe = into ?? {
     $typeName: "netsvr.topicUnsubscribe.TopicUnsubscribe",
     uniqId: "",
@@ -3996,7 +4024,7 @@ function readTopicUnsubscribe(end: number, into?: TopicUnsubscribe): TopicUnsubs
  */
 export function topicUnsubscribeToBinary(message: MessageInitShape<typeof TopicUnsubscribeSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeTopicUnsubscribe(message));
+  const out = allocate(sizeTopicUnsubscribe(message));
   startWrite(out, 0);
   writeTopicUnsubscribe(message);
   return endWrite(out);
@@ -4016,7 +4044,7 @@ export function topicUnsubscribeFromBinary(bytes: Uint8Array): TopicUnsubscribe 
 export function topicUnsubscribeFrame(cmd: number, message: MessageInitShape<typeof TopicUnsubscribeSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeTopicUnsubscribe(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -4060,7 +4088,7 @@ function writeTransfer(m: MessageInitShape<typeof TransferSchema>): void {
 }
 
 function readTransfer(end: number, into?: Transfer): Transfer {
-  enter("netsvr.transfer.Transfer");
+  if (++depth > maxDepth) throw tooDeep("netsvr.transfer.Transfer");
   const m: Transfer = into ?? {
     $typeName: "netsvr.transfer.Transfer",
     uniqId: "",
@@ -4097,7 +4125,7 @@ function readTransfer(end: number, into?: Transfer): Transfer {
  */
 export function transferToBinary(message: MessageInitShape<typeof TransferSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeTransfer(message));
+  const out = allocate(sizeTransfer(message));
   startWrite(out, 0);
   writeTransfer(message);
   return endWrite(out);
@@ -4117,7 +4145,7 @@ export function transferFromBinary(bytes: Uint8Array): Transfer {
 export function transferFrame(cmd: number, message: MessageInitShape<typeof TransferSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeTransfer(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -4155,7 +4183,7 @@ function writeUniqIdCountResp(m: MessageInitShape<typeof UniqIdCountRespSchema>)
 }
 
 function readUniqIdCountResp(end: number, into?: UniqIdCountResp): UniqIdCountResp {
-  enter("netsvr.uniqIdCountResp.UniqIdCountResp");
+  if (++depth > maxDepth) throw tooDeep("netsvr.uniqIdCountResp.UniqIdCountResp");
   const m: UniqIdCountResp = into ?? {
     $typeName: "netsvr.uniqIdCountResp.UniqIdCountResp",
     serverId: 0,
@@ -4187,7 +4215,7 @@ function readUniqIdCountResp(end: number, into?: UniqIdCountResp): UniqIdCountRe
  */
 export function uniqIdCountRespToBinary(message: MessageInitShape<typeof UniqIdCountRespSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeUniqIdCountResp(message));
+  const out = allocate(sizeUniqIdCountResp(message));
   startWrite(out, 0);
   writeUniqIdCountResp(message);
   return endWrite(out);
@@ -4207,7 +4235,7 @@ export function uniqIdCountRespFromBinary(bytes: Uint8Array): UniqIdCountResp {
 export function uniqIdCountRespFrame(cmd: number, message: MessageInitShape<typeof UniqIdCountRespSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeUniqIdCountResp(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -4247,7 +4275,7 @@ function writeUniqIdListResp(m: MessageInitShape<typeof UniqIdListRespSchema>): 
 }
 
 function readUniqIdListResp(end: number, into?: UniqIdListResp): UniqIdListResp {
-  enter("netsvr.uniqIdListResp.UniqIdListResp");
+  if (++depth > maxDepth) throw tooDeep("netsvr.uniqIdListResp.UniqIdListResp");
   const m: UniqIdListResp = into ?? {
     $typeName: "netsvr.uniqIdListResp.UniqIdListResp",
     serverId: 0,
@@ -4279,7 +4307,7 @@ function readUniqIdListResp(end: number, into?: UniqIdListResp): UniqIdListResp 
  */
 export function uniqIdListRespToBinary(message: MessageInitShape<typeof UniqIdListRespSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeUniqIdListResp(message));
+  const out = allocate(sizeUniqIdListResp(message));
   startWrite(out, 0);
   writeUniqIdListResp(message);
   return endWrite(out);
@@ -4299,7 +4327,7 @@ export function uniqIdListRespFromBinary(bytes: Uint8Array): UniqIdListResp {
 export function uniqIdListRespFrame(cmd: number, message: MessageInitShape<typeof UniqIdListRespSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeUniqIdListResp(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -4337,7 +4365,7 @@ function writeUnRegisterReq(m: MessageInitShape<typeof UnRegisterReqSchema>): vo
 }
 
 function readUnRegisterReq(end: number, into?: UnRegisterReq): UnRegisterReq {
-  enter("netsvr.unRegisterReq.UnRegisterReq");
+  if (++depth > maxDepth) throw tooDeep("netsvr.unRegisterReq.UnRegisterReq");
   const m: UnRegisterReq = into ?? {
     $typeName: "netsvr.unRegisterReq.UnRegisterReq",
     workerId: 0,
@@ -4369,7 +4397,7 @@ function readUnRegisterReq(end: number, into?: UnRegisterReq): UnRegisterReq {
  */
 export function unRegisterReqToBinary(message: MessageInitShape<typeof UnRegisterReqSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeUnRegisterReq(message));
+  const out = allocate(sizeUnRegisterReq(message));
   startWrite(out, 0);
   writeUnRegisterReq(message);
   return endWrite(out);
@@ -4389,7 +4417,7 @@ export function unRegisterReqFromBinary(bytes: Uint8Array): UnRegisterReq {
 export function unRegisterReqFrame(cmd: number, message: MessageInitShape<typeof UnRegisterReqSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeUnRegisterReq(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);
@@ -4415,7 +4443,7 @@ function writeUnRegisterResp(m: MessageInitShape<typeof UnRegisterRespSchema>): 
 }
 
 function readUnRegisterResp(end: number, into?: UnRegisterResp): UnRegisterResp {
-  enter("netsvr.unRegisterResp.UnRegisterResp");
+  if (++depth > maxDepth) throw tooDeep("netsvr.unRegisterResp.UnRegisterResp");
   const m: UnRegisterResp = into ?? {
     $typeName: "netsvr.unRegisterResp.UnRegisterResp",
   };
@@ -4437,7 +4465,7 @@ function readUnRegisterResp(end: number, into?: UnRegisterResp): UnRegisterResp 
  */
 export function unRegisterRespToBinary(message: MessageInitShape<typeof UnRegisterRespSchema>): Uint8Array {
   lengthCount = 0;
-  const out = new Uint8Array(sizeUnRegisterResp(message));
+  const out = allocate(sizeUnRegisterResp(message));
   startWrite(out, 0);
   writeUnRegisterResp(message);
   return endWrite(out);
@@ -4457,7 +4485,7 @@ export function unRegisterRespFromBinary(bytes: Uint8Array): UnRegisterResp {
 export function unRegisterRespFrame(cmd: number, message: MessageInitShape<typeof UnRegisterRespSchema>): Uint8Array {
   lengthCount = 0;
   const n = sizeUnRegisterResp(message);
-  const out = new Uint8Array(8 + n);
+  const out = allocate(8 + n);
   startWrite(out, 0);
   writeFixed32BE(4 + n);
   writeFixed32BE(cmd);

@@ -215,6 +215,27 @@ function writeUnknown(unknown: readonly `, UnknownField, `[] | undefined): void 
   }
 }
 
+// Outputs up to poolLimit bytes are views into a shared slab, as Node's
+// Buffer.allocUnsafe does: a fresh Uint8Array above 64 bytes costs several
+// times more than the encoding of a small frame.
+const slabSize = 16384;
+const poolLimit = 2048;
+let slab = new Uint8Array(slabSize);
+let slabUsed = 0;
+
+/** A zero-filled-or-overwritten buffer of n bytes for an encoder's output. */
+function allocate(n: number): Uint8Array {
+  if (n > poolLimit) return new Uint8Array(n);
+  if (slabUsed + n > slabSize) {
+    slab = new Uint8Array(slabSize);
+    slabUsed = 0;
+  }
+  const out = slab.subarray(slabUsed, slabUsed + n);
+  // Keep the next output 8-byte aligned.
+  slabUsed = (slabUsed + n + 7) & ~7;
+  return out;
+}
+
 /** Starts the write pass into out at offset; the size pass must have just run. */
 function startWrite(out: Uint8Array, offset: number): void {
   buf = out;
@@ -239,8 +260,8 @@ function endRead<T>(message: T): T {
   return message;
 }
 
-function enter(typeName: string): void {
-  if (++depth > maxDepth) throw new Error(\`cannot decode \${typeName}: maximum nesting depth of \${maxDepth} reached\`);
+function tooDeep(typeName: string): Error {
+  return new Error(\`cannot decode \${typeName}: maximum nesting depth of \${maxDepth} reached\`);
 }
 
 /** Reads a varint and returns its low 32 bits as an unsigned number. */
@@ -383,17 +404,24 @@ function readString(end: number): string {
   const e = readEnd(end);
   const start = at;
   at = e;
-  if (e - start < 32) {
-    // Short strings are mostly ASCII: build them directly, fall back at the first other byte.
-    let s = "";
-    for (let i = start; i < e; i++) {
-      const c = input[i]!;
-      if (c >= 0x80) return utf8.decode(input.subarray(start, e));
-      s += String.fromCharCode(c);
-    }
-    return s;
+  // Strings below 64 bytes are mostly ASCII (ids, topics, sessions), and for
+  // them TextDecoder's fixed cost dominates: build them eight bytes at a time
+  // instead, and hand the string to TextDecoder at the first non-ASCII byte.
+  if (e - start >= 64) return utf8.decode(input.subarray(start, e));
+  let s = "";
+  let i = start;
+  for (; i + 8 <= e; i += 8) {
+    const b0 = input[i]!, b1 = input[i + 1]!, b2 = input[i + 2]!, b3 = input[i + 3]!;
+    const b4 = input[i + 4]!, b5 = input[i + 5]!, b6 = input[i + 6]!, b7 = input[i + 7]!;
+    if ((b0 | b1 | b2 | b3 | b4 | b5 | b6 | b7) & 0x80) return utf8.decode(input.subarray(start, e));
+    s += String.fromCharCode(b0, b1, b2, b3, b4, b5, b6, b7);
   }
-  return utf8.decode(input.subarray(start, e));
+  for (; i < e; i++) {
+    const b = input[i]!;
+    if (b & 0x80) return utf8.decode(input.subarray(start, e));
+    s += String.fromCharCode(b);
+  }
+  return s;
 }
 
 /** Checks that a message or packed list ended exactly where its length said. */

@@ -381,7 +381,7 @@ class MessageCodec {
     const { f, message } = this;
     const shape = f.importShape(message);
     f.print(`function ${this.fn.read}(end: number, into?: `, shape, `): `, shape, ` {`);
-    f.print(`  enter("${message.typeName}");`);
+    f.print(`  if (++depth > maxDepth) throw tooDeep("${message.typeName}");`);
     f.print(`  const m: `, shape, ` = into ?? {`);
     f.print(`    $typeName: "${message.typeName}",`);
     for (const line of this.zeroLines()) f.print(`    ${line}`);
@@ -521,7 +521,7 @@ class MessageCodec {
     f.print(f.jsDoc(`Encodes a ${message.name} (a message or its init object) to protobuf binary, as toBinary() does.`));
     f.print(f.export("function", `${api}ToBinary`), `(message: `, this.init(message), `): Uint8Array {`);
     f.print(`  lengthCount = 0;`);
-    f.print(`  const out = new Uint8Array(${size}(message));`);
+    f.print(`  const out = allocate(${size}(message));`);
     f.print(`  startWrite(out, 0);`);
     f.print(`  ${write}(message);`);
     f.print(`  return endWrite(out);`);
@@ -537,7 +537,7 @@ class MessageCodec {
     f.print(f.export("function", `${api}Frame`), `(cmd: number, message: `, this.init(message), `): Uint8Array {`);
     f.print(`  lengthCount = 0;`);
     f.print(`  const n = ${size}(message);`);
-    f.print(`  const out = new Uint8Array(8 + n);`);
+    f.print(`  const out = allocate(8 + n);`);
     f.print(`  startWrite(out, 0);`);
     f.print(`  writeFixed32BE(4 + n);`);
     f.print(`  writeFixed32BE(cmd);`);
