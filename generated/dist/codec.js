@@ -96,12 +96,17 @@ function unknownSize(unknown) {
     }
     return n;
 }
+// The write functions copy buf and pos into locals: module variables live in
+// memory, locals in registers.
 function writeVarint(v) {
+    const b = buf;
+    let p = pos;
     while (v > 0x7f) {
-        buf[pos++] = (v & 0x7f) | 0x80;
+        b[p++] = (v & 0x7f) | 0x80;
         v >>>= 7;
     }
-    buf[pos++] = v;
+    b[p++] = v;
+    pos = p;
 }
 function writeVarint64(lo, hi) {
     lo >>>= 0;
@@ -159,8 +164,11 @@ function writeString(s) {
     writeVarint(n);
     if (n === s.length) {
         // Byte length equal to the UTF-16 length means every char is ASCII.
+        const b = buf;
+        const p = pos;
         for (let i = 0; i < n; i++)
-            buf[pos++] = s.charCodeAt(i);
+            b[p + i] = s.charCodeAt(i);
+        pos = p + n;
     }
     else {
         pos += utf8Encoder.encodeInto(s, buf.subarray(pos, pos + n)).written;
@@ -172,10 +180,16 @@ function writeFixed32BE(v) {
     buf[pos++] = v >>> 8;
     buf[pos++] = v;
 }
-function writeBytes(b) {
-    writeVarint(b.length);
-    buf.set(b, pos);
-    pos += b.length;
+function writeBytes(bytes) {
+    const n = bytes.length;
+    writeVarint(n);
+    // set() has a fixed cost that a short copy loop avoids.
+    if (n > 32)
+        buf.set(bytes, pos);
+    else
+        for (let i = 0, b = buf, p = pos; i < n; i++)
+            b[p + i] = bytes[i];
+    pos += n;
 }
 function writeUnknown(unknown) {
     if (unknown === undefined)
@@ -211,6 +225,10 @@ function startWrite(out, offset) {
     buf = out;
     pos = offset;
     lengthNext = 0;
+}
+/** Starts the size pass. */
+function startSize() {
+    lengthCount = 0;
 }
 /** Ends the write pass without keeping the output alive. */
 function endWrite(out) {
@@ -492,7 +510,7 @@ function readBroadcast(end, into) {
  * Encodes a Broadcast (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function broadcastToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeBroadcast(message));
     startWrite(out, 0);
     writeBroadcast(message);
@@ -509,7 +527,7 @@ export function broadcastFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][Broadcast], in one buffer.
  */
 export function broadcastFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeBroadcast(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -570,7 +588,7 @@ function readCheckOnlineReq(end, into) {
  * Encodes a CheckOnlineReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function checkOnlineReqToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeCheckOnlineReq(message));
     startWrite(out, 0);
     writeCheckOnlineReq(message);
@@ -587,7 +605,7 @@ export function checkOnlineReqFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][CheckOnlineReq], in one buffer.
  */
 export function checkOnlineReqFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeCheckOnlineReq(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -648,7 +666,7 @@ function readCheckOnlineResp(end, into) {
  * Encodes a CheckOnlineResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function checkOnlineRespToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeCheckOnlineResp(message));
     startWrite(out, 0);
     writeCheckOnlineResp(message);
@@ -665,7 +683,7 @@ export function checkOnlineRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][CheckOnlineResp], in one buffer.
  */
 export function checkOnlineRespFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeCheckOnlineResp(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -735,7 +753,7 @@ function readConnClose(end, into) {
  * Encodes a ConnClose (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connCloseToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeConnClose(message));
     startWrite(out, 0);
     writeConnClose(message);
@@ -752,7 +770,7 @@ export function connCloseFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnClose], in one buffer.
  */
 export function connCloseFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeConnClose(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -858,7 +876,7 @@ function readConnInfoDelete(end, into) {
  * Encodes a ConnInfoDelete (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoDeleteToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeConnInfoDelete(message));
     startWrite(out, 0);
     writeConnInfoDelete(message);
@@ -875,7 +893,7 @@ export function connInfoDeleteFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnInfoDelete], in one buffer.
  */
 export function connInfoDeleteFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeConnInfoDelete(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -936,7 +954,7 @@ function readConnInfoReq(end, into) {
  * Encodes a ConnInfoReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoReqToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeConnInfoReq(message));
     startWrite(out, 0);
     writeConnInfoReq(message);
@@ -953,7 +971,7 @@ export function connInfoReqFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnInfoReq], in one buffer.
  */
 export function connInfoReqFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeConnInfoReq(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -1037,7 +1055,7 @@ function readConnInfoResp(end, into) {
  * Encodes a ConnInfoResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoRespToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeConnInfoResp(message));
     startWrite(out, 0);
     writeConnInfoResp(message);
@@ -1054,7 +1072,7 @@ export function connInfoRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnInfoResp], in one buffer.
  */
 export function connInfoRespFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeConnInfoResp(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -1127,7 +1145,7 @@ function readConnInfoRespItem(end, into) {
  * Encodes a ConnInfoRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoRespItemToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeConnInfoRespItem(message));
     startWrite(out, 0);
     writeConnInfoRespItem(message);
@@ -1144,7 +1162,7 @@ export function connInfoRespItemFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnInfoRespItem], in one buffer.
  */
 export function connInfoRespItemFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeConnInfoRespItem(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -1265,7 +1283,7 @@ function readConnInfoUpdate(end, into) {
  * Encodes a ConnInfoUpdate (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoUpdateToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeConnInfoUpdate(message));
     startWrite(out, 0);
     writeConnInfoUpdate(message);
@@ -1282,7 +1300,7 @@ export function connInfoUpdateFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnInfoUpdate], in one buffer.
  */
 export function connInfoUpdateFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeConnInfoUpdate(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -1379,7 +1397,7 @@ function readConnOpen(end, into) {
  * Encodes a ConnOpen (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connOpenToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeConnOpen(message));
     startWrite(out, 0);
     writeConnOpen(message);
@@ -1396,7 +1414,7 @@ export function connOpenFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnOpen], in one buffer.
  */
 export function connOpenFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeConnOpen(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -1466,7 +1484,7 @@ function readConnOpenCustomUniqIdTokenResp(end, into) {
  * Encodes a ConnOpenCustomUniqIdTokenResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connOpenCustomUniqIdTokenRespToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeConnOpenCustomUniqIdTokenResp(message));
     startWrite(out, 0);
     writeConnOpenCustomUniqIdTokenResp(message);
@@ -1483,7 +1501,7 @@ export function connOpenCustomUniqIdTokenRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnOpenCustomUniqIdTokenResp], in one buffer.
  */
 export function connOpenCustomUniqIdTokenRespFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeConnOpenCustomUniqIdTokenResp(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -1556,7 +1574,7 @@ function readForceOffline(end, into) {
  * Encodes a ForceOffline (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function forceOfflineToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeForceOffline(message));
     startWrite(out, 0);
     writeForceOffline(message);
@@ -1573,7 +1591,7 @@ export function forceOfflineFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ForceOffline], in one buffer.
  */
 export function forceOfflineFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeForceOffline(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -1658,7 +1676,7 @@ function readForceOfflineGuest(end, into) {
  * Encodes a ForceOfflineGuest (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function forceOfflineGuestToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeForceOfflineGuest(message));
     startWrite(out, 0);
     writeForceOfflineGuest(message);
@@ -1675,7 +1693,7 @@ export function forceOfflineGuestFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ForceOfflineGuest], in one buffer.
  */
 export function forceOfflineGuestFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeForceOfflineGuest(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -1739,7 +1757,7 @@ function readLimitReq(end, into) {
  * Encodes a LimitReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitReqToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeLimitReq(message));
     startWrite(out, 0);
     writeLimitReq(message);
@@ -1756,7 +1774,7 @@ export function limitReqFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][LimitReq], in one buffer.
  */
 export function limitReqFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeLimitReq(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -1826,7 +1844,7 @@ function readLimitReqItem(end, into) {
  * Encodes a LimitReqItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitReqItemToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeLimitReqItem(message));
     startWrite(out, 0);
     writeLimitReqItem(message);
@@ -1843,7 +1861,7 @@ export function limitReqItemFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][LimitReqItem], in one buffer.
  */
 export function limitReqItemFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeLimitReqItem(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -1919,7 +1937,7 @@ function readLimitResp(end, into) {
  * Encodes a LimitResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitRespToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeLimitResp(message));
     startWrite(out, 0);
     writeLimitResp(message);
@@ -1936,7 +1954,7 @@ export function limitRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][LimitResp], in one buffer.
  */
 export function limitRespFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeLimitResp(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -2031,7 +2049,7 @@ function readLimitRespItem(end, into) {
  * Encodes a LimitRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitRespItemToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeLimitRespItem(message));
     startWrite(out, 0);
     writeLimitRespItem(message);
@@ -2048,7 +2066,7 @@ export function limitRespItemFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][LimitRespItem], in one buffer.
  */
 export function limitRespItemFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeLimitRespItem(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -2144,7 +2162,7 @@ function readMetricsResp(end, into) {
  * Encodes a MetricsResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function metricsRespToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeMetricsResp(message));
     startWrite(out, 0);
     writeMetricsResp(message);
@@ -2161,7 +2179,7 @@ export function metricsRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][MetricsResp], in one buffer.
  */
 export function metricsRespFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeMetricsResp(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -2315,7 +2333,7 @@ function readMetricsRespItem(end, into) {
  * Encodes a MetricsRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function metricsRespItemToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeMetricsRespItem(message));
     startWrite(out, 0);
     writeMetricsRespItem(message);
@@ -2332,7 +2350,7 @@ export function metricsRespItemFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][MetricsRespItem], in one buffer.
  */
 export function metricsRespItemFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeMetricsRespItem(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -2405,7 +2423,7 @@ function readMulticast(end, into) {
  * Encodes a Multicast (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function multicastToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeMulticast(message));
     startWrite(out, 0);
     writeMulticast(message);
@@ -2422,7 +2440,7 @@ export function multicastFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][Multicast], in one buffer.
  */
 export function multicastFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeMulticast(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -2504,7 +2522,7 @@ function readRegisterReq(end, into) {
  * Encodes a RegisterReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function registerReqToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeRegisterReq(message));
     startWrite(out, 0);
     writeRegisterReq(message);
@@ -2521,7 +2539,7 @@ export function registerReqFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][RegisterReq], in one buffer.
  */
 export function registerReqFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeRegisterReq(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -2603,7 +2621,7 @@ function readRegisterResp(end, into) {
  * Encodes a RegisterResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function registerRespToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeRegisterResp(message));
     startWrite(out, 0);
     writeRegisterResp(message);
@@ -2620,7 +2638,7 @@ export function registerRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][RegisterResp], in one buffer.
  */
 export function registerRespFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeRegisterResp(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -2690,7 +2708,7 @@ function readSingleCast(end, into) {
  * Encodes a SingleCast (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function singleCastToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeSingleCast(message));
     startWrite(out, 0);
     writeSingleCast(message);
@@ -2707,7 +2725,7 @@ export function singleCastFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][SingleCast], in one buffer.
  */
 export function singleCastFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeSingleCast(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -2783,7 +2801,7 @@ function readSingleCastBulk(end, into) {
  * Encodes a SingleCastBulk (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function singleCastBulkToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeSingleCastBulk(message));
     startWrite(out, 0);
     writeSingleCastBulk(message);
@@ -2800,7 +2818,7 @@ export function singleCastBulkFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][SingleCastBulk], in one buffer.
  */
 export function singleCastBulkFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeSingleCastBulk(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -2870,7 +2888,7 @@ function readTopicCountResp(end, into) {
  * Encodes a TopicCountResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicCountRespToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeTopicCountResp(message));
     startWrite(out, 0);
     writeTopicCountResp(message);
@@ -2887,7 +2905,7 @@ export function topicCountRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicCountResp], in one buffer.
  */
 export function topicCountRespFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeTopicCountResp(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -2960,7 +2978,7 @@ function readTopicDelete(end, into) {
  * Encodes a TopicDelete (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicDeleteToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeTopicDelete(message));
     startWrite(out, 0);
     writeTopicDelete(message);
@@ -2977,7 +2995,7 @@ export function topicDeleteFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicDelete], in one buffer.
  */
 export function topicDeleteFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeTopicDelete(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -3050,7 +3068,7 @@ function readTopicListResp(end, into) {
  * Encodes a TopicListResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicListRespToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeTopicListResp(message));
     startWrite(out, 0);
     writeTopicListResp(message);
@@ -3067,7 +3085,7 @@ export function topicListRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicListResp], in one buffer.
  */
 export function topicListRespFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeTopicListResp(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -3140,7 +3158,7 @@ function readTopicPublish(end, into) {
  * Encodes a TopicPublish (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicPublishToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeTopicPublish(message));
     startWrite(out, 0);
     writeTopicPublish(message);
@@ -3157,7 +3175,7 @@ export function topicPublishFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicPublish], in one buffer.
  */
 export function topicPublishFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeTopicPublish(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -3233,7 +3251,7 @@ function readTopicPublishBulk(end, into) {
  * Encodes a TopicPublishBulk (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicPublishBulkToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeTopicPublishBulk(message));
     startWrite(out, 0);
     writeTopicPublishBulk(message);
@@ -3250,7 +3268,7 @@ export function topicPublishBulkFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicPublishBulk], in one buffer.
  */
 export function topicPublishBulkFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeTopicPublishBulk(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -3335,7 +3353,7 @@ function readTopicSubscribe(end, into) {
  * Encodes a TopicSubscribe (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicSubscribeToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeTopicSubscribe(message));
     startWrite(out, 0);
     writeTopicSubscribe(message);
@@ -3352,7 +3370,7 @@ export function topicSubscribeFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicSubscribe], in one buffer.
  */
 export function topicSubscribeFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeTopicSubscribe(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -3425,7 +3443,7 @@ function readTopicUniqIdCountReq(end, into) {
  * Encodes a TopicUniqIdCountReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdCountReqToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeTopicUniqIdCountReq(message));
     startWrite(out, 0);
     writeTopicUniqIdCountReq(message);
@@ -3442,7 +3460,7 @@ export function topicUniqIdCountReqFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdCountReq], in one buffer.
  */
 export function topicUniqIdCountReqFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeTopicUniqIdCountReq(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -3537,7 +3555,7 @@ function readTopicUniqIdCountResp(end, into) {
  * Encodes a TopicUniqIdCountResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdCountRespToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeTopicUniqIdCountResp(message));
     startWrite(out, 0);
     writeTopicUniqIdCountResp(message);
@@ -3554,7 +3572,7 @@ export function topicUniqIdCountRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdCountResp], in one buffer.
  */
 export function topicUniqIdCountRespFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeTopicUniqIdCountResp(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -3615,7 +3633,7 @@ function readTopicUniqIdListReq(end, into) {
  * Encodes a TopicUniqIdListReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdListReqToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeTopicUniqIdListReq(message));
     startWrite(out, 0);
     writeTopicUniqIdListReq(message);
@@ -3632,7 +3650,7 @@ export function topicUniqIdListReqFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListReq], in one buffer.
  */
 export function topicUniqIdListReqFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeTopicUniqIdListReq(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -3728,7 +3746,7 @@ function readTopicUniqIdListResp(end, into) {
  * Encodes a TopicUniqIdListResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdListRespToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeTopicUniqIdListResp(message));
     startWrite(out, 0);
     writeTopicUniqIdListResp(message);
@@ -3745,7 +3763,7 @@ export function topicUniqIdListRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListResp], in one buffer.
  */
 export function topicUniqIdListRespFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeTopicUniqIdListResp(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -3806,7 +3824,7 @@ function readTopicUniqIdListRespItem(end, into) {
  * Encodes a TopicUniqIdListRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdListRespItemToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeTopicUniqIdListRespItem(message));
     startWrite(out, 0);
     writeTopicUniqIdListRespItem(message);
@@ -3823,7 +3841,7 @@ export function topicUniqIdListRespItemFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListRespItem], in one buffer.
  */
 export function topicUniqIdListRespItemFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeTopicUniqIdListRespItem(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -3908,7 +3926,7 @@ function readTopicUnsubscribe(end, into) {
  * Encodes a TopicUnsubscribe (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUnsubscribeToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeTopicUnsubscribe(message));
     startWrite(out, 0);
     writeTopicUnsubscribe(message);
@@ -3925,7 +3943,7 @@ export function topicUnsubscribeFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicUnsubscribe], in one buffer.
  */
 export function topicUnsubscribeFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeTopicUnsubscribe(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -4007,7 +4025,7 @@ function readTransfer(end, into) {
  * Encodes a Transfer (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function transferToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeTransfer(message));
     startWrite(out, 0);
     writeTransfer(message);
@@ -4024,7 +4042,7 @@ export function transferFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][Transfer], in one buffer.
  */
 export function transferFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeTransfer(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -4094,7 +4112,7 @@ function readUniqIdCountResp(end, into) {
  * Encodes a UniqIdCountResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function uniqIdCountRespToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeUniqIdCountResp(message));
     startWrite(out, 0);
     writeUniqIdCountResp(message);
@@ -4111,7 +4129,7 @@ export function uniqIdCountRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][UniqIdCountResp], in one buffer.
  */
 export function uniqIdCountRespFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeUniqIdCountResp(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -4184,7 +4202,7 @@ function readUniqIdListResp(end, into) {
  * Encodes a UniqIdListResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function uniqIdListRespToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeUniqIdListResp(message));
     startWrite(out, 0);
     writeUniqIdListResp(message);
@@ -4201,7 +4219,7 @@ export function uniqIdListRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][UniqIdListResp], in one buffer.
  */
 export function uniqIdListRespFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeUniqIdListResp(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -4271,7 +4289,7 @@ function readUnRegisterReq(end, into) {
  * Encodes a UnRegisterReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function unRegisterReqToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeUnRegisterReq(message));
     startWrite(out, 0);
     writeUnRegisterReq(message);
@@ -4288,7 +4306,7 @@ export function unRegisterReqFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][UnRegisterReq], in one buffer.
  */
 export function unRegisterReqFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeUnRegisterReq(message);
     const out = allocate(8 + n);
     startWrite(out, 0);
@@ -4334,7 +4352,7 @@ function readUnRegisterResp(end, into) {
  * Encodes a UnRegisterResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function unRegisterRespToBinary(message) {
-    lengthCount = 0;
+    startSize();
     const out = allocate(sizeUnRegisterResp(message));
     startWrite(out, 0);
     writeUnRegisterResp(message);
@@ -4351,7 +4369,7 @@ export function unRegisterRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][UnRegisterResp], in one buffer.
  */
 export function unRegisterRespFrame(cmd, message) {
-    lengthCount = 0;
+    startSize();
     const n = sizeUnRegisterResp(message);
     const out = allocate(8 + n);
     startWrite(out, 0);

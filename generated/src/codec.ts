@@ -148,12 +148,17 @@ function unknownSize(unknown: readonly UnknownField[] | undefined): number {
   return n;
 }
 
+// The write functions copy buf and pos into locals: module variables live in
+// memory, locals in registers.
 function writeVarint(v: number): void {
+  const b = buf;
+  let p = pos;
   while (v > 0x7f) {
-    buf[pos++] = (v & 0x7f) | 0x80;
+    b[p++] = (v & 0x7f) | 0x80;
     v >>>= 7;
   }
-  buf[pos++] = v;
+  b[p++] = v;
+  pos = p;
 }
 
 function writeVarint64(lo: number, hi: number): void {
@@ -217,7 +222,10 @@ function writeString(s: string): void {
   writeVarint(n);
   if (n === s.length) {
     // Byte length equal to the UTF-16 length means every char is ASCII.
-    for (let i = 0; i < n; i++) buf[pos++] = s.charCodeAt(i);
+    const b = buf;
+    const p = pos;
+    for (let i = 0; i < n; i++) b[p + i] = s.charCodeAt(i);
+    pos = p + n;
   } else {
     pos += utf8Encoder.encodeInto(s, buf.subarray(pos, pos + n)).written;
   }
@@ -230,10 +238,13 @@ function writeFixed32BE(v: number): void {
   buf[pos++] = v;
 }
 
-function writeBytes(b: Uint8Array): void {
-  writeVarint(b.length);
-  buf.set(b, pos);
-  pos += b.length;
+function writeBytes(bytes: Uint8Array): void {
+  const n = bytes.length;
+  writeVarint(n);
+  // set() has a fixed cost that a short copy loop avoids.
+  if (n > 32) buf.set(bytes, pos);
+  else for (let i = 0, b = buf, p = pos; i < n; i++) b[p + i] = bytes[i]!;
+  pos += n;
 }
 
 function writeUnknown(unknown: readonly UnknownField[] | undefined): void {
@@ -271,6 +282,11 @@ function startWrite(out: Uint8Array, offset: number): void {
   buf = out;
   pos = offset;
   lengthNext = 0;
+}
+
+/** Starts the size pass. */
+function startSize(): void {
+  lengthCount = 0;
 }
 
 /** Ends the write pass without keeping the output alive. */
@@ -561,7 +577,7 @@ function readBroadcast(end: number, into?: Broadcast): Broadcast {
  * Encodes a Broadcast (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function broadcastToBinary(message: MessageInitShape<typeof BroadcastSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeBroadcast(message));
   startWrite(out, 0);
   writeBroadcast(message);
@@ -580,7 +596,7 @@ export function broadcastFromBinary(bytes: Uint8Array): Broadcast {
  * A whole frame, [u32 length][u32 cmd][Broadcast], in one buffer.
  */
 export function broadcastFrame(cmd: number, message: MessageInitShape<typeof BroadcastSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeBroadcast(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -642,7 +658,7 @@ function readCheckOnlineReq(end: number, into?: CheckOnlineReq): CheckOnlineReq 
  * Encodes a CheckOnlineReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function checkOnlineReqToBinary(message: MessageInitShape<typeof CheckOnlineReqSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeCheckOnlineReq(message));
   startWrite(out, 0);
   writeCheckOnlineReq(message);
@@ -661,7 +677,7 @@ export function checkOnlineReqFromBinary(bytes: Uint8Array): CheckOnlineReq {
  * A whole frame, [u32 length][u32 cmd][CheckOnlineReq], in one buffer.
  */
 export function checkOnlineReqFrame(cmd: number, message: MessageInitShape<typeof CheckOnlineReqSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeCheckOnlineReq(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -723,7 +739,7 @@ function readCheckOnlineResp(end: number, into?: CheckOnlineResp): CheckOnlineRe
  * Encodes a CheckOnlineResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function checkOnlineRespToBinary(message: MessageInitShape<typeof CheckOnlineRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeCheckOnlineResp(message));
   startWrite(out, 0);
   writeCheckOnlineResp(message);
@@ -742,7 +758,7 @@ export function checkOnlineRespFromBinary(bytes: Uint8Array): CheckOnlineResp {
  * A whole frame, [u32 length][u32 cmd][CheckOnlineResp], in one buffer.
  */
 export function checkOnlineRespFrame(cmd: number, message: MessageInitShape<typeof CheckOnlineRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeCheckOnlineResp(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -813,7 +829,7 @@ function readConnClose(end: number, into?: ConnClose): ConnClose {
  * Encodes a ConnClose (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connCloseToBinary(message: MessageInitShape<typeof ConnCloseSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeConnClose(message));
   startWrite(out, 0);
   writeConnClose(message);
@@ -832,7 +848,7 @@ export function connCloseFromBinary(bytes: Uint8Array): ConnClose {
  * A whole frame, [u32 length][u32 cmd][ConnClose], in one buffer.
  */
 export function connCloseFrame(cmd: number, message: MessageInitShape<typeof ConnCloseSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeConnClose(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -936,7 +952,7 @@ function readConnInfoDelete(end: number, into?: ConnInfoDelete): ConnInfoDelete 
  * Encodes a ConnInfoDelete (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoDeleteToBinary(message: MessageInitShape<typeof ConnInfoDeleteSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeConnInfoDelete(message));
   startWrite(out, 0);
   writeConnInfoDelete(message);
@@ -955,7 +971,7 @@ export function connInfoDeleteFromBinary(bytes: Uint8Array): ConnInfoDelete {
  * A whole frame, [u32 length][u32 cmd][ConnInfoDelete], in one buffer.
  */
 export function connInfoDeleteFrame(cmd: number, message: MessageInitShape<typeof ConnInfoDeleteSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeConnInfoDelete(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -1017,7 +1033,7 @@ function readConnInfoReq(end: number, into?: ConnInfoReq): ConnInfoReq {
  * Encodes a ConnInfoReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoReqToBinary(message: MessageInitShape<typeof ConnInfoReqSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeConnInfoReq(message));
   startWrite(out, 0);
   writeConnInfoReq(message);
@@ -1036,7 +1052,7 @@ export function connInfoReqFromBinary(bytes: Uint8Array): ConnInfoReq {
  * A whole frame, [u32 length][u32 cmd][ConnInfoReq], in one buffer.
  */
 export function connInfoReqFrame(cmd: number, message: MessageInitShape<typeof ConnInfoReqSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeConnInfoReq(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -1117,7 +1133,7 @@ function readConnInfoResp(end: number, into?: ConnInfoResp): ConnInfoResp {
  * Encodes a ConnInfoResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoRespToBinary(message: MessageInitShape<typeof ConnInfoRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeConnInfoResp(message));
   startWrite(out, 0);
   writeConnInfoResp(message);
@@ -1136,7 +1152,7 @@ export function connInfoRespFromBinary(bytes: Uint8Array): ConnInfoResp {
  * A whole frame, [u32 length][u32 cmd][ConnInfoResp], in one buffer.
  */
 export function connInfoRespFrame(cmd: number, message: MessageInitShape<typeof ConnInfoRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeConnInfoResp(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -1209,7 +1225,7 @@ function readConnInfoRespItem(end: number, into?: ConnInfoRespItem): ConnInfoRes
  * Encodes a ConnInfoRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoRespItemToBinary(message: MessageInitShape<typeof ConnInfoRespItemSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeConnInfoRespItem(message));
   startWrite(out, 0);
   writeConnInfoRespItem(message);
@@ -1228,7 +1244,7 @@ export function connInfoRespItemFromBinary(bytes: Uint8Array): ConnInfoRespItem 
  * A whole frame, [u32 length][u32 cmd][ConnInfoRespItem], in one buffer.
  */
 export function connInfoRespItemFrame(cmd: number, message: MessageInitShape<typeof ConnInfoRespItemSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeConnInfoRespItem(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -1345,7 +1361,7 @@ function readConnInfoUpdate(end: number, into?: ConnInfoUpdate): ConnInfoUpdate 
  * Encodes a ConnInfoUpdate (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoUpdateToBinary(message: MessageInitShape<typeof ConnInfoUpdateSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeConnInfoUpdate(message));
   startWrite(out, 0);
   writeConnInfoUpdate(message);
@@ -1364,7 +1380,7 @@ export function connInfoUpdateFromBinary(bytes: Uint8Array): ConnInfoUpdate {
  * A whole frame, [u32 length][u32 cmd][ConnInfoUpdate], in one buffer.
  */
 export function connInfoUpdateFrame(cmd: number, message: MessageInitShape<typeof ConnInfoUpdateSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeConnInfoUpdate(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -1459,7 +1475,7 @@ function readConnOpen(end: number, into?: ConnOpen): ConnOpen {
  * Encodes a ConnOpen (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connOpenToBinary(message: MessageInitShape<typeof ConnOpenSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeConnOpen(message));
   startWrite(out, 0);
   writeConnOpen(message);
@@ -1478,7 +1494,7 @@ export function connOpenFromBinary(bytes: Uint8Array): ConnOpen {
  * A whole frame, [u32 length][u32 cmd][ConnOpen], in one buffer.
  */
 export function connOpenFrame(cmd: number, message: MessageInitShape<typeof ConnOpenSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeConnOpen(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -1549,7 +1565,7 @@ function readConnOpenCustomUniqIdTokenResp(end: number, into?: ConnOpenCustomUni
  * Encodes a ConnOpenCustomUniqIdTokenResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connOpenCustomUniqIdTokenRespToBinary(message: MessageInitShape<typeof ConnOpenCustomUniqIdTokenRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeConnOpenCustomUniqIdTokenResp(message));
   startWrite(out, 0);
   writeConnOpenCustomUniqIdTokenResp(message);
@@ -1568,7 +1584,7 @@ export function connOpenCustomUniqIdTokenRespFromBinary(bytes: Uint8Array): Conn
  * A whole frame, [u32 length][u32 cmd][ConnOpenCustomUniqIdTokenResp], in one buffer.
  */
 export function connOpenCustomUniqIdTokenRespFrame(cmd: number, message: MessageInitShape<typeof ConnOpenCustomUniqIdTokenRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeConnOpenCustomUniqIdTokenResp(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -1641,7 +1657,7 @@ function readForceOffline(end: number, into?: ForceOffline): ForceOffline {
  * Encodes a ForceOffline (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function forceOfflineToBinary(message: MessageInitShape<typeof ForceOfflineSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeForceOffline(message));
   startWrite(out, 0);
   writeForceOffline(message);
@@ -1660,7 +1676,7 @@ export function forceOfflineFromBinary(bytes: Uint8Array): ForceOffline {
  * A whole frame, [u32 length][u32 cmd][ForceOffline], in one buffer.
  */
 export function forceOfflineFrame(cmd: number, message: MessageInitShape<typeof ForceOfflineSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeForceOffline(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -1744,7 +1760,7 @@ function readForceOfflineGuest(end: number, into?: ForceOfflineGuest): ForceOffl
  * Encodes a ForceOfflineGuest (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function forceOfflineGuestToBinary(message: MessageInitShape<typeof ForceOfflineGuestSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeForceOfflineGuest(message));
   startWrite(out, 0);
   writeForceOfflineGuest(message);
@@ -1763,7 +1779,7 @@ export function forceOfflineGuestFromBinary(bytes: Uint8Array): ForceOfflineGues
  * A whole frame, [u32 length][u32 cmd][ForceOfflineGuest], in one buffer.
  */
 export function forceOfflineGuestFrame(cmd: number, message: MessageInitShape<typeof ForceOfflineGuestSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeForceOfflineGuest(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -1829,7 +1845,7 @@ function readLimitReq(end: number, into?: LimitReq): LimitReq {
  * Encodes a LimitReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitReqToBinary(message: MessageInitShape<typeof LimitReqSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeLimitReq(message));
   startWrite(out, 0);
   writeLimitReq(message);
@@ -1848,7 +1864,7 @@ export function limitReqFromBinary(bytes: Uint8Array): LimitReq {
  * A whole frame, [u32 length][u32 cmd][LimitReq], in one buffer.
  */
 export function limitReqFrame(cmd: number, message: MessageInitShape<typeof LimitReqSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeLimitReq(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -1919,7 +1935,7 @@ function readLimitReqItem(end: number, into?: LimitReqItem): LimitReqItem {
  * Encodes a LimitReqItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitReqItemToBinary(message: MessageInitShape<typeof LimitReqItemSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeLimitReqItem(message));
   startWrite(out, 0);
   writeLimitReqItem(message);
@@ -1938,7 +1954,7 @@ export function limitReqItemFromBinary(bytes: Uint8Array): LimitReqItem {
  * A whole frame, [u32 length][u32 cmd][LimitReqItem], in one buffer.
  */
 export function limitReqItemFrame(cmd: number, message: MessageInitShape<typeof LimitReqItemSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeLimitReqItem(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -2015,7 +2031,7 @@ function readLimitResp(end: number, into?: LimitResp): LimitResp {
  * Encodes a LimitResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitRespToBinary(message: MessageInitShape<typeof LimitRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeLimitResp(message));
   startWrite(out, 0);
   writeLimitResp(message);
@@ -2034,7 +2050,7 @@ export function limitRespFromBinary(bytes: Uint8Array): LimitResp {
  * A whole frame, [u32 length][u32 cmd][LimitResp], in one buffer.
  */
 export function limitRespFrame(cmd: number, message: MessageInitShape<typeof LimitRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeLimitResp(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -2126,7 +2142,7 @@ function readLimitRespItem(end: number, into?: LimitRespItem): LimitRespItem {
  * Encodes a LimitRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitRespItemToBinary(message: MessageInitShape<typeof LimitRespItemSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeLimitRespItem(message));
   startWrite(out, 0);
   writeLimitRespItem(message);
@@ -2145,7 +2161,7 @@ export function limitRespItemFromBinary(bytes: Uint8Array): LimitRespItem {
  * A whole frame, [u32 length][u32 cmd][LimitRespItem], in one buffer.
  */
 export function limitRespItemFrame(cmd: number, message: MessageInitShape<typeof LimitRespItemSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeLimitRespItem(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -2237,7 +2253,7 @@ function readMetricsResp(end: number, into?: MetricsResp): MetricsResp {
  * Encodes a MetricsResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function metricsRespToBinary(message: MessageInitShape<typeof MetricsRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeMetricsResp(message));
   startWrite(out, 0);
   writeMetricsResp(message);
@@ -2256,7 +2272,7 @@ export function metricsRespFromBinary(bytes: Uint8Array): MetricsResp {
  * A whole frame, [u32 length][u32 cmd][MetricsResp], in one buffer.
  */
 export function metricsRespFrame(cmd: number, message: MessageInitShape<typeof MetricsRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeMetricsResp(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -2404,7 +2420,7 @@ function readMetricsRespItem(end: number, into?: MetricsRespItem): MetricsRespIt
  * Encodes a MetricsRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function metricsRespItemToBinary(message: MessageInitShape<typeof MetricsRespItemSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeMetricsRespItem(message));
   startWrite(out, 0);
   writeMetricsRespItem(message);
@@ -2423,7 +2439,7 @@ export function metricsRespItemFromBinary(bytes: Uint8Array): MetricsRespItem {
  * A whole frame, [u32 length][u32 cmd][MetricsRespItem], in one buffer.
  */
 export function metricsRespItemFrame(cmd: number, message: MessageInitShape<typeof MetricsRespItemSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeMetricsRespItem(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -2496,7 +2512,7 @@ function readMulticast(end: number, into?: Multicast): Multicast {
  * Encodes a Multicast (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function multicastToBinary(message: MessageInitShape<typeof MulticastSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeMulticast(message));
   startWrite(out, 0);
   writeMulticast(message);
@@ -2515,7 +2531,7 @@ export function multicastFromBinary(bytes: Uint8Array): Multicast {
  * A whole frame, [u32 length][u32 cmd][Multicast], in one buffer.
  */
 export function multicastFrame(cmd: number, message: MessageInitShape<typeof MulticastSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeMulticast(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -2597,7 +2613,7 @@ function readRegisterReq(end: number, into?: RegisterReq): RegisterReq {
  * Encodes a RegisterReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function registerReqToBinary(message: MessageInitShape<typeof RegisterReqSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeRegisterReq(message));
   startWrite(out, 0);
   writeRegisterReq(message);
@@ -2616,7 +2632,7 @@ export function registerReqFromBinary(bytes: Uint8Array): RegisterReq {
  * A whole frame, [u32 length][u32 cmd][RegisterReq], in one buffer.
  */
 export function registerReqFrame(cmd: number, message: MessageInitShape<typeof RegisterReqSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeRegisterReq(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -2698,7 +2714,7 @@ function readRegisterResp(end: number, into?: RegisterResp): RegisterResp {
  * Encodes a RegisterResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function registerRespToBinary(message: MessageInitShape<typeof RegisterRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeRegisterResp(message));
   startWrite(out, 0);
   writeRegisterResp(message);
@@ -2717,7 +2733,7 @@ export function registerRespFromBinary(bytes: Uint8Array): RegisterResp {
  * A whole frame, [u32 length][u32 cmd][RegisterResp], in one buffer.
  */
 export function registerRespFrame(cmd: number, message: MessageInitShape<typeof RegisterRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeRegisterResp(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -2788,7 +2804,7 @@ function readSingleCast(end: number, into?: SingleCast): SingleCast {
  * Encodes a SingleCast (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function singleCastToBinary(message: MessageInitShape<typeof SingleCastSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeSingleCast(message));
   startWrite(out, 0);
   writeSingleCast(message);
@@ -2807,7 +2823,7 @@ export function singleCastFromBinary(bytes: Uint8Array): SingleCast {
  * A whole frame, [u32 length][u32 cmd][SingleCast], in one buffer.
  */
 export function singleCastFrame(cmd: number, message: MessageInitShape<typeof SingleCastSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeSingleCast(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -2882,7 +2898,7 @@ function readSingleCastBulk(end: number, into?: SingleCastBulk): SingleCastBulk 
  * Encodes a SingleCastBulk (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function singleCastBulkToBinary(message: MessageInitShape<typeof SingleCastBulkSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeSingleCastBulk(message));
   startWrite(out, 0);
   writeSingleCastBulk(message);
@@ -2901,7 +2917,7 @@ export function singleCastBulkFromBinary(bytes: Uint8Array): SingleCastBulk {
  * A whole frame, [u32 length][u32 cmd][SingleCastBulk], in one buffer.
  */
 export function singleCastBulkFrame(cmd: number, message: MessageInitShape<typeof SingleCastBulkSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeSingleCastBulk(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -2972,7 +2988,7 @@ function readTopicCountResp(end: number, into?: TopicCountResp): TopicCountResp 
  * Encodes a TopicCountResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicCountRespToBinary(message: MessageInitShape<typeof TopicCountRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeTopicCountResp(message));
   startWrite(out, 0);
   writeTopicCountResp(message);
@@ -2991,7 +3007,7 @@ export function topicCountRespFromBinary(bytes: Uint8Array): TopicCountResp {
  * A whole frame, [u32 length][u32 cmd][TopicCountResp], in one buffer.
  */
 export function topicCountRespFrame(cmd: number, message: MessageInitShape<typeof TopicCountRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeTopicCountResp(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -3064,7 +3080,7 @@ function readTopicDelete(end: number, into?: TopicDelete): TopicDelete {
  * Encodes a TopicDelete (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicDeleteToBinary(message: MessageInitShape<typeof TopicDeleteSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeTopicDelete(message));
   startWrite(out, 0);
   writeTopicDelete(message);
@@ -3083,7 +3099,7 @@ export function topicDeleteFromBinary(bytes: Uint8Array): TopicDelete {
  * A whole frame, [u32 length][u32 cmd][TopicDelete], in one buffer.
  */
 export function topicDeleteFrame(cmd: number, message: MessageInitShape<typeof TopicDeleteSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeTopicDelete(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -3156,7 +3172,7 @@ function readTopicListResp(end: number, into?: TopicListResp): TopicListResp {
  * Encodes a TopicListResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicListRespToBinary(message: MessageInitShape<typeof TopicListRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeTopicListResp(message));
   startWrite(out, 0);
   writeTopicListResp(message);
@@ -3175,7 +3191,7 @@ export function topicListRespFromBinary(bytes: Uint8Array): TopicListResp {
  * A whole frame, [u32 length][u32 cmd][TopicListResp], in one buffer.
  */
 export function topicListRespFrame(cmd: number, message: MessageInitShape<typeof TopicListRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeTopicListResp(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -3248,7 +3264,7 @@ function readTopicPublish(end: number, into?: TopicPublish): TopicPublish {
  * Encodes a TopicPublish (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicPublishToBinary(message: MessageInitShape<typeof TopicPublishSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeTopicPublish(message));
   startWrite(out, 0);
   writeTopicPublish(message);
@@ -3267,7 +3283,7 @@ export function topicPublishFromBinary(bytes: Uint8Array): TopicPublish {
  * A whole frame, [u32 length][u32 cmd][TopicPublish], in one buffer.
  */
 export function topicPublishFrame(cmd: number, message: MessageInitShape<typeof TopicPublishSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeTopicPublish(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -3342,7 +3358,7 @@ function readTopicPublishBulk(end: number, into?: TopicPublishBulk): TopicPublis
  * Encodes a TopicPublishBulk (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicPublishBulkToBinary(message: MessageInitShape<typeof TopicPublishBulkSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeTopicPublishBulk(message));
   startWrite(out, 0);
   writeTopicPublishBulk(message);
@@ -3361,7 +3377,7 @@ export function topicPublishBulkFromBinary(bytes: Uint8Array): TopicPublishBulk 
  * A whole frame, [u32 length][u32 cmd][TopicPublishBulk], in one buffer.
  */
 export function topicPublishBulkFrame(cmd: number, message: MessageInitShape<typeof TopicPublishBulkSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeTopicPublishBulk(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -3445,7 +3461,7 @@ function readTopicSubscribe(end: number, into?: TopicSubscribe): TopicSubscribe 
  * Encodes a TopicSubscribe (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicSubscribeToBinary(message: MessageInitShape<typeof TopicSubscribeSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeTopicSubscribe(message));
   startWrite(out, 0);
   writeTopicSubscribe(message);
@@ -3464,7 +3480,7 @@ export function topicSubscribeFromBinary(bytes: Uint8Array): TopicSubscribe {
  * A whole frame, [u32 length][u32 cmd][TopicSubscribe], in one buffer.
  */
 export function topicSubscribeFrame(cmd: number, message: MessageInitShape<typeof TopicSubscribeSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeTopicSubscribe(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -3537,7 +3553,7 @@ function readTopicUniqIdCountReq(end: number, into?: TopicUniqIdCountReq): Topic
  * Encodes a TopicUniqIdCountReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdCountReqToBinary(message: MessageInitShape<typeof TopicUniqIdCountReqSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeTopicUniqIdCountReq(message));
   startWrite(out, 0);
   writeTopicUniqIdCountReq(message);
@@ -3556,7 +3572,7 @@ export function topicUniqIdCountReqFromBinary(bytes: Uint8Array): TopicUniqIdCou
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdCountReq], in one buffer.
  */
 export function topicUniqIdCountReqFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdCountReqSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeTopicUniqIdCountReq(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -3647,7 +3663,7 @@ function readTopicUniqIdCountResp(end: number, into?: TopicUniqIdCountResp): Top
  * Encodes a TopicUniqIdCountResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdCountRespToBinary(message: MessageInitShape<typeof TopicUniqIdCountRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeTopicUniqIdCountResp(message));
   startWrite(out, 0);
   writeTopicUniqIdCountResp(message);
@@ -3666,7 +3682,7 @@ export function topicUniqIdCountRespFromBinary(bytes: Uint8Array): TopicUniqIdCo
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdCountResp], in one buffer.
  */
 export function topicUniqIdCountRespFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdCountRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeTopicUniqIdCountResp(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -3728,7 +3744,7 @@ function readTopicUniqIdListReq(end: number, into?: TopicUniqIdListReq): TopicUn
  * Encodes a TopicUniqIdListReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdListReqToBinary(message: MessageInitShape<typeof TopicUniqIdListReqSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeTopicUniqIdListReq(message));
   startWrite(out, 0);
   writeTopicUniqIdListReq(message);
@@ -3747,7 +3763,7 @@ export function topicUniqIdListReqFromBinary(bytes: Uint8Array): TopicUniqIdList
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListReq], in one buffer.
  */
 export function topicUniqIdListReqFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdListReqSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeTopicUniqIdListReq(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -3839,7 +3855,7 @@ function readTopicUniqIdListResp(end: number, into?: TopicUniqIdListResp): Topic
  * Encodes a TopicUniqIdListResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdListRespToBinary(message: MessageInitShape<typeof TopicUniqIdListRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeTopicUniqIdListResp(message));
   startWrite(out, 0);
   writeTopicUniqIdListResp(message);
@@ -3858,7 +3874,7 @@ export function topicUniqIdListRespFromBinary(bytes: Uint8Array): TopicUniqIdLis
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListResp], in one buffer.
  */
 export function topicUniqIdListRespFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdListRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeTopicUniqIdListResp(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -3920,7 +3936,7 @@ function readTopicUniqIdListRespItem(end: number, into?: TopicUniqIdListRespItem
  * Encodes a TopicUniqIdListRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdListRespItemToBinary(message: MessageInitShape<typeof TopicUniqIdListRespItemSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeTopicUniqIdListRespItem(message));
   startWrite(out, 0);
   writeTopicUniqIdListRespItem(message);
@@ -3939,7 +3955,7 @@ export function topicUniqIdListRespItemFromBinary(bytes: Uint8Array): TopicUniqI
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListRespItem], in one buffer.
  */
 export function topicUniqIdListRespItemFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdListRespItemSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeTopicUniqIdListRespItem(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -4023,7 +4039,7 @@ function readTopicUnsubscribe(end: number, into?: TopicUnsubscribe): TopicUnsubs
  * Encodes a TopicUnsubscribe (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUnsubscribeToBinary(message: MessageInitShape<typeof TopicUnsubscribeSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeTopicUnsubscribe(message));
   startWrite(out, 0);
   writeTopicUnsubscribe(message);
@@ -4042,7 +4058,7 @@ export function topicUnsubscribeFromBinary(bytes: Uint8Array): TopicUnsubscribe 
  * A whole frame, [u32 length][u32 cmd][TopicUnsubscribe], in one buffer.
  */
 export function topicUnsubscribeFrame(cmd: number, message: MessageInitShape<typeof TopicUnsubscribeSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeTopicUnsubscribe(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -4124,7 +4140,7 @@ function readTransfer(end: number, into?: Transfer): Transfer {
  * Encodes a Transfer (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function transferToBinary(message: MessageInitShape<typeof TransferSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeTransfer(message));
   startWrite(out, 0);
   writeTransfer(message);
@@ -4143,7 +4159,7 @@ export function transferFromBinary(bytes: Uint8Array): Transfer {
  * A whole frame, [u32 length][u32 cmd][Transfer], in one buffer.
  */
 export function transferFrame(cmd: number, message: MessageInitShape<typeof TransferSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeTransfer(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -4214,7 +4230,7 @@ function readUniqIdCountResp(end: number, into?: UniqIdCountResp): UniqIdCountRe
  * Encodes a UniqIdCountResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function uniqIdCountRespToBinary(message: MessageInitShape<typeof UniqIdCountRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeUniqIdCountResp(message));
   startWrite(out, 0);
   writeUniqIdCountResp(message);
@@ -4233,7 +4249,7 @@ export function uniqIdCountRespFromBinary(bytes: Uint8Array): UniqIdCountResp {
  * A whole frame, [u32 length][u32 cmd][UniqIdCountResp], in one buffer.
  */
 export function uniqIdCountRespFrame(cmd: number, message: MessageInitShape<typeof UniqIdCountRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeUniqIdCountResp(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -4306,7 +4322,7 @@ function readUniqIdListResp(end: number, into?: UniqIdListResp): UniqIdListResp 
  * Encodes a UniqIdListResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function uniqIdListRespToBinary(message: MessageInitShape<typeof UniqIdListRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeUniqIdListResp(message));
   startWrite(out, 0);
   writeUniqIdListResp(message);
@@ -4325,7 +4341,7 @@ export function uniqIdListRespFromBinary(bytes: Uint8Array): UniqIdListResp {
  * A whole frame, [u32 length][u32 cmd][UniqIdListResp], in one buffer.
  */
 export function uniqIdListRespFrame(cmd: number, message: MessageInitShape<typeof UniqIdListRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeUniqIdListResp(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -4396,7 +4412,7 @@ function readUnRegisterReq(end: number, into?: UnRegisterReq): UnRegisterReq {
  * Encodes a UnRegisterReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function unRegisterReqToBinary(message: MessageInitShape<typeof UnRegisterReqSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeUnRegisterReq(message));
   startWrite(out, 0);
   writeUnRegisterReq(message);
@@ -4415,7 +4431,7 @@ export function unRegisterReqFromBinary(bytes: Uint8Array): UnRegisterReq {
  * A whole frame, [u32 length][u32 cmd][UnRegisterReq], in one buffer.
  */
 export function unRegisterReqFrame(cmd: number, message: MessageInitShape<typeof UnRegisterReqSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeUnRegisterReq(message);
   const out = allocate(8 + n);
   startWrite(out, 0);
@@ -4464,7 +4480,7 @@ function readUnRegisterResp(end: number, into?: UnRegisterResp): UnRegisterResp 
  * Encodes a UnRegisterResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function unRegisterRespToBinary(message: MessageInitShape<typeof UnRegisterRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const out = allocate(sizeUnRegisterResp(message));
   startWrite(out, 0);
   writeUnRegisterResp(message);
@@ -4483,7 +4499,7 @@ export function unRegisterRespFromBinary(bytes: Uint8Array): UnRegisterResp {
  * A whole frame, [u32 length][u32 cmd][UnRegisterResp], in one buffer.
  */
 export function unRegisterRespFrame(cmd: number, message: MessageInitShape<typeof UnRegisterRespSchema>): Uint8Array {
-  lengthCount = 0;
+  startSize();
   const n = sizeUnRegisterResp(message);
   const out = allocate(8 + n);
   startWrite(out, 0);

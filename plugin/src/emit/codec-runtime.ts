@@ -118,12 +118,17 @@ function unknownSize(unknown: readonly `, UnknownField, `[] | undefined): number
   return n;
 }
 
+// The write functions copy buf and pos into locals: module variables live in
+// memory, locals in registers.
 function writeVarint(v: number): void {
+  const b = buf;
+  let p = pos;
   while (v > 0x7f) {
-    buf[pos++] = (v & 0x7f) | 0x80;
+    b[p++] = (v & 0x7f) | 0x80;
     v >>>= 7;
   }
-  buf[pos++] = v;
+  b[p++] = v;
+  pos = p;
 }
 
 function writeVarint64(lo: number, hi: number): void {
@@ -187,7 +192,10 @@ function writeString(s: string): void {
   writeVarint(n);
   if (n === s.length) {
     // Byte length equal to the UTF-16 length means every char is ASCII.
-    for (let i = 0; i < n; i++) buf[pos++] = s.charCodeAt(i);
+    const b = buf;
+    const p = pos;
+    for (let i = 0; i < n; i++) b[p + i] = s.charCodeAt(i);
+    pos = p + n;
   } else {
     pos += utf8Encoder.encodeInto(s, buf.subarray(pos, pos + n)).written;
   }
@@ -200,10 +208,13 @@ function writeFixed32BE(v: number): void {
   buf[pos++] = v;
 }
 
-function writeBytes(b: Uint8Array): void {
-  writeVarint(b.length);
-  buf.set(b, pos);
-  pos += b.length;
+function writeBytes(bytes: Uint8Array): void {
+  const n = bytes.length;
+  writeVarint(n);
+  // set() has a fixed cost that a short copy loop avoids.
+  if (n > 32) buf.set(bytes, pos);
+  else for (let i = 0, b = buf, p = pos; i < n; i++) b[p + i] = bytes[i]!;
+  pos += n;
 }
 
 function writeUnknown(unknown: readonly `, UnknownField, `[] | undefined): void {
@@ -241,6 +252,11 @@ function startWrite(out: Uint8Array, offset: number): void {
   buf = out;
   pos = offset;
   lengthNext = 0;
+}
+
+/** Starts the size pass. */
+function startSize(): void {
+  lengthCount = 0;
 }
 
 /** Ends the write pass without keeping the output alive. */

@@ -520,7 +520,7 @@ class MessageCodec {
     const { size, write, read, api } = this.fn;
     f.print(f.jsDoc(`Encodes a ${message.name} (a message or its init object) to protobuf binary, as toBinary() does.`));
     f.print(f.export("function", `${api}ToBinary`), `(message: `, this.init(message), `): Uint8Array {`);
-    f.print(`  lengthCount = 0;`);
+    f.print(`  startSize();`);
     f.print(`  const out = allocate(${size}(message));`);
     f.print(`  startWrite(out, 0);`);
     f.print(`  ${write}(message);`);
@@ -535,7 +535,7 @@ class MessageCodec {
     f.print();
     f.print(f.jsDoc(`A whole frame, [u32 length][u32 cmd][${message.name}], in one buffer.`));
     f.print(f.export("function", `${api}Frame`), `(cmd: number, message: `, this.init(message), `): Uint8Array {`);
-    f.print(`  lengthCount = 0;`);
+    f.print(`  startSize();`);
     f.print(`  const n = ${size}(message);`);
     f.print(`  const out = allocate(8 + n);`);
     f.print(`  startWrite(out, 0);`);
