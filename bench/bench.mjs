@@ -18,6 +18,7 @@ const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, "").split
 const rounds = Number(args.get("rounds") ?? 12);
 const warmup = Number(args.get("warmup") ?? 3);
 const roundMs = Number(args.get("ms") ?? 60);
+const only = args.get("cases")?.split(",");
 
 // --- protobufjs static code, generated from proto/ into bench/.generated ---
 const pbjsOut = join(root, "bench/.generated/netsvr-pbjs.mjs");
@@ -86,7 +87,7 @@ function pbjsValue(name, init) {
 }
 
 const cases = [];
-for (const [id, [title, name, init]] of Object.entries(caseData)) {
+for (const [id, [title, name, init]] of Object.entries(caseData).filter(([id]) => only === undefined || only.includes(id))) {
   const schema = netsvr[`${name}Schema`];
   const message = create(schema, init);
   const ours = { toBinary: netsvr[`${lower(name)}ToBinary`], fromBinary: netsvr[`${lower(name)}FromBinary`] };

@@ -6,6 +6,11 @@ import { protoInt64 } from "@bufbuild/protobuf";
 let lengths = [];
 let lengthCount = 0;
 let lengthNext = 0;
+// Likewise the keys of every map: listing a large map's keys costs more than
+// looking its values up again.
+let mapKeys = [];
+let mapKeyCount = 0;
+let mapKeyNext = 0;
 let buf = new Uint8Array(0);
 let pos = 0;
 // Reading state: the input, the read position and the nesting depth.
@@ -70,14 +75,29 @@ function utf8Length(s) {
     }
     return n;
 }
+// Strings are measured optimistically: as if ASCII, one byte per char,
+// which costs no scan. The write pass checks each char as it copies it; at
+// the first non-ASCII one the whole encode starts over with exact lengths.
+let exact = false;
+const notAscii = new Error("a string is not ASCII");
 /** Size of a string field's payload; records its byte length for the write pass. */
 function stringSize(s) {
-    const n = utf8Length(s);
+    const n = exact ? utf8Length(s) : s.length;
     lengths[lengthCount++] = n;
     return varintSize(n) + n;
 }
 function bytesSize(b) {
     return varintSize(b.length) + b.length;
+}
+/** The keys of a map in the size pass, kept for the write pass. */
+function keysOf(map) {
+    const keys = Object.keys(map);
+    mapKeys[mapKeyCount++] = keys;
+    return keys;
+}
+/** The keys the size pass listed for the map the write pass meets next. */
+function savedKeys() {
+    return mapKeys[mapKeyNext++];
 }
 /** Reserves the slot of a nested message's length before its own strings and messages. */
 function reserveLength() {
@@ -163,11 +183,15 @@ function writeString(s) {
     const n = lengths[lengthNext++];
     writeVarint(n);
     if (n === s.length) {
-        // Byte length equal to the UTF-16 length means every char is ASCII.
+        // Assumed ASCII (or, measured exactly, known to be: any other char takes more bytes).
         const b = buf;
         const p = pos;
-        for (let i = 0; i < n; i++)
-            b[p + i] = s.charCodeAt(i);
+        for (let i = 0; i < n; i++) {
+            const c = s.charCodeAt(i);
+            if (c >= 0x80)
+                throw notAscii;
+            b[p + i] = c;
+        }
         pos = p + n;
     }
     else {
@@ -220,21 +244,59 @@ function allocate(n) {
     slabUsed = (slabUsed + n + 7) & ~7;
     return out;
 }
+/**
+ * Encodes a message, after a frame header when cmd is not undefined, into a
+ * buffer of its exact size: a size pass, then a write pass.
+ */
+function encodeMessage(message, cmd, size, write) {
+    try {
+        return encodeOnce(message, cmd, size, write);
+    }
+    catch (error) {
+        if (error !== notAscii)
+            throw error;
+    }
+    exact = true;
+    try {
+        return encodeOnce(message, cmd, size, write);
+    }
+    finally {
+        exact = false;
+    }
+}
+function encodeOnce(message, cmd, size, write) {
+    startSize();
+    const n = size(message);
+    const out = allocate(cmd === undefined ? n : 8 + n);
+    startWrite(out, 0);
+    if (cmd !== undefined) {
+        writeFixed32BE(4 + n);
+        writeFixed32BE(cmd);
+    }
+    write(message);
+    return endWrite(out);
+}
 /** Starts the write pass into out at offset; the size pass must have just run. */
 function startWrite(out, offset) {
     buf = out;
     pos = offset;
     lengthNext = 0;
+    mapKeyNext = 0;
 }
 /** Starts the size pass. */
 function startSize() {
     lengthCount = 0;
+    mapKeyCount = 0;
 }
 /** Ends the write pass without keeping the output alive. */
 function endWrite(out) {
     buf = emptyBytes;
+    // Drop the key lists, so that no message's keys stay alive.
+    for (let i = 0; i < mapKeyCount; i++)
+        mapKeys[i] = noKeys;
     return out;
 }
+const noKeys = [];
 function startRead(bytes, offset) {
     input = bytes;
     at = offset;
@@ -510,11 +572,7 @@ function readBroadcast(end, into) {
  * Encodes a Broadcast (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function broadcastToBinary(message) {
-    startSize();
-    const out = allocate(sizeBroadcast(message));
-    startWrite(out, 0);
-    writeBroadcast(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeBroadcast, writeBroadcast);
 }
 /**
  * Decodes a Broadcast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -527,14 +585,7 @@ export function broadcastFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][Broadcast], in one buffer.
  */
 export function broadcastFrame(cmd, message) {
-    startSize();
-    const n = sizeBroadcast(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeBroadcast(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeBroadcast, writeBroadcast);
 }
 /**
  * Decodes the Broadcast body of a whole frame whose header was checked.
@@ -588,11 +639,7 @@ function readCheckOnlineReq(end, into) {
  * Encodes a CheckOnlineReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function checkOnlineReqToBinary(message) {
-    startSize();
-    const out = allocate(sizeCheckOnlineReq(message));
-    startWrite(out, 0);
-    writeCheckOnlineReq(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeCheckOnlineReq, writeCheckOnlineReq);
 }
 /**
  * Decodes a CheckOnlineReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -605,14 +652,7 @@ export function checkOnlineReqFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][CheckOnlineReq], in one buffer.
  */
 export function checkOnlineReqFrame(cmd, message) {
-    startSize();
-    const n = sizeCheckOnlineReq(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeCheckOnlineReq(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeCheckOnlineReq, writeCheckOnlineReq);
 }
 /**
  * Decodes the CheckOnlineReq body of a whole frame whose header was checked.
@@ -666,11 +706,7 @@ function readCheckOnlineResp(end, into) {
  * Encodes a CheckOnlineResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function checkOnlineRespToBinary(message) {
-    startSize();
-    const out = allocate(sizeCheckOnlineResp(message));
-    startWrite(out, 0);
-    writeCheckOnlineResp(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeCheckOnlineResp, writeCheckOnlineResp);
 }
 /**
  * Decodes a CheckOnlineResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -683,14 +719,7 @@ export function checkOnlineRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][CheckOnlineResp], in one buffer.
  */
 export function checkOnlineRespFrame(cmd, message) {
-    startSize();
-    const n = sizeCheckOnlineResp(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeCheckOnlineResp(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeCheckOnlineResp, writeCheckOnlineResp);
 }
 /**
  * Decodes the CheckOnlineResp body of a whole frame whose header was checked.
@@ -753,11 +782,7 @@ function readConnClose(end, into) {
  * Encodes a ConnClose (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connCloseToBinary(message) {
-    startSize();
-    const out = allocate(sizeConnClose(message));
-    startWrite(out, 0);
-    writeConnClose(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeConnClose, writeConnClose);
 }
 /**
  * Decodes a ConnClose from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -770,14 +795,7 @@ export function connCloseFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnClose], in one buffer.
  */
 export function connCloseFrame(cmd, message) {
-    startSize();
-    const n = sizeConnClose(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeConnClose(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeConnClose, writeConnClose);
 }
 /**
  * Decodes the ConnClose body of a whole frame whose header was checked.
@@ -876,11 +894,7 @@ function readConnInfoDelete(end, into) {
  * Encodes a ConnInfoDelete (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoDeleteToBinary(message) {
-    startSize();
-    const out = allocate(sizeConnInfoDelete(message));
-    startWrite(out, 0);
-    writeConnInfoDelete(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeConnInfoDelete, writeConnInfoDelete);
 }
 /**
  * Decodes a ConnInfoDelete from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -893,14 +907,7 @@ export function connInfoDeleteFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnInfoDelete], in one buffer.
  */
 export function connInfoDeleteFrame(cmd, message) {
-    startSize();
-    const n = sizeConnInfoDelete(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeConnInfoDelete(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeConnInfoDelete, writeConnInfoDelete);
 }
 /**
  * Decodes the ConnInfoDelete body of a whole frame whose header was checked.
@@ -954,11 +961,7 @@ function readConnInfoReq(end, into) {
  * Encodes a ConnInfoReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoReqToBinary(message) {
-    startSize();
-    const out = allocate(sizeConnInfoReq(message));
-    startWrite(out, 0);
-    writeConnInfoReq(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeConnInfoReq, writeConnInfoReq);
 }
 /**
  * Decodes a ConnInfoReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -971,14 +974,7 @@ export function connInfoReqFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnInfoReq], in one buffer.
  */
 export function connInfoReqFrame(cmd, message) {
-    startSize();
-    const n = sizeConnInfoReq(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeConnInfoReq(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeConnInfoReq, writeConnInfoReq);
 }
 /**
  * Decodes the ConnInfoReq body of a whole frame whose header was checked.
@@ -990,7 +986,7 @@ export function connInfoReqFromFrame(frame) {
 function sizeConnInfoResp(m) {
     let n = 0;
     if (m.items != null) {
-        for (const key of Object.keys(m.items)) {
+        for (const key of keysOf(m.items)) {
             const value = m.items[key];
             const slot = reserveLength();
             const entry = 1 + stringSize(key) + 1 + delimitedSize(reserveLength(), sizeConnInfoRespItem(value));
@@ -1001,7 +997,7 @@ function sizeConnInfoResp(m) {
 }
 function writeConnInfoResp(m) {
     if (m.items != null) {
-        for (const key of Object.keys(m.items)) {
+        for (const key of savedKeys()) {
             const value = m.items[key];
             buf[pos++] = 10;
             writeVarint(lengths[lengthNext++]);
@@ -1055,11 +1051,7 @@ function readConnInfoResp(end, into) {
  * Encodes a ConnInfoResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoRespToBinary(message) {
-    startSize();
-    const out = allocate(sizeConnInfoResp(message));
-    startWrite(out, 0);
-    writeConnInfoResp(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeConnInfoResp, writeConnInfoResp);
 }
 /**
  * Decodes a ConnInfoResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1072,14 +1064,7 @@ export function connInfoRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnInfoResp], in one buffer.
  */
 export function connInfoRespFrame(cmd, message) {
-    startSize();
-    const n = sizeConnInfoResp(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeConnInfoResp(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeConnInfoResp, writeConnInfoResp);
 }
 /**
  * Decodes the ConnInfoResp body of a whole frame whose header was checked.
@@ -1145,11 +1130,7 @@ function readConnInfoRespItem(end, into) {
  * Encodes a ConnInfoRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoRespItemToBinary(message) {
-    startSize();
-    const out = allocate(sizeConnInfoRespItem(message));
-    startWrite(out, 0);
-    writeConnInfoRespItem(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeConnInfoRespItem, writeConnInfoRespItem);
 }
 /**
  * Decodes a ConnInfoRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1162,14 +1143,7 @@ export function connInfoRespItemFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnInfoRespItem], in one buffer.
  */
 export function connInfoRespItemFrame(cmd, message) {
-    startSize();
-    const n = sizeConnInfoRespItem(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeConnInfoRespItem(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeConnInfoRespItem, writeConnInfoRespItem);
 }
 /**
  * Decodes the ConnInfoRespItem body of a whole frame whose header was checked.
@@ -1283,11 +1257,7 @@ function readConnInfoUpdate(end, into) {
  * Encodes a ConnInfoUpdate (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoUpdateToBinary(message) {
-    startSize();
-    const out = allocate(sizeConnInfoUpdate(message));
-    startWrite(out, 0);
-    writeConnInfoUpdate(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeConnInfoUpdate, writeConnInfoUpdate);
 }
 /**
  * Decodes a ConnInfoUpdate from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1300,14 +1270,7 @@ export function connInfoUpdateFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnInfoUpdate], in one buffer.
  */
 export function connInfoUpdateFrame(cmd, message) {
-    startSize();
-    const n = sizeConnInfoUpdate(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeConnInfoUpdate(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeConnInfoUpdate, writeConnInfoUpdate);
 }
 /**
  * Decodes the ConnInfoUpdate body of a whole frame whose header was checked.
@@ -1397,11 +1360,7 @@ function readConnOpen(end, into) {
  * Encodes a ConnOpen (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connOpenToBinary(message) {
-    startSize();
-    const out = allocate(sizeConnOpen(message));
-    startWrite(out, 0);
-    writeConnOpen(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeConnOpen, writeConnOpen);
 }
 /**
  * Decodes a ConnOpen from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1414,14 +1373,7 @@ export function connOpenFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnOpen], in one buffer.
  */
 export function connOpenFrame(cmd, message) {
-    startSize();
-    const n = sizeConnOpen(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeConnOpen(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeConnOpen, writeConnOpen);
 }
 /**
  * Decodes the ConnOpen body of a whole frame whose header was checked.
@@ -1484,11 +1436,7 @@ function readConnOpenCustomUniqIdTokenResp(end, into) {
  * Encodes a ConnOpenCustomUniqIdTokenResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connOpenCustomUniqIdTokenRespToBinary(message) {
-    startSize();
-    const out = allocate(sizeConnOpenCustomUniqIdTokenResp(message));
-    startWrite(out, 0);
-    writeConnOpenCustomUniqIdTokenResp(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeConnOpenCustomUniqIdTokenResp, writeConnOpenCustomUniqIdTokenResp);
 }
 /**
  * Decodes a ConnOpenCustomUniqIdTokenResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1501,14 +1449,7 @@ export function connOpenCustomUniqIdTokenRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnOpenCustomUniqIdTokenResp], in one buffer.
  */
 export function connOpenCustomUniqIdTokenRespFrame(cmd, message) {
-    startSize();
-    const n = sizeConnOpenCustomUniqIdTokenResp(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeConnOpenCustomUniqIdTokenResp(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeConnOpenCustomUniqIdTokenResp, writeConnOpenCustomUniqIdTokenResp);
 }
 /**
  * Decodes the ConnOpenCustomUniqIdTokenResp body of a whole frame whose header was checked.
@@ -1574,11 +1515,7 @@ function readForceOffline(end, into) {
  * Encodes a ForceOffline (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function forceOfflineToBinary(message) {
-    startSize();
-    const out = allocate(sizeForceOffline(message));
-    startWrite(out, 0);
-    writeForceOffline(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeForceOffline, writeForceOffline);
 }
 /**
  * Decodes a ForceOffline from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1591,14 +1528,7 @@ export function forceOfflineFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ForceOffline], in one buffer.
  */
 export function forceOfflineFrame(cmd, message) {
-    startSize();
-    const n = sizeForceOffline(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeForceOffline(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeForceOffline, writeForceOffline);
 }
 /**
  * Decodes the ForceOffline body of a whole frame whose header was checked.
@@ -1676,11 +1606,7 @@ function readForceOfflineGuest(end, into) {
  * Encodes a ForceOfflineGuest (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function forceOfflineGuestToBinary(message) {
-    startSize();
-    const out = allocate(sizeForceOfflineGuest(message));
-    startWrite(out, 0);
-    writeForceOfflineGuest(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeForceOfflineGuest, writeForceOfflineGuest);
 }
 /**
  * Decodes a ForceOfflineGuest from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1693,14 +1619,7 @@ export function forceOfflineGuestFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ForceOfflineGuest], in one buffer.
  */
 export function forceOfflineGuestFrame(cmd, message) {
-    startSize();
-    const n = sizeForceOfflineGuest(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeForceOfflineGuest(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeForceOfflineGuest, writeForceOfflineGuest);
 }
 /**
  * Decodes the ForceOfflineGuest body of a whole frame whose header was checked.
@@ -1757,11 +1676,7 @@ function readLimitReq(end, into) {
  * Encodes a LimitReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitReqToBinary(message) {
-    startSize();
-    const out = allocate(sizeLimitReq(message));
-    startWrite(out, 0);
-    writeLimitReq(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeLimitReq, writeLimitReq);
 }
 /**
  * Decodes a LimitReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1774,14 +1689,7 @@ export function limitReqFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][LimitReq], in one buffer.
  */
 export function limitReqFrame(cmd, message) {
-    startSize();
-    const n = sizeLimitReq(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeLimitReq(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeLimitReq, writeLimitReq);
 }
 /**
  * Decodes the LimitReq body of a whole frame whose header was checked.
@@ -1844,11 +1752,7 @@ function readLimitReqItem(end, into) {
  * Encodes a LimitReqItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitReqItemToBinary(message) {
-    startSize();
-    const out = allocate(sizeLimitReqItem(message));
-    startWrite(out, 0);
-    writeLimitReqItem(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeLimitReqItem, writeLimitReqItem);
 }
 /**
  * Decodes a LimitReqItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1861,14 +1765,7 @@ export function limitReqItemFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][LimitReqItem], in one buffer.
  */
 export function limitReqItemFrame(cmd, message) {
-    startSize();
-    const n = sizeLimitReqItem(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeLimitReqItem(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeLimitReqItem, writeLimitReqItem);
 }
 /**
  * Decodes the LimitReqItem body of a whole frame whose header was checked.
@@ -1937,11 +1834,7 @@ function readLimitResp(end, into) {
  * Encodes a LimitResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitRespToBinary(message) {
-    startSize();
-    const out = allocate(sizeLimitResp(message));
-    startWrite(out, 0);
-    writeLimitResp(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeLimitResp, writeLimitResp);
 }
 /**
  * Decodes a LimitResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1954,14 +1847,7 @@ export function limitRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][LimitResp], in one buffer.
  */
 export function limitRespFrame(cmd, message) {
-    startSize();
-    const n = sizeLimitResp(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeLimitResp(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeLimitResp, writeLimitResp);
 }
 /**
  * Decodes the LimitResp body of a whole frame whose header was checked.
@@ -2049,11 +1935,7 @@ function readLimitRespItem(end, into) {
  * Encodes a LimitRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitRespItemToBinary(message) {
-    startSize();
-    const out = allocate(sizeLimitRespItem(message));
-    startWrite(out, 0);
-    writeLimitRespItem(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeLimitRespItem, writeLimitRespItem);
 }
 /**
  * Decodes a LimitRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -2066,14 +1948,7 @@ export function limitRespItemFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][LimitRespItem], in one buffer.
  */
 export function limitRespItemFrame(cmd, message) {
-    startSize();
-    const n = sizeLimitRespItem(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeLimitRespItem(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeLimitRespItem, writeLimitRespItem);
 }
 /**
  * Decodes the LimitRespItem body of a whole frame whose header was checked.
@@ -2088,7 +1963,7 @@ function sizeMetricsResp(m) {
         n += 1 + int32Size(m.serverId);
     }
     if (m.items != null) {
-        for (const key of Object.keys(m.items)) {
+        for (const key of keysOf(m.items)) {
             const value = m.items[Number(key)];
             const slot = reserveLength();
             const entry = 1 + int32Size(Number(key)) + 1 + delimitedSize(reserveLength(), sizeMetricsRespItem(value));
@@ -2103,7 +1978,7 @@ function writeMetricsResp(m) {
         writeInt32(m.serverId);
     }
     if (m.items != null) {
-        for (const key of Object.keys(m.items)) {
+        for (const key of savedKeys()) {
             const value = m.items[Number(key)];
             buf[pos++] = 18;
             writeVarint(lengths[lengthNext++]);
@@ -2162,11 +2037,7 @@ function readMetricsResp(end, into) {
  * Encodes a MetricsResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function metricsRespToBinary(message) {
-    startSize();
-    const out = allocate(sizeMetricsResp(message));
-    startWrite(out, 0);
-    writeMetricsResp(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeMetricsResp, writeMetricsResp);
 }
 /**
  * Decodes a MetricsResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -2179,14 +2050,7 @@ export function metricsRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][MetricsResp], in one buffer.
  */
 export function metricsRespFrame(cmd, message) {
-    startSize();
-    const n = sizeMetricsResp(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeMetricsResp(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeMetricsResp, writeMetricsResp);
 }
 /**
  * Decodes the MetricsResp body of a whole frame whose header was checked.
@@ -2333,11 +2197,7 @@ function readMetricsRespItem(end, into) {
  * Encodes a MetricsRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function metricsRespItemToBinary(message) {
-    startSize();
-    const out = allocate(sizeMetricsRespItem(message));
-    startWrite(out, 0);
-    writeMetricsRespItem(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeMetricsRespItem, writeMetricsRespItem);
 }
 /**
  * Decodes a MetricsRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -2350,14 +2210,7 @@ export function metricsRespItemFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][MetricsRespItem], in one buffer.
  */
 export function metricsRespItemFrame(cmd, message) {
-    startSize();
-    const n = sizeMetricsRespItem(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeMetricsRespItem(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeMetricsRespItem, writeMetricsRespItem);
 }
 /**
  * Decodes the MetricsRespItem body of a whole frame whose header was checked.
@@ -2423,11 +2276,7 @@ function readMulticast(end, into) {
  * Encodes a Multicast (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function multicastToBinary(message) {
-    startSize();
-    const out = allocate(sizeMulticast(message));
-    startWrite(out, 0);
-    writeMulticast(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeMulticast, writeMulticast);
 }
 /**
  * Decodes a Multicast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -2440,14 +2289,7 @@ export function multicastFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][Multicast], in one buffer.
  */
 export function multicastFrame(cmd, message) {
-    startSize();
-    const n = sizeMulticast(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeMulticast(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeMulticast, writeMulticast);
 }
 /**
  * Decodes the Multicast body of a whole frame whose header was checked.
@@ -2522,11 +2364,7 @@ function readRegisterReq(end, into) {
  * Encodes a RegisterReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function registerReqToBinary(message) {
-    startSize();
-    const out = allocate(sizeRegisterReq(message));
-    startWrite(out, 0);
-    writeRegisterReq(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeRegisterReq, writeRegisterReq);
 }
 /**
  * Decodes a RegisterReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -2539,14 +2377,7 @@ export function registerReqFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][RegisterReq], in one buffer.
  */
 export function registerReqFrame(cmd, message) {
-    startSize();
-    const n = sizeRegisterReq(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeRegisterReq(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeRegisterReq, writeRegisterReq);
 }
 /**
  * Decodes the RegisterReq body of a whole frame whose header was checked.
@@ -2621,11 +2452,7 @@ function readRegisterResp(end, into) {
  * Encodes a RegisterResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function registerRespToBinary(message) {
-    startSize();
-    const out = allocate(sizeRegisterResp(message));
-    startWrite(out, 0);
-    writeRegisterResp(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeRegisterResp, writeRegisterResp);
 }
 /**
  * Decodes a RegisterResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -2638,14 +2465,7 @@ export function registerRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][RegisterResp], in one buffer.
  */
 export function registerRespFrame(cmd, message) {
-    startSize();
-    const n = sizeRegisterResp(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeRegisterResp(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeRegisterResp, writeRegisterResp);
 }
 /**
  * Decodes the RegisterResp body of a whole frame whose header was checked.
@@ -2708,11 +2528,7 @@ function readSingleCast(end, into) {
  * Encodes a SingleCast (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function singleCastToBinary(message) {
-    startSize();
-    const out = allocate(sizeSingleCast(message));
-    startWrite(out, 0);
-    writeSingleCast(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeSingleCast, writeSingleCast);
 }
 /**
  * Decodes a SingleCast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -2725,14 +2541,7 @@ export function singleCastFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][SingleCast], in one buffer.
  */
 export function singleCastFrame(cmd, message) {
-    startSize();
-    const n = sizeSingleCast(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeSingleCast(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeSingleCast, writeSingleCast);
 }
 /**
  * Decodes the SingleCast body of a whole frame whose header was checked.
@@ -2801,11 +2610,7 @@ function readSingleCastBulk(end, into) {
  * Encodes a SingleCastBulk (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function singleCastBulkToBinary(message) {
-    startSize();
-    const out = allocate(sizeSingleCastBulk(message));
-    startWrite(out, 0);
-    writeSingleCastBulk(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeSingleCastBulk, writeSingleCastBulk);
 }
 /**
  * Decodes a SingleCastBulk from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -2818,14 +2623,7 @@ export function singleCastBulkFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][SingleCastBulk], in one buffer.
  */
 export function singleCastBulkFrame(cmd, message) {
-    startSize();
-    const n = sizeSingleCastBulk(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeSingleCastBulk(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeSingleCastBulk, writeSingleCastBulk);
 }
 /**
  * Decodes the SingleCastBulk body of a whole frame whose header was checked.
@@ -2888,11 +2686,7 @@ function readTopicCountResp(end, into) {
  * Encodes a TopicCountResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicCountRespToBinary(message) {
-    startSize();
-    const out = allocate(sizeTopicCountResp(message));
-    startWrite(out, 0);
-    writeTopicCountResp(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeTopicCountResp, writeTopicCountResp);
 }
 /**
  * Decodes a TopicCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -2905,14 +2699,7 @@ export function topicCountRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicCountResp], in one buffer.
  */
 export function topicCountRespFrame(cmd, message) {
-    startSize();
-    const n = sizeTopicCountResp(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeTopicCountResp(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeTopicCountResp, writeTopicCountResp);
 }
 /**
  * Decodes the TopicCountResp body of a whole frame whose header was checked.
@@ -2978,11 +2765,7 @@ function readTopicDelete(end, into) {
  * Encodes a TopicDelete (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicDeleteToBinary(message) {
-    startSize();
-    const out = allocate(sizeTopicDelete(message));
-    startWrite(out, 0);
-    writeTopicDelete(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeTopicDelete, writeTopicDelete);
 }
 /**
  * Decodes a TopicDelete from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -2995,14 +2778,7 @@ export function topicDeleteFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicDelete], in one buffer.
  */
 export function topicDeleteFrame(cmd, message) {
-    startSize();
-    const n = sizeTopicDelete(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeTopicDelete(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeTopicDelete, writeTopicDelete);
 }
 /**
  * Decodes the TopicDelete body of a whole frame whose header was checked.
@@ -3068,11 +2844,7 @@ function readTopicListResp(end, into) {
  * Encodes a TopicListResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicListRespToBinary(message) {
-    startSize();
-    const out = allocate(sizeTopicListResp(message));
-    startWrite(out, 0);
-    writeTopicListResp(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeTopicListResp, writeTopicListResp);
 }
 /**
  * Decodes a TopicListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3085,14 +2857,7 @@ export function topicListRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicListResp], in one buffer.
  */
 export function topicListRespFrame(cmd, message) {
-    startSize();
-    const n = sizeTopicListResp(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeTopicListResp(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeTopicListResp, writeTopicListResp);
 }
 /**
  * Decodes the TopicListResp body of a whole frame whose header was checked.
@@ -3158,11 +2923,7 @@ function readTopicPublish(end, into) {
  * Encodes a TopicPublish (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicPublishToBinary(message) {
-    startSize();
-    const out = allocate(sizeTopicPublish(message));
-    startWrite(out, 0);
-    writeTopicPublish(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeTopicPublish, writeTopicPublish);
 }
 /**
  * Decodes a TopicPublish from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3175,14 +2936,7 @@ export function topicPublishFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicPublish], in one buffer.
  */
 export function topicPublishFrame(cmd, message) {
-    startSize();
-    const n = sizeTopicPublish(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeTopicPublish(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeTopicPublish, writeTopicPublish);
 }
 /**
  * Decodes the TopicPublish body of a whole frame whose header was checked.
@@ -3251,11 +3005,7 @@ function readTopicPublishBulk(end, into) {
  * Encodes a TopicPublishBulk (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicPublishBulkToBinary(message) {
-    startSize();
-    const out = allocate(sizeTopicPublishBulk(message));
-    startWrite(out, 0);
-    writeTopicPublishBulk(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeTopicPublishBulk, writeTopicPublishBulk);
 }
 /**
  * Decodes a TopicPublishBulk from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3268,14 +3018,7 @@ export function topicPublishBulkFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicPublishBulk], in one buffer.
  */
 export function topicPublishBulkFrame(cmd, message) {
-    startSize();
-    const n = sizeTopicPublishBulk(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeTopicPublishBulk(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeTopicPublishBulk, writeTopicPublishBulk);
 }
 /**
  * Decodes the TopicPublishBulk body of a whole frame whose header was checked.
@@ -3353,11 +3096,7 @@ function readTopicSubscribe(end, into) {
  * Encodes a TopicSubscribe (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicSubscribeToBinary(message) {
-    startSize();
-    const out = allocate(sizeTopicSubscribe(message));
-    startWrite(out, 0);
-    writeTopicSubscribe(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeTopicSubscribe, writeTopicSubscribe);
 }
 /**
  * Decodes a TopicSubscribe from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3370,14 +3109,7 @@ export function topicSubscribeFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicSubscribe], in one buffer.
  */
 export function topicSubscribeFrame(cmd, message) {
-    startSize();
-    const n = sizeTopicSubscribe(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeTopicSubscribe(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeTopicSubscribe, writeTopicSubscribe);
 }
 /**
  * Decodes the TopicSubscribe body of a whole frame whose header was checked.
@@ -3443,11 +3175,7 @@ function readTopicUniqIdCountReq(end, into) {
  * Encodes a TopicUniqIdCountReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdCountReqToBinary(message) {
-    startSize();
-    const out = allocate(sizeTopicUniqIdCountReq(message));
-    startWrite(out, 0);
-    writeTopicUniqIdCountReq(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeTopicUniqIdCountReq, writeTopicUniqIdCountReq);
 }
 /**
  * Decodes a TopicUniqIdCountReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3460,14 +3188,7 @@ export function topicUniqIdCountReqFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdCountReq], in one buffer.
  */
 export function topicUniqIdCountReqFrame(cmd, message) {
-    startSize();
-    const n = sizeTopicUniqIdCountReq(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeTopicUniqIdCountReq(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeTopicUniqIdCountReq, writeTopicUniqIdCountReq);
 }
 /**
  * Decodes the TopicUniqIdCountReq body of a whole frame whose header was checked.
@@ -3482,7 +3203,7 @@ function sizeTopicUniqIdCountResp(m) {
         n += 1 + int32Size(m.serverId);
     }
     if (m.items != null) {
-        for (const key of Object.keys(m.items)) {
+        for (const key of keysOf(m.items)) {
             const value = m.items[key];
             const slot = reserveLength();
             const entry = 1 + stringSize(key) + 1 + int32Size(value);
@@ -3497,7 +3218,7 @@ function writeTopicUniqIdCountResp(m) {
         writeInt32(m.serverId);
     }
     if (m.items != null) {
-        for (const key of Object.keys(m.items)) {
+        for (const key of savedKeys()) {
             const value = m.items[key];
             buf[pos++] = 18;
             writeVarint(lengths[lengthNext++]);
@@ -3555,11 +3276,7 @@ function readTopicUniqIdCountResp(end, into) {
  * Encodes a TopicUniqIdCountResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdCountRespToBinary(message) {
-    startSize();
-    const out = allocate(sizeTopicUniqIdCountResp(message));
-    startWrite(out, 0);
-    writeTopicUniqIdCountResp(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeTopicUniqIdCountResp, writeTopicUniqIdCountResp);
 }
 /**
  * Decodes a TopicUniqIdCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3572,14 +3289,7 @@ export function topicUniqIdCountRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdCountResp], in one buffer.
  */
 export function topicUniqIdCountRespFrame(cmd, message) {
-    startSize();
-    const n = sizeTopicUniqIdCountResp(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeTopicUniqIdCountResp(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeTopicUniqIdCountResp, writeTopicUniqIdCountResp);
 }
 /**
  * Decodes the TopicUniqIdCountResp body of a whole frame whose header was checked.
@@ -3633,11 +3343,7 @@ function readTopicUniqIdListReq(end, into) {
  * Encodes a TopicUniqIdListReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdListReqToBinary(message) {
-    startSize();
-    const out = allocate(sizeTopicUniqIdListReq(message));
-    startWrite(out, 0);
-    writeTopicUniqIdListReq(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeTopicUniqIdListReq, writeTopicUniqIdListReq);
 }
 /**
  * Decodes a TopicUniqIdListReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3650,14 +3356,7 @@ export function topicUniqIdListReqFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListReq], in one buffer.
  */
 export function topicUniqIdListReqFrame(cmd, message) {
-    startSize();
-    const n = sizeTopicUniqIdListReq(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeTopicUniqIdListReq(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeTopicUniqIdListReq, writeTopicUniqIdListReq);
 }
 /**
  * Decodes the TopicUniqIdListReq body of a whole frame whose header was checked.
@@ -3672,7 +3371,7 @@ function sizeTopicUniqIdListResp(m) {
         n += 1 + int32Size(m.serverId);
     }
     if (m.items != null) {
-        for (const key of Object.keys(m.items)) {
+        for (const key of keysOf(m.items)) {
             const value = m.items[key];
             const slot = reserveLength();
             const entry = 1 + stringSize(key) + 1 + delimitedSize(reserveLength(), sizeTopicUniqIdListRespItem(value));
@@ -3687,7 +3386,7 @@ function writeTopicUniqIdListResp(m) {
         writeInt32(m.serverId);
     }
     if (m.items != null) {
-        for (const key of Object.keys(m.items)) {
+        for (const key of savedKeys()) {
             const value = m.items[key];
             buf[pos++] = 18;
             writeVarint(lengths[lengthNext++]);
@@ -3746,11 +3445,7 @@ function readTopicUniqIdListResp(end, into) {
  * Encodes a TopicUniqIdListResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdListRespToBinary(message) {
-    startSize();
-    const out = allocate(sizeTopicUniqIdListResp(message));
-    startWrite(out, 0);
-    writeTopicUniqIdListResp(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeTopicUniqIdListResp, writeTopicUniqIdListResp);
 }
 /**
  * Decodes a TopicUniqIdListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3763,14 +3458,7 @@ export function topicUniqIdListRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListResp], in one buffer.
  */
 export function topicUniqIdListRespFrame(cmd, message) {
-    startSize();
-    const n = sizeTopicUniqIdListResp(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeTopicUniqIdListResp(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeTopicUniqIdListResp, writeTopicUniqIdListResp);
 }
 /**
  * Decodes the TopicUniqIdListResp body of a whole frame whose header was checked.
@@ -3824,11 +3512,7 @@ function readTopicUniqIdListRespItem(end, into) {
  * Encodes a TopicUniqIdListRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdListRespItemToBinary(message) {
-    startSize();
-    const out = allocate(sizeTopicUniqIdListRespItem(message));
-    startWrite(out, 0);
-    writeTopicUniqIdListRespItem(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeTopicUniqIdListRespItem, writeTopicUniqIdListRespItem);
 }
 /**
  * Decodes a TopicUniqIdListRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3841,14 +3525,7 @@ export function topicUniqIdListRespItemFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListRespItem], in one buffer.
  */
 export function topicUniqIdListRespItemFrame(cmd, message) {
-    startSize();
-    const n = sizeTopicUniqIdListRespItem(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeTopicUniqIdListRespItem(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeTopicUniqIdListRespItem, writeTopicUniqIdListRespItem);
 }
 /**
  * Decodes the TopicUniqIdListRespItem body of a whole frame whose header was checked.
@@ -3926,11 +3603,7 @@ function readTopicUnsubscribe(end, into) {
  * Encodes a TopicUnsubscribe (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUnsubscribeToBinary(message) {
-    startSize();
-    const out = allocate(sizeTopicUnsubscribe(message));
-    startWrite(out, 0);
-    writeTopicUnsubscribe(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeTopicUnsubscribe, writeTopicUnsubscribe);
 }
 /**
  * Decodes a TopicUnsubscribe from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3943,14 +3616,7 @@ export function topicUnsubscribeFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicUnsubscribe], in one buffer.
  */
 export function topicUnsubscribeFrame(cmd, message) {
-    startSize();
-    const n = sizeTopicUnsubscribe(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeTopicUnsubscribe(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeTopicUnsubscribe, writeTopicUnsubscribe);
 }
 /**
  * Decodes the TopicUnsubscribe body of a whole frame whose header was checked.
@@ -4025,11 +3691,7 @@ function readTransfer(end, into) {
  * Encodes a Transfer (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function transferToBinary(message) {
-    startSize();
-    const out = allocate(sizeTransfer(message));
-    startWrite(out, 0);
-    writeTransfer(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeTransfer, writeTransfer);
 }
 /**
  * Decodes a Transfer from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -4042,14 +3704,7 @@ export function transferFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][Transfer], in one buffer.
  */
 export function transferFrame(cmd, message) {
-    startSize();
-    const n = sizeTransfer(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeTransfer(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeTransfer, writeTransfer);
 }
 /**
  * Decodes the Transfer body of a whole frame whose header was checked.
@@ -4112,11 +3767,7 @@ function readUniqIdCountResp(end, into) {
  * Encodes a UniqIdCountResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function uniqIdCountRespToBinary(message) {
-    startSize();
-    const out = allocate(sizeUniqIdCountResp(message));
-    startWrite(out, 0);
-    writeUniqIdCountResp(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeUniqIdCountResp, writeUniqIdCountResp);
 }
 /**
  * Decodes a UniqIdCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -4129,14 +3780,7 @@ export function uniqIdCountRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][UniqIdCountResp], in one buffer.
  */
 export function uniqIdCountRespFrame(cmd, message) {
-    startSize();
-    const n = sizeUniqIdCountResp(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeUniqIdCountResp(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeUniqIdCountResp, writeUniqIdCountResp);
 }
 /**
  * Decodes the UniqIdCountResp body of a whole frame whose header was checked.
@@ -4202,11 +3846,7 @@ function readUniqIdListResp(end, into) {
  * Encodes a UniqIdListResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function uniqIdListRespToBinary(message) {
-    startSize();
-    const out = allocate(sizeUniqIdListResp(message));
-    startWrite(out, 0);
-    writeUniqIdListResp(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeUniqIdListResp, writeUniqIdListResp);
 }
 /**
  * Decodes a UniqIdListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -4219,14 +3859,7 @@ export function uniqIdListRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][UniqIdListResp], in one buffer.
  */
 export function uniqIdListRespFrame(cmd, message) {
-    startSize();
-    const n = sizeUniqIdListResp(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeUniqIdListResp(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeUniqIdListResp, writeUniqIdListResp);
 }
 /**
  * Decodes the UniqIdListResp body of a whole frame whose header was checked.
@@ -4289,11 +3922,7 @@ function readUnRegisterReq(end, into) {
  * Encodes a UnRegisterReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function unRegisterReqToBinary(message) {
-    startSize();
-    const out = allocate(sizeUnRegisterReq(message));
-    startWrite(out, 0);
-    writeUnRegisterReq(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeUnRegisterReq, writeUnRegisterReq);
 }
 /**
  * Decodes a UnRegisterReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -4306,14 +3935,7 @@ export function unRegisterReqFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][UnRegisterReq], in one buffer.
  */
 export function unRegisterReqFrame(cmd, message) {
-    startSize();
-    const n = sizeUnRegisterReq(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeUnRegisterReq(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeUnRegisterReq, writeUnRegisterReq);
 }
 /**
  * Decodes the UnRegisterReq body of a whole frame whose header was checked.
@@ -4352,11 +3974,7 @@ function readUnRegisterResp(end, into) {
  * Encodes a UnRegisterResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function unRegisterRespToBinary(message) {
-    startSize();
-    const out = allocate(sizeUnRegisterResp(message));
-    startWrite(out, 0);
-    writeUnRegisterResp(message);
-    return endWrite(out);
+    return encodeMessage(message, undefined, sizeUnRegisterResp, writeUnRegisterResp);
 }
 /**
  * Decodes a UnRegisterResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -4369,14 +3987,7 @@ export function unRegisterRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][UnRegisterResp], in one buffer.
  */
 export function unRegisterRespFrame(cmd, message) {
-    startSize();
-    const n = sizeUnRegisterResp(message);
-    const out = allocate(8 + n);
-    startWrite(out, 0);
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-    writeUnRegisterResp(message);
-    return endWrite(out);
+    return encodeMessage(message, cmd, sizeUnRegisterResp, writeUnRegisterResp);
 }
 /**
  * Decodes the UnRegisterResp body of a whole frame whose header was checked.

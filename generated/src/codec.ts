@@ -45,6 +45,11 @@ import type { UnRegisterResp, UnRegisterRespSchema } from "./unRegisterResp_pb.j
 let lengths: number[] = [];
 let lengthCount = 0;
 let lengthNext = 0;
+// Likewise the keys of every map: listing a large map's keys costs more than
+// looking its values up again.
+let mapKeys: string[][] = [];
+let mapKeyCount = 0;
+let mapKeyNext = 0;
 let buf: Uint8Array = new Uint8Array(0);
 let pos = 0;
 
@@ -118,15 +123,33 @@ function utf8Length(s: string): number {
   return n;
 }
 
+// Strings are measured optimistically: as if ASCII, one byte per char,
+// which costs no scan. The write pass checks each char as it copies it; at
+// the first non-ASCII one the whole encode starts over with exact lengths.
+let exact = false;
+const notAscii = new Error("a string is not ASCII");
+
 /** Size of a string field's payload; records its byte length for the write pass. */
 function stringSize(s: string): number {
-  const n = utf8Length(s);
+  const n = exact ? utf8Length(s) : s.length;
   lengths[lengthCount++] = n;
   return varintSize(n) + n;
 }
 
 function bytesSize(b: Uint8Array): number {
   return varintSize(b.length) + b.length;
+}
+
+/** The keys of a map in the size pass, kept for the write pass. */
+function keysOf(map: object): string[] {
+  const keys = Object.keys(map);
+  mapKeys[mapKeyCount++] = keys;
+  return keys;
+}
+
+/** The keys the size pass listed for the map the write pass meets next. */
+function savedKeys(): string[] {
+  return mapKeys[mapKeyNext++]!;
 }
 
 /** Reserves the slot of a nested message's length before its own strings and messages. */
@@ -221,10 +244,14 @@ function writeString(s: string): void {
   const n = lengths[lengthNext++]!;
   writeVarint(n);
   if (n === s.length) {
-    // Byte length equal to the UTF-16 length means every char is ASCII.
+    // Assumed ASCII (or, measured exactly, known to be: any other char takes more bytes).
     const b = buf;
     const p = pos;
-    for (let i = 0; i < n; i++) b[p + i] = s.charCodeAt(i);
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) throw notAscii;
+      b[p + i] = c;
+    }
     pos = p + n;
   } else {
     pos += utf8Encoder.encodeInto(s, buf.subarray(pos, pos + n)).written;
@@ -277,23 +304,60 @@ function allocate(n: number): Uint8Array {
   return out;
 }
 
+/**
+ * Encodes a message, after a frame header when cmd is not undefined, into a
+ * buffer of its exact size: a size pass, then a write pass.
+ */
+function encodeMessage<M>(message: M, cmd: number | undefined, size: (m: M) => number, write: (m: M) => void): Uint8Array {
+  try {
+    return encodeOnce(message, cmd, size, write);
+  } catch (error) {
+    if (error !== notAscii) throw error;
+  }
+  exact = true;
+  try {
+    return encodeOnce(message, cmd, size, write);
+  } finally {
+    exact = false;
+  }
+}
+
+function encodeOnce<M>(message: M, cmd: number | undefined, size: (m: M) => number, write: (m: M) => void): Uint8Array {
+  startSize();
+  const n = size(message);
+  const out = allocate(cmd === undefined ? n : 8 + n);
+  startWrite(out, 0);
+  if (cmd !== undefined) {
+    writeFixed32BE(4 + n);
+    writeFixed32BE(cmd);
+  }
+  write(message);
+  return endWrite(out);
+}
+
 /** Starts the write pass into out at offset; the size pass must have just run. */
 function startWrite(out: Uint8Array, offset: number): void {
   buf = out;
   pos = offset;
   lengthNext = 0;
+  mapKeyNext = 0;
 }
 
 /** Starts the size pass. */
 function startSize(): void {
   lengthCount = 0;
+  mapKeyCount = 0;
 }
 
 /** Ends the write pass without keeping the output alive. */
 function endWrite(out: Uint8Array): Uint8Array {
   buf = emptyBytes;
+  // Drop the key lists, so that no message's keys stay alive.
+  for (let i = 0; i < mapKeyCount; i++) mapKeys[i] = noKeys;
   return out;
 }
+
+const noKeys: string[] = [];
 
 function startRead(bytes: Uint8Array, offset: number): void {
   input = bytes;
@@ -577,11 +641,7 @@ function readBroadcast(end: number, into?: Broadcast): Broadcast {
  * Encodes a Broadcast (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function broadcastToBinary(message: MessageInitShape<typeof BroadcastSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeBroadcast(message));
-  startWrite(out, 0);
-  writeBroadcast(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeBroadcast, writeBroadcast);
 }
 
 /**
@@ -596,14 +656,7 @@ export function broadcastFromBinary(bytes: Uint8Array): Broadcast {
  * A whole frame, [u32 length][u32 cmd][Broadcast], in one buffer.
  */
 export function broadcastFrame(cmd: number, message: MessageInitShape<typeof BroadcastSchema>): Uint8Array {
-  startSize();
-  const n = sizeBroadcast(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeBroadcast(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeBroadcast, writeBroadcast);
 }
 
 /**
@@ -658,11 +711,7 @@ function readCheckOnlineReq(end: number, into?: CheckOnlineReq): CheckOnlineReq 
  * Encodes a CheckOnlineReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function checkOnlineReqToBinary(message: MessageInitShape<typeof CheckOnlineReqSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeCheckOnlineReq(message));
-  startWrite(out, 0);
-  writeCheckOnlineReq(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeCheckOnlineReq, writeCheckOnlineReq);
 }
 
 /**
@@ -677,14 +726,7 @@ export function checkOnlineReqFromBinary(bytes: Uint8Array): CheckOnlineReq {
  * A whole frame, [u32 length][u32 cmd][CheckOnlineReq], in one buffer.
  */
 export function checkOnlineReqFrame(cmd: number, message: MessageInitShape<typeof CheckOnlineReqSchema>): Uint8Array {
-  startSize();
-  const n = sizeCheckOnlineReq(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeCheckOnlineReq(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeCheckOnlineReq, writeCheckOnlineReq);
 }
 
 /**
@@ -739,11 +781,7 @@ function readCheckOnlineResp(end: number, into?: CheckOnlineResp): CheckOnlineRe
  * Encodes a CheckOnlineResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function checkOnlineRespToBinary(message: MessageInitShape<typeof CheckOnlineRespSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeCheckOnlineResp(message));
-  startWrite(out, 0);
-  writeCheckOnlineResp(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeCheckOnlineResp, writeCheckOnlineResp);
 }
 
 /**
@@ -758,14 +796,7 @@ export function checkOnlineRespFromBinary(bytes: Uint8Array): CheckOnlineResp {
  * A whole frame, [u32 length][u32 cmd][CheckOnlineResp], in one buffer.
  */
 export function checkOnlineRespFrame(cmd: number, message: MessageInitShape<typeof CheckOnlineRespSchema>): Uint8Array {
-  startSize();
-  const n = sizeCheckOnlineResp(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeCheckOnlineResp(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeCheckOnlineResp, writeCheckOnlineResp);
 }
 
 /**
@@ -829,11 +860,7 @@ function readConnClose(end: number, into?: ConnClose): ConnClose {
  * Encodes a ConnClose (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connCloseToBinary(message: MessageInitShape<typeof ConnCloseSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeConnClose(message));
-  startWrite(out, 0);
-  writeConnClose(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeConnClose, writeConnClose);
 }
 
 /**
@@ -848,14 +875,7 @@ export function connCloseFromBinary(bytes: Uint8Array): ConnClose {
  * A whole frame, [u32 length][u32 cmd][ConnClose], in one buffer.
  */
 export function connCloseFrame(cmd: number, message: MessageInitShape<typeof ConnCloseSchema>): Uint8Array {
-  startSize();
-  const n = sizeConnClose(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeConnClose(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeConnClose, writeConnClose);
 }
 
 /**
@@ -952,11 +972,7 @@ function readConnInfoDelete(end: number, into?: ConnInfoDelete): ConnInfoDelete 
  * Encodes a ConnInfoDelete (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoDeleteToBinary(message: MessageInitShape<typeof ConnInfoDeleteSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeConnInfoDelete(message));
-  startWrite(out, 0);
-  writeConnInfoDelete(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeConnInfoDelete, writeConnInfoDelete);
 }
 
 /**
@@ -971,14 +987,7 @@ export function connInfoDeleteFromBinary(bytes: Uint8Array): ConnInfoDelete {
  * A whole frame, [u32 length][u32 cmd][ConnInfoDelete], in one buffer.
  */
 export function connInfoDeleteFrame(cmd: number, message: MessageInitShape<typeof ConnInfoDeleteSchema>): Uint8Array {
-  startSize();
-  const n = sizeConnInfoDelete(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeConnInfoDelete(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeConnInfoDelete, writeConnInfoDelete);
 }
 
 /**
@@ -1033,11 +1042,7 @@ function readConnInfoReq(end: number, into?: ConnInfoReq): ConnInfoReq {
  * Encodes a ConnInfoReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoReqToBinary(message: MessageInitShape<typeof ConnInfoReqSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeConnInfoReq(message));
-  startWrite(out, 0);
-  writeConnInfoReq(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeConnInfoReq, writeConnInfoReq);
 }
 
 /**
@@ -1052,14 +1057,7 @@ export function connInfoReqFromBinary(bytes: Uint8Array): ConnInfoReq {
  * A whole frame, [u32 length][u32 cmd][ConnInfoReq], in one buffer.
  */
 export function connInfoReqFrame(cmd: number, message: MessageInitShape<typeof ConnInfoReqSchema>): Uint8Array {
-  startSize();
-  const n = sizeConnInfoReq(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeConnInfoReq(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeConnInfoReq, writeConnInfoReq);
 }
 
 /**
@@ -1073,7 +1071,7 @@ export function connInfoReqFromFrame(frame: Uint8Array): ConnInfoReq {
 function sizeConnInfoResp(m: MessageInitShape<typeof ConnInfoRespSchema>): number {
   let n = 0;
   if (m.items != null) {
-    for (const key of Object.keys(m.items)) {
+    for (const key of keysOf(m.items)) {
       const value = m.items[key]!;
       const slot = reserveLength();
       const entry = 1 + stringSize(key) + 1 + delimitedSize(reserveLength(), sizeConnInfoRespItem(value));
@@ -1085,7 +1083,7 @@ function sizeConnInfoResp(m: MessageInitShape<typeof ConnInfoRespSchema>): numbe
 
 function writeConnInfoResp(m: MessageInitShape<typeof ConnInfoRespSchema>): void {
   if (m.items != null) {
-    for (const key of Object.keys(m.items)) {
+    for (const key of savedKeys()) {
       const value = m.items[key]!;
       buf[pos++] = 10; writeVarint(lengths[lengthNext++]!);
       buf[pos++] = 10; writeString(key);
@@ -1133,11 +1131,7 @@ function readConnInfoResp(end: number, into?: ConnInfoResp): ConnInfoResp {
  * Encodes a ConnInfoResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoRespToBinary(message: MessageInitShape<typeof ConnInfoRespSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeConnInfoResp(message));
-  startWrite(out, 0);
-  writeConnInfoResp(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeConnInfoResp, writeConnInfoResp);
 }
 
 /**
@@ -1152,14 +1146,7 @@ export function connInfoRespFromBinary(bytes: Uint8Array): ConnInfoResp {
  * A whole frame, [u32 length][u32 cmd][ConnInfoResp], in one buffer.
  */
 export function connInfoRespFrame(cmd: number, message: MessageInitShape<typeof ConnInfoRespSchema>): Uint8Array {
-  startSize();
-  const n = sizeConnInfoResp(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeConnInfoResp(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeConnInfoResp, writeConnInfoResp);
 }
 
 /**
@@ -1225,11 +1212,7 @@ function readConnInfoRespItem(end: number, into?: ConnInfoRespItem): ConnInfoRes
  * Encodes a ConnInfoRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoRespItemToBinary(message: MessageInitShape<typeof ConnInfoRespItemSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeConnInfoRespItem(message));
-  startWrite(out, 0);
-  writeConnInfoRespItem(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeConnInfoRespItem, writeConnInfoRespItem);
 }
 
 /**
@@ -1244,14 +1227,7 @@ export function connInfoRespItemFromBinary(bytes: Uint8Array): ConnInfoRespItem 
  * A whole frame, [u32 length][u32 cmd][ConnInfoRespItem], in one buffer.
  */
 export function connInfoRespItemFrame(cmd: number, message: MessageInitShape<typeof ConnInfoRespItemSchema>): Uint8Array {
-  startSize();
-  const n = sizeConnInfoRespItem(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeConnInfoRespItem(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeConnInfoRespItem, writeConnInfoRespItem);
 }
 
 /**
@@ -1361,11 +1337,7 @@ function readConnInfoUpdate(end: number, into?: ConnInfoUpdate): ConnInfoUpdate 
  * Encodes a ConnInfoUpdate (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoUpdateToBinary(message: MessageInitShape<typeof ConnInfoUpdateSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeConnInfoUpdate(message));
-  startWrite(out, 0);
-  writeConnInfoUpdate(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeConnInfoUpdate, writeConnInfoUpdate);
 }
 
 /**
@@ -1380,14 +1352,7 @@ export function connInfoUpdateFromBinary(bytes: Uint8Array): ConnInfoUpdate {
  * A whole frame, [u32 length][u32 cmd][ConnInfoUpdate], in one buffer.
  */
 export function connInfoUpdateFrame(cmd: number, message: MessageInitShape<typeof ConnInfoUpdateSchema>): Uint8Array {
-  startSize();
-  const n = sizeConnInfoUpdate(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeConnInfoUpdate(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeConnInfoUpdate, writeConnInfoUpdate);
 }
 
 /**
@@ -1475,11 +1440,7 @@ function readConnOpen(end: number, into?: ConnOpen): ConnOpen {
  * Encodes a ConnOpen (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connOpenToBinary(message: MessageInitShape<typeof ConnOpenSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeConnOpen(message));
-  startWrite(out, 0);
-  writeConnOpen(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeConnOpen, writeConnOpen);
 }
 
 /**
@@ -1494,14 +1455,7 @@ export function connOpenFromBinary(bytes: Uint8Array): ConnOpen {
  * A whole frame, [u32 length][u32 cmd][ConnOpen], in one buffer.
  */
 export function connOpenFrame(cmd: number, message: MessageInitShape<typeof ConnOpenSchema>): Uint8Array {
-  startSize();
-  const n = sizeConnOpen(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeConnOpen(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeConnOpen, writeConnOpen);
 }
 
 /**
@@ -1565,11 +1519,7 @@ function readConnOpenCustomUniqIdTokenResp(end: number, into?: ConnOpenCustomUni
  * Encodes a ConnOpenCustomUniqIdTokenResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connOpenCustomUniqIdTokenRespToBinary(message: MessageInitShape<typeof ConnOpenCustomUniqIdTokenRespSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeConnOpenCustomUniqIdTokenResp(message));
-  startWrite(out, 0);
-  writeConnOpenCustomUniqIdTokenResp(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeConnOpenCustomUniqIdTokenResp, writeConnOpenCustomUniqIdTokenResp);
 }
 
 /**
@@ -1584,14 +1534,7 @@ export function connOpenCustomUniqIdTokenRespFromBinary(bytes: Uint8Array): Conn
  * A whole frame, [u32 length][u32 cmd][ConnOpenCustomUniqIdTokenResp], in one buffer.
  */
 export function connOpenCustomUniqIdTokenRespFrame(cmd: number, message: MessageInitShape<typeof ConnOpenCustomUniqIdTokenRespSchema>): Uint8Array {
-  startSize();
-  const n = sizeConnOpenCustomUniqIdTokenResp(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeConnOpenCustomUniqIdTokenResp(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeConnOpenCustomUniqIdTokenResp, writeConnOpenCustomUniqIdTokenResp);
 }
 
 /**
@@ -1657,11 +1600,7 @@ function readForceOffline(end: number, into?: ForceOffline): ForceOffline {
  * Encodes a ForceOffline (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function forceOfflineToBinary(message: MessageInitShape<typeof ForceOfflineSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeForceOffline(message));
-  startWrite(out, 0);
-  writeForceOffline(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeForceOffline, writeForceOffline);
 }
 
 /**
@@ -1676,14 +1615,7 @@ export function forceOfflineFromBinary(bytes: Uint8Array): ForceOffline {
  * A whole frame, [u32 length][u32 cmd][ForceOffline], in one buffer.
  */
 export function forceOfflineFrame(cmd: number, message: MessageInitShape<typeof ForceOfflineSchema>): Uint8Array {
-  startSize();
-  const n = sizeForceOffline(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeForceOffline(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeForceOffline, writeForceOffline);
 }
 
 /**
@@ -1760,11 +1692,7 @@ function readForceOfflineGuest(end: number, into?: ForceOfflineGuest): ForceOffl
  * Encodes a ForceOfflineGuest (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function forceOfflineGuestToBinary(message: MessageInitShape<typeof ForceOfflineGuestSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeForceOfflineGuest(message));
-  startWrite(out, 0);
-  writeForceOfflineGuest(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeForceOfflineGuest, writeForceOfflineGuest);
 }
 
 /**
@@ -1779,14 +1707,7 @@ export function forceOfflineGuestFromBinary(bytes: Uint8Array): ForceOfflineGues
  * A whole frame, [u32 length][u32 cmd][ForceOfflineGuest], in one buffer.
  */
 export function forceOfflineGuestFrame(cmd: number, message: MessageInitShape<typeof ForceOfflineGuestSchema>): Uint8Array {
-  startSize();
-  const n = sizeForceOfflineGuest(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeForceOfflineGuest(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeForceOfflineGuest, writeForceOfflineGuest);
 }
 
 /**
@@ -1845,11 +1766,7 @@ function readLimitReq(end: number, into?: LimitReq): LimitReq {
  * Encodes a LimitReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitReqToBinary(message: MessageInitShape<typeof LimitReqSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeLimitReq(message));
-  startWrite(out, 0);
-  writeLimitReq(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeLimitReq, writeLimitReq);
 }
 
 /**
@@ -1864,14 +1781,7 @@ export function limitReqFromBinary(bytes: Uint8Array): LimitReq {
  * A whole frame, [u32 length][u32 cmd][LimitReq], in one buffer.
  */
 export function limitReqFrame(cmd: number, message: MessageInitShape<typeof LimitReqSchema>): Uint8Array {
-  startSize();
-  const n = sizeLimitReq(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeLimitReq(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeLimitReq, writeLimitReq);
 }
 
 /**
@@ -1935,11 +1845,7 @@ function readLimitReqItem(end: number, into?: LimitReqItem): LimitReqItem {
  * Encodes a LimitReqItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitReqItemToBinary(message: MessageInitShape<typeof LimitReqItemSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeLimitReqItem(message));
-  startWrite(out, 0);
-  writeLimitReqItem(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeLimitReqItem, writeLimitReqItem);
 }
 
 /**
@@ -1954,14 +1860,7 @@ export function limitReqItemFromBinary(bytes: Uint8Array): LimitReqItem {
  * A whole frame, [u32 length][u32 cmd][LimitReqItem], in one buffer.
  */
 export function limitReqItemFrame(cmd: number, message: MessageInitShape<typeof LimitReqItemSchema>): Uint8Array {
-  startSize();
-  const n = sizeLimitReqItem(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeLimitReqItem(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeLimitReqItem, writeLimitReqItem);
 }
 
 /**
@@ -2031,11 +1930,7 @@ function readLimitResp(end: number, into?: LimitResp): LimitResp {
  * Encodes a LimitResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitRespToBinary(message: MessageInitShape<typeof LimitRespSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeLimitResp(message));
-  startWrite(out, 0);
-  writeLimitResp(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeLimitResp, writeLimitResp);
 }
 
 /**
@@ -2050,14 +1945,7 @@ export function limitRespFromBinary(bytes: Uint8Array): LimitResp {
  * A whole frame, [u32 length][u32 cmd][LimitResp], in one buffer.
  */
 export function limitRespFrame(cmd: number, message: MessageInitShape<typeof LimitRespSchema>): Uint8Array {
-  startSize();
-  const n = sizeLimitResp(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeLimitResp(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeLimitResp, writeLimitResp);
 }
 
 /**
@@ -2142,11 +2030,7 @@ function readLimitRespItem(end: number, into?: LimitRespItem): LimitRespItem {
  * Encodes a LimitRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitRespItemToBinary(message: MessageInitShape<typeof LimitRespItemSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeLimitRespItem(message));
-  startWrite(out, 0);
-  writeLimitRespItem(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeLimitRespItem, writeLimitRespItem);
 }
 
 /**
@@ -2161,14 +2045,7 @@ export function limitRespItemFromBinary(bytes: Uint8Array): LimitRespItem {
  * A whole frame, [u32 length][u32 cmd][LimitRespItem], in one buffer.
  */
 export function limitRespItemFrame(cmd: number, message: MessageInitShape<typeof LimitRespItemSchema>): Uint8Array {
-  startSize();
-  const n = sizeLimitRespItem(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeLimitRespItem(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeLimitRespItem, writeLimitRespItem);
 }
 
 /**
@@ -2185,7 +2062,7 @@ function sizeMetricsResp(m: MessageInitShape<typeof MetricsRespSchema>): number 
     n += 1 + int32Size(m.serverId);
   }
   if (m.items != null) {
-    for (const key of Object.keys(m.items)) {
+    for (const key of keysOf(m.items)) {
       const value = m.items[Number(key)]!;
       const slot = reserveLength();
       const entry = 1 + int32Size(Number(key)) + 1 + delimitedSize(reserveLength(), sizeMetricsRespItem(value));
@@ -2200,7 +2077,7 @@ function writeMetricsResp(m: MessageInitShape<typeof MetricsRespSchema>): void {
     buf[pos++] = 8; writeInt32(m.serverId);
   }
   if (m.items != null) {
-    for (const key of Object.keys(m.items)) {
+    for (const key of savedKeys()) {
       const value = m.items[Number(key)]!;
       buf[pos++] = 18; writeVarint(lengths[lengthNext++]!);
       buf[pos++] = 8; writeInt32(Number(key));
@@ -2253,11 +2130,7 @@ function readMetricsResp(end: number, into?: MetricsResp): MetricsResp {
  * Encodes a MetricsResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function metricsRespToBinary(message: MessageInitShape<typeof MetricsRespSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeMetricsResp(message));
-  startWrite(out, 0);
-  writeMetricsResp(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeMetricsResp, writeMetricsResp);
 }
 
 /**
@@ -2272,14 +2145,7 @@ export function metricsRespFromBinary(bytes: Uint8Array): MetricsResp {
  * A whole frame, [u32 length][u32 cmd][MetricsResp], in one buffer.
  */
 export function metricsRespFrame(cmd: number, message: MessageInitShape<typeof MetricsRespSchema>): Uint8Array {
-  startSize();
-  const n = sizeMetricsResp(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeMetricsResp(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeMetricsResp, writeMetricsResp);
 }
 
 /**
@@ -2420,11 +2286,7 @@ function readMetricsRespItem(end: number, into?: MetricsRespItem): MetricsRespIt
  * Encodes a MetricsRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function metricsRespItemToBinary(message: MessageInitShape<typeof MetricsRespItemSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeMetricsRespItem(message));
-  startWrite(out, 0);
-  writeMetricsRespItem(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeMetricsRespItem, writeMetricsRespItem);
 }
 
 /**
@@ -2439,14 +2301,7 @@ export function metricsRespItemFromBinary(bytes: Uint8Array): MetricsRespItem {
  * A whole frame, [u32 length][u32 cmd][MetricsRespItem], in one buffer.
  */
 export function metricsRespItemFrame(cmd: number, message: MessageInitShape<typeof MetricsRespItemSchema>): Uint8Array {
-  startSize();
-  const n = sizeMetricsRespItem(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeMetricsRespItem(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeMetricsRespItem, writeMetricsRespItem);
 }
 
 /**
@@ -2512,11 +2367,7 @@ function readMulticast(end: number, into?: Multicast): Multicast {
  * Encodes a Multicast (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function multicastToBinary(message: MessageInitShape<typeof MulticastSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeMulticast(message));
-  startWrite(out, 0);
-  writeMulticast(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeMulticast, writeMulticast);
 }
 
 /**
@@ -2531,14 +2382,7 @@ export function multicastFromBinary(bytes: Uint8Array): Multicast {
  * A whole frame, [u32 length][u32 cmd][Multicast], in one buffer.
  */
 export function multicastFrame(cmd: number, message: MessageInitShape<typeof MulticastSchema>): Uint8Array {
-  startSize();
-  const n = sizeMulticast(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeMulticast(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeMulticast, writeMulticast);
 }
 
 /**
@@ -2613,11 +2457,7 @@ function readRegisterReq(end: number, into?: RegisterReq): RegisterReq {
  * Encodes a RegisterReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function registerReqToBinary(message: MessageInitShape<typeof RegisterReqSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeRegisterReq(message));
-  startWrite(out, 0);
-  writeRegisterReq(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeRegisterReq, writeRegisterReq);
 }
 
 /**
@@ -2632,14 +2472,7 @@ export function registerReqFromBinary(bytes: Uint8Array): RegisterReq {
  * A whole frame, [u32 length][u32 cmd][RegisterReq], in one buffer.
  */
 export function registerReqFrame(cmd: number, message: MessageInitShape<typeof RegisterReqSchema>): Uint8Array {
-  startSize();
-  const n = sizeRegisterReq(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeRegisterReq(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeRegisterReq, writeRegisterReq);
 }
 
 /**
@@ -2714,11 +2547,7 @@ function readRegisterResp(end: number, into?: RegisterResp): RegisterResp {
  * Encodes a RegisterResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function registerRespToBinary(message: MessageInitShape<typeof RegisterRespSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeRegisterResp(message));
-  startWrite(out, 0);
-  writeRegisterResp(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeRegisterResp, writeRegisterResp);
 }
 
 /**
@@ -2733,14 +2562,7 @@ export function registerRespFromBinary(bytes: Uint8Array): RegisterResp {
  * A whole frame, [u32 length][u32 cmd][RegisterResp], in one buffer.
  */
 export function registerRespFrame(cmd: number, message: MessageInitShape<typeof RegisterRespSchema>): Uint8Array {
-  startSize();
-  const n = sizeRegisterResp(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeRegisterResp(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeRegisterResp, writeRegisterResp);
 }
 
 /**
@@ -2804,11 +2626,7 @@ function readSingleCast(end: number, into?: SingleCast): SingleCast {
  * Encodes a SingleCast (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function singleCastToBinary(message: MessageInitShape<typeof SingleCastSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeSingleCast(message));
-  startWrite(out, 0);
-  writeSingleCast(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeSingleCast, writeSingleCast);
 }
 
 /**
@@ -2823,14 +2641,7 @@ export function singleCastFromBinary(bytes: Uint8Array): SingleCast {
  * A whole frame, [u32 length][u32 cmd][SingleCast], in one buffer.
  */
 export function singleCastFrame(cmd: number, message: MessageInitShape<typeof SingleCastSchema>): Uint8Array {
-  startSize();
-  const n = sizeSingleCast(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeSingleCast(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeSingleCast, writeSingleCast);
 }
 
 /**
@@ -2898,11 +2709,7 @@ function readSingleCastBulk(end: number, into?: SingleCastBulk): SingleCastBulk 
  * Encodes a SingleCastBulk (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function singleCastBulkToBinary(message: MessageInitShape<typeof SingleCastBulkSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeSingleCastBulk(message));
-  startWrite(out, 0);
-  writeSingleCastBulk(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeSingleCastBulk, writeSingleCastBulk);
 }
 
 /**
@@ -2917,14 +2724,7 @@ export function singleCastBulkFromBinary(bytes: Uint8Array): SingleCastBulk {
  * A whole frame, [u32 length][u32 cmd][SingleCastBulk], in one buffer.
  */
 export function singleCastBulkFrame(cmd: number, message: MessageInitShape<typeof SingleCastBulkSchema>): Uint8Array {
-  startSize();
-  const n = sizeSingleCastBulk(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeSingleCastBulk(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeSingleCastBulk, writeSingleCastBulk);
 }
 
 /**
@@ -2988,11 +2788,7 @@ function readTopicCountResp(end: number, into?: TopicCountResp): TopicCountResp 
  * Encodes a TopicCountResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicCountRespToBinary(message: MessageInitShape<typeof TopicCountRespSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeTopicCountResp(message));
-  startWrite(out, 0);
-  writeTopicCountResp(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeTopicCountResp, writeTopicCountResp);
 }
 
 /**
@@ -3007,14 +2803,7 @@ export function topicCountRespFromBinary(bytes: Uint8Array): TopicCountResp {
  * A whole frame, [u32 length][u32 cmd][TopicCountResp], in one buffer.
  */
 export function topicCountRespFrame(cmd: number, message: MessageInitShape<typeof TopicCountRespSchema>): Uint8Array {
-  startSize();
-  const n = sizeTopicCountResp(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeTopicCountResp(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeTopicCountResp, writeTopicCountResp);
 }
 
 /**
@@ -3080,11 +2869,7 @@ function readTopicDelete(end: number, into?: TopicDelete): TopicDelete {
  * Encodes a TopicDelete (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicDeleteToBinary(message: MessageInitShape<typeof TopicDeleteSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeTopicDelete(message));
-  startWrite(out, 0);
-  writeTopicDelete(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeTopicDelete, writeTopicDelete);
 }
 
 /**
@@ -3099,14 +2884,7 @@ export function topicDeleteFromBinary(bytes: Uint8Array): TopicDelete {
  * A whole frame, [u32 length][u32 cmd][TopicDelete], in one buffer.
  */
 export function topicDeleteFrame(cmd: number, message: MessageInitShape<typeof TopicDeleteSchema>): Uint8Array {
-  startSize();
-  const n = sizeTopicDelete(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeTopicDelete(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeTopicDelete, writeTopicDelete);
 }
 
 /**
@@ -3172,11 +2950,7 @@ function readTopicListResp(end: number, into?: TopicListResp): TopicListResp {
  * Encodes a TopicListResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicListRespToBinary(message: MessageInitShape<typeof TopicListRespSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeTopicListResp(message));
-  startWrite(out, 0);
-  writeTopicListResp(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeTopicListResp, writeTopicListResp);
 }
 
 /**
@@ -3191,14 +2965,7 @@ export function topicListRespFromBinary(bytes: Uint8Array): TopicListResp {
  * A whole frame, [u32 length][u32 cmd][TopicListResp], in one buffer.
  */
 export function topicListRespFrame(cmd: number, message: MessageInitShape<typeof TopicListRespSchema>): Uint8Array {
-  startSize();
-  const n = sizeTopicListResp(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeTopicListResp(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeTopicListResp, writeTopicListResp);
 }
 
 /**
@@ -3264,11 +3031,7 @@ function readTopicPublish(end: number, into?: TopicPublish): TopicPublish {
  * Encodes a TopicPublish (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicPublishToBinary(message: MessageInitShape<typeof TopicPublishSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeTopicPublish(message));
-  startWrite(out, 0);
-  writeTopicPublish(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeTopicPublish, writeTopicPublish);
 }
 
 /**
@@ -3283,14 +3046,7 @@ export function topicPublishFromBinary(bytes: Uint8Array): TopicPublish {
  * A whole frame, [u32 length][u32 cmd][TopicPublish], in one buffer.
  */
 export function topicPublishFrame(cmd: number, message: MessageInitShape<typeof TopicPublishSchema>): Uint8Array {
-  startSize();
-  const n = sizeTopicPublish(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeTopicPublish(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeTopicPublish, writeTopicPublish);
 }
 
 /**
@@ -3358,11 +3114,7 @@ function readTopicPublishBulk(end: number, into?: TopicPublishBulk): TopicPublis
  * Encodes a TopicPublishBulk (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicPublishBulkToBinary(message: MessageInitShape<typeof TopicPublishBulkSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeTopicPublishBulk(message));
-  startWrite(out, 0);
-  writeTopicPublishBulk(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeTopicPublishBulk, writeTopicPublishBulk);
 }
 
 /**
@@ -3377,14 +3129,7 @@ export function topicPublishBulkFromBinary(bytes: Uint8Array): TopicPublishBulk 
  * A whole frame, [u32 length][u32 cmd][TopicPublishBulk], in one buffer.
  */
 export function topicPublishBulkFrame(cmd: number, message: MessageInitShape<typeof TopicPublishBulkSchema>): Uint8Array {
-  startSize();
-  const n = sizeTopicPublishBulk(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeTopicPublishBulk(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeTopicPublishBulk, writeTopicPublishBulk);
 }
 
 /**
@@ -3461,11 +3206,7 @@ function readTopicSubscribe(end: number, into?: TopicSubscribe): TopicSubscribe 
  * Encodes a TopicSubscribe (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicSubscribeToBinary(message: MessageInitShape<typeof TopicSubscribeSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeTopicSubscribe(message));
-  startWrite(out, 0);
-  writeTopicSubscribe(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeTopicSubscribe, writeTopicSubscribe);
 }
 
 /**
@@ -3480,14 +3221,7 @@ export function topicSubscribeFromBinary(bytes: Uint8Array): TopicSubscribe {
  * A whole frame, [u32 length][u32 cmd][TopicSubscribe], in one buffer.
  */
 export function topicSubscribeFrame(cmd: number, message: MessageInitShape<typeof TopicSubscribeSchema>): Uint8Array {
-  startSize();
-  const n = sizeTopicSubscribe(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeTopicSubscribe(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeTopicSubscribe, writeTopicSubscribe);
 }
 
 /**
@@ -3553,11 +3287,7 @@ function readTopicUniqIdCountReq(end: number, into?: TopicUniqIdCountReq): Topic
  * Encodes a TopicUniqIdCountReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdCountReqToBinary(message: MessageInitShape<typeof TopicUniqIdCountReqSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeTopicUniqIdCountReq(message));
-  startWrite(out, 0);
-  writeTopicUniqIdCountReq(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeTopicUniqIdCountReq, writeTopicUniqIdCountReq);
 }
 
 /**
@@ -3572,14 +3302,7 @@ export function topicUniqIdCountReqFromBinary(bytes: Uint8Array): TopicUniqIdCou
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdCountReq], in one buffer.
  */
 export function topicUniqIdCountReqFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdCountReqSchema>): Uint8Array {
-  startSize();
-  const n = sizeTopicUniqIdCountReq(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeTopicUniqIdCountReq(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeTopicUniqIdCountReq, writeTopicUniqIdCountReq);
 }
 
 /**
@@ -3596,7 +3319,7 @@ function sizeTopicUniqIdCountResp(m: MessageInitShape<typeof TopicUniqIdCountRes
     n += 1 + int32Size(m.serverId);
   }
   if (m.items != null) {
-    for (const key of Object.keys(m.items)) {
+    for (const key of keysOf(m.items)) {
       const value = m.items[key]!;
       const slot = reserveLength();
       const entry = 1 + stringSize(key) + 1 + int32Size(value);
@@ -3611,7 +3334,7 @@ function writeTopicUniqIdCountResp(m: MessageInitShape<typeof TopicUniqIdCountRe
     buf[pos++] = 8; writeInt32(m.serverId);
   }
   if (m.items != null) {
-    for (const key of Object.keys(m.items)) {
+    for (const key of savedKeys()) {
       const value = m.items[key]!;
       buf[pos++] = 18; writeVarint(lengths[lengthNext++]!);
       buf[pos++] = 10; writeString(key);
@@ -3663,11 +3386,7 @@ function readTopicUniqIdCountResp(end: number, into?: TopicUniqIdCountResp): Top
  * Encodes a TopicUniqIdCountResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdCountRespToBinary(message: MessageInitShape<typeof TopicUniqIdCountRespSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeTopicUniqIdCountResp(message));
-  startWrite(out, 0);
-  writeTopicUniqIdCountResp(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeTopicUniqIdCountResp, writeTopicUniqIdCountResp);
 }
 
 /**
@@ -3682,14 +3401,7 @@ export function topicUniqIdCountRespFromBinary(bytes: Uint8Array): TopicUniqIdCo
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdCountResp], in one buffer.
  */
 export function topicUniqIdCountRespFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdCountRespSchema>): Uint8Array {
-  startSize();
-  const n = sizeTopicUniqIdCountResp(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeTopicUniqIdCountResp(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeTopicUniqIdCountResp, writeTopicUniqIdCountResp);
 }
 
 /**
@@ -3744,11 +3456,7 @@ function readTopicUniqIdListReq(end: number, into?: TopicUniqIdListReq): TopicUn
  * Encodes a TopicUniqIdListReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdListReqToBinary(message: MessageInitShape<typeof TopicUniqIdListReqSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeTopicUniqIdListReq(message));
-  startWrite(out, 0);
-  writeTopicUniqIdListReq(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeTopicUniqIdListReq, writeTopicUniqIdListReq);
 }
 
 /**
@@ -3763,14 +3471,7 @@ export function topicUniqIdListReqFromBinary(bytes: Uint8Array): TopicUniqIdList
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListReq], in one buffer.
  */
 export function topicUniqIdListReqFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdListReqSchema>): Uint8Array {
-  startSize();
-  const n = sizeTopicUniqIdListReq(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeTopicUniqIdListReq(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeTopicUniqIdListReq, writeTopicUniqIdListReq);
 }
 
 /**
@@ -3787,7 +3488,7 @@ function sizeTopicUniqIdListResp(m: MessageInitShape<typeof TopicUniqIdListRespS
     n += 1 + int32Size(m.serverId);
   }
   if (m.items != null) {
-    for (const key of Object.keys(m.items)) {
+    for (const key of keysOf(m.items)) {
       const value = m.items[key]!;
       const slot = reserveLength();
       const entry = 1 + stringSize(key) + 1 + delimitedSize(reserveLength(), sizeTopicUniqIdListRespItem(value));
@@ -3802,7 +3503,7 @@ function writeTopicUniqIdListResp(m: MessageInitShape<typeof TopicUniqIdListResp
     buf[pos++] = 8; writeInt32(m.serverId);
   }
   if (m.items != null) {
-    for (const key of Object.keys(m.items)) {
+    for (const key of savedKeys()) {
       const value = m.items[key]!;
       buf[pos++] = 18; writeVarint(lengths[lengthNext++]!);
       buf[pos++] = 10; writeString(key);
@@ -3855,11 +3556,7 @@ function readTopicUniqIdListResp(end: number, into?: TopicUniqIdListResp): Topic
  * Encodes a TopicUniqIdListResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdListRespToBinary(message: MessageInitShape<typeof TopicUniqIdListRespSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeTopicUniqIdListResp(message));
-  startWrite(out, 0);
-  writeTopicUniqIdListResp(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeTopicUniqIdListResp, writeTopicUniqIdListResp);
 }
 
 /**
@@ -3874,14 +3571,7 @@ export function topicUniqIdListRespFromBinary(bytes: Uint8Array): TopicUniqIdLis
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListResp], in one buffer.
  */
 export function topicUniqIdListRespFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdListRespSchema>): Uint8Array {
-  startSize();
-  const n = sizeTopicUniqIdListResp(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeTopicUniqIdListResp(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeTopicUniqIdListResp, writeTopicUniqIdListResp);
 }
 
 /**
@@ -3936,11 +3626,7 @@ function readTopicUniqIdListRespItem(end: number, into?: TopicUniqIdListRespItem
  * Encodes a TopicUniqIdListRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdListRespItemToBinary(message: MessageInitShape<typeof TopicUniqIdListRespItemSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeTopicUniqIdListRespItem(message));
-  startWrite(out, 0);
-  writeTopicUniqIdListRespItem(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeTopicUniqIdListRespItem, writeTopicUniqIdListRespItem);
 }
 
 /**
@@ -3955,14 +3641,7 @@ export function topicUniqIdListRespItemFromBinary(bytes: Uint8Array): TopicUniqI
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListRespItem], in one buffer.
  */
 export function topicUniqIdListRespItemFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdListRespItemSchema>): Uint8Array {
-  startSize();
-  const n = sizeTopicUniqIdListRespItem(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeTopicUniqIdListRespItem(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeTopicUniqIdListRespItem, writeTopicUniqIdListRespItem);
 }
 
 /**
@@ -4039,11 +3718,7 @@ function readTopicUnsubscribe(end: number, into?: TopicUnsubscribe): TopicUnsubs
  * Encodes a TopicUnsubscribe (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUnsubscribeToBinary(message: MessageInitShape<typeof TopicUnsubscribeSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeTopicUnsubscribe(message));
-  startWrite(out, 0);
-  writeTopicUnsubscribe(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeTopicUnsubscribe, writeTopicUnsubscribe);
 }
 
 /**
@@ -4058,14 +3733,7 @@ export function topicUnsubscribeFromBinary(bytes: Uint8Array): TopicUnsubscribe 
  * A whole frame, [u32 length][u32 cmd][TopicUnsubscribe], in one buffer.
  */
 export function topicUnsubscribeFrame(cmd: number, message: MessageInitShape<typeof TopicUnsubscribeSchema>): Uint8Array {
-  startSize();
-  const n = sizeTopicUnsubscribe(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeTopicUnsubscribe(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeTopicUnsubscribe, writeTopicUnsubscribe);
 }
 
 /**
@@ -4140,11 +3808,7 @@ function readTransfer(end: number, into?: Transfer): Transfer {
  * Encodes a Transfer (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function transferToBinary(message: MessageInitShape<typeof TransferSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeTransfer(message));
-  startWrite(out, 0);
-  writeTransfer(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeTransfer, writeTransfer);
 }
 
 /**
@@ -4159,14 +3823,7 @@ export function transferFromBinary(bytes: Uint8Array): Transfer {
  * A whole frame, [u32 length][u32 cmd][Transfer], in one buffer.
  */
 export function transferFrame(cmd: number, message: MessageInitShape<typeof TransferSchema>): Uint8Array {
-  startSize();
-  const n = sizeTransfer(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeTransfer(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeTransfer, writeTransfer);
 }
 
 /**
@@ -4230,11 +3887,7 @@ function readUniqIdCountResp(end: number, into?: UniqIdCountResp): UniqIdCountRe
  * Encodes a UniqIdCountResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function uniqIdCountRespToBinary(message: MessageInitShape<typeof UniqIdCountRespSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeUniqIdCountResp(message));
-  startWrite(out, 0);
-  writeUniqIdCountResp(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeUniqIdCountResp, writeUniqIdCountResp);
 }
 
 /**
@@ -4249,14 +3902,7 @@ export function uniqIdCountRespFromBinary(bytes: Uint8Array): UniqIdCountResp {
  * A whole frame, [u32 length][u32 cmd][UniqIdCountResp], in one buffer.
  */
 export function uniqIdCountRespFrame(cmd: number, message: MessageInitShape<typeof UniqIdCountRespSchema>): Uint8Array {
-  startSize();
-  const n = sizeUniqIdCountResp(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeUniqIdCountResp(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeUniqIdCountResp, writeUniqIdCountResp);
 }
 
 /**
@@ -4322,11 +3968,7 @@ function readUniqIdListResp(end: number, into?: UniqIdListResp): UniqIdListResp 
  * Encodes a UniqIdListResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function uniqIdListRespToBinary(message: MessageInitShape<typeof UniqIdListRespSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeUniqIdListResp(message));
-  startWrite(out, 0);
-  writeUniqIdListResp(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeUniqIdListResp, writeUniqIdListResp);
 }
 
 /**
@@ -4341,14 +3983,7 @@ export function uniqIdListRespFromBinary(bytes: Uint8Array): UniqIdListResp {
  * A whole frame, [u32 length][u32 cmd][UniqIdListResp], in one buffer.
  */
 export function uniqIdListRespFrame(cmd: number, message: MessageInitShape<typeof UniqIdListRespSchema>): Uint8Array {
-  startSize();
-  const n = sizeUniqIdListResp(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeUniqIdListResp(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeUniqIdListResp, writeUniqIdListResp);
 }
 
 /**
@@ -4412,11 +4047,7 @@ function readUnRegisterReq(end: number, into?: UnRegisterReq): UnRegisterReq {
  * Encodes a UnRegisterReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function unRegisterReqToBinary(message: MessageInitShape<typeof UnRegisterReqSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeUnRegisterReq(message));
-  startWrite(out, 0);
-  writeUnRegisterReq(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeUnRegisterReq, writeUnRegisterReq);
 }
 
 /**
@@ -4431,14 +4062,7 @@ export function unRegisterReqFromBinary(bytes: Uint8Array): UnRegisterReq {
  * A whole frame, [u32 length][u32 cmd][UnRegisterReq], in one buffer.
  */
 export function unRegisterReqFrame(cmd: number, message: MessageInitShape<typeof UnRegisterReqSchema>): Uint8Array {
-  startSize();
-  const n = sizeUnRegisterReq(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeUnRegisterReq(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeUnRegisterReq, writeUnRegisterReq);
 }
 
 /**
@@ -4480,11 +4104,7 @@ function readUnRegisterResp(end: number, into?: UnRegisterResp): UnRegisterResp 
  * Encodes a UnRegisterResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function unRegisterRespToBinary(message: MessageInitShape<typeof UnRegisterRespSchema>): Uint8Array {
-  startSize();
-  const out = allocate(sizeUnRegisterResp(message));
-  startWrite(out, 0);
-  writeUnRegisterResp(message);
-  return endWrite(out);
+  return encodeMessage(message, undefined, sizeUnRegisterResp, writeUnRegisterResp);
 }
 
 /**
@@ -4499,14 +4119,7 @@ export function unRegisterRespFromBinary(bytes: Uint8Array): UnRegisterResp {
  * A whole frame, [u32 length][u32 cmd][UnRegisterResp], in one buffer.
  */
 export function unRegisterRespFrame(cmd: number, message: MessageInitShape<typeof UnRegisterRespSchema>): Uint8Array {
-  startSize();
-  const n = sizeUnRegisterResp(message);
-  const out = allocate(8 + n);
-  startWrite(out, 0);
-  writeFixed32BE(4 + n);
-  writeFixed32BE(cmd);
-  writeUnRegisterResp(message);
-  return endWrite(out);
+  return encodeMessage(message, cmd, sizeUnRegisterResp, writeUnRegisterResp);
 }
 
 /**

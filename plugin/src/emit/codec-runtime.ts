@@ -15,6 +15,11 @@ export function printCodecRuntime(f: GeneratedFile): void {
 let lengths: number[] = [];
 let lengthCount = 0;
 let lengthNext = 0;
+// Likewise the keys of every map: listing a large map's keys costs more than
+// looking its values up again.
+let mapKeys: string[][] = [];
+let mapKeyCount = 0;
+let mapKeyNext = 0;
 let buf: Uint8Array = new Uint8Array(0);
 let pos = 0;
 
@@ -88,15 +93,33 @@ function utf8Length(s: string): number {
   return n;
 }
 
+// Strings are measured optimistically: as if ASCII, one byte per char,
+// which costs no scan. The write pass checks each char as it copies it; at
+// the first non-ASCII one the whole encode starts over with exact lengths.
+let exact = false;
+const notAscii = new Error("a string is not ASCII");
+
 /** Size of a string field's payload; records its byte length for the write pass. */
 function stringSize(s: string): number {
-  const n = utf8Length(s);
+  const n = exact ? utf8Length(s) : s.length;
   lengths[lengthCount++] = n;
   return varintSize(n) + n;
 }
 
 function bytesSize(b: Uint8Array): number {
   return varintSize(b.length) + b.length;
+}
+
+/** The keys of a map in the size pass, kept for the write pass. */
+function keysOf(map: object): string[] {
+  const keys = Object.keys(map);
+  mapKeys[mapKeyCount++] = keys;
+  return keys;
+}
+
+/** The keys the size pass listed for the map the write pass meets next. */
+function savedKeys(): string[] {
+  return mapKeys[mapKeyNext++]!;
 }
 
 /** Reserves the slot of a nested message's length before its own strings and messages. */
@@ -191,10 +214,14 @@ function writeString(s: string): void {
   const n = lengths[lengthNext++]!;
   writeVarint(n);
   if (n === s.length) {
-    // Byte length equal to the UTF-16 length means every char is ASCII.
+    // Assumed ASCII (or, measured exactly, known to be: any other char takes more bytes).
     const b = buf;
     const p = pos;
-    for (let i = 0; i < n; i++) b[p + i] = s.charCodeAt(i);
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) throw notAscii;
+      b[p + i] = c;
+    }
     pos = p + n;
   } else {
     pos += utf8Encoder.encodeInto(s, buf.subarray(pos, pos + n)).written;
@@ -247,23 +274,60 @@ function allocate(n: number): Uint8Array {
   return out;
 }
 
+/**
+ * Encodes a message, after a frame header when cmd is not undefined, into a
+ * buffer of its exact size: a size pass, then a write pass.
+ */
+function encodeMessage<M>(message: M, cmd: number | undefined, size: (m: M) => number, write: (m: M) => void): Uint8Array {
+  try {
+    return encodeOnce(message, cmd, size, write);
+  } catch (error) {
+    if (error !== notAscii) throw error;
+  }
+  exact = true;
+  try {
+    return encodeOnce(message, cmd, size, write);
+  } finally {
+    exact = false;
+  }
+}
+
+function encodeOnce<M>(message: M, cmd: number | undefined, size: (m: M) => number, write: (m: M) => void): Uint8Array {
+  startSize();
+  const n = size(message);
+  const out = allocate(cmd === undefined ? n : 8 + n);
+  startWrite(out, 0);
+  if (cmd !== undefined) {
+    writeFixed32BE(4 + n);
+    writeFixed32BE(cmd);
+  }
+  write(message);
+  return endWrite(out);
+}
+
 /** Starts the write pass into out at offset; the size pass must have just run. */
 function startWrite(out: Uint8Array, offset: number): void {
   buf = out;
   pos = offset;
   lengthNext = 0;
+  mapKeyNext = 0;
 }
 
 /** Starts the size pass. */
 function startSize(): void {
   lengthCount = 0;
+  mapKeyCount = 0;
 }
 
 /** Ends the write pass without keeping the output alive. */
 function endWrite(out: Uint8Array): Uint8Array {
   buf = emptyBytes;
+  // Drop the key lists, so that no message's keys stay alive.
+  for (let i = 0; i < mapKeyCount; i++) mapKeys[i] = noKeys;
   return out;
 }
+
+const noKeys: string[] = [];
 
 function startRead(bytes: Uint8Array, offset: number): void {
   input = bytes;

@@ -248,7 +248,7 @@ class MessageCodec {
         const keyValue = this.mapKey(field, "key");
         const value = this.mapValueSize(field);
         return [
-          `for (const key of Object.keys(${v})) {`,
+          `for (const key of keysOf(${v})) {`,
           `  const value = ${v}[${this.keyIndex(field, "key")}]!;`,
           `  const slot = reserveLength();`,
           `  const entry = 1 + ${key.size(keyValue)} + 1 + ${value};`,
@@ -353,7 +353,7 @@ class MessageCodec {
       case "map": {
         const key = scalarCodec(field.mapKey);
         return [
-          `for (const key of Object.keys(${v})) {`,
+          `for (const key of savedKeys()) {`,
           `  const value = ${v}[${this.keyIndex(field, "key")}]!;`,
           `  ${delimitedTag} writeVarint(lengths[lengthNext++]!);`,
           `  ${writeTag(1, key.wireType)} ${key.write(this.mapKey(field, "key"))};`,
@@ -520,11 +520,7 @@ class MessageCodec {
     const { size, write, read, api } = this.fn;
     f.print(f.jsDoc(`Encodes a ${message.name} (a message or its init object) to protobuf binary, as toBinary() does.`));
     f.print(f.export("function", `${api}ToBinary`), `(message: `, this.init(message), `): Uint8Array {`);
-    f.print(`  startSize();`);
-    f.print(`  const out = allocate(${size}(message));`);
-    f.print(`  startWrite(out, 0);`);
-    f.print(`  ${write}(message);`);
-    f.print(`  return endWrite(out);`);
+    f.print(`  return encodeMessage(message, undefined, ${size}, ${write});`);
     f.print(`}`);
     f.print();
     f.print(f.jsDoc(`Decodes a ${message.name} from protobuf binary, as fromBinary() does; bytes fields are views into the input.`));
@@ -535,14 +531,7 @@ class MessageCodec {
     f.print();
     f.print(f.jsDoc(`A whole frame, [u32 length][u32 cmd][${message.name}], in one buffer.`));
     f.print(f.export("function", `${api}Frame`), `(cmd: number, message: `, this.init(message), `): Uint8Array {`);
-    f.print(`  startSize();`);
-    f.print(`  const n = ${size}(message);`);
-    f.print(`  const out = allocate(8 + n);`);
-    f.print(`  startWrite(out, 0);`);
-    f.print(`  writeFixed32BE(4 + n);`);
-    f.print(`  writeFixed32BE(cmd);`);
-    f.print(`  ${write}(message);`);
-    f.print(`  return endWrite(out);`);
+    f.print(`  return encodeMessage(message, cmd, ${size}, ${write});`);
     f.print(`}`);
     f.print();
     f.print(f.jsDoc(`Decodes the ${message.name} body of a whole frame whose header was checked.`));
