@@ -21,10 +21,12 @@ let mapKeys: string[][] = [];
 let mapKeyCount = 0;
 let mapKeyNext = 0;
 let buf: Uint8Array = new Uint8Array(0);
+let bufView: DataView | undefined = undefined;
 let pos = 0;
 
 // Reading state: the input, the read position and the nesting depth.
 let input: Uint8Array = new Uint8Array(0);
+let inView: DataView | undefined = undefined;
 let at = 0;
 let depth = 0;
 /** The nesting limit of @bufbuild/protobuf's fromBinary, kept for the same inputs. */
@@ -33,7 +35,6 @@ const maxDepth = 100;
 const zero64 = `, protoInt64, `.zero;
 /** The value of every empty bytes field a decoder creates; frozen, so sharing it is safe. */
 const emptyBytes: Uint8Array = Object.freeze(new Uint8Array(0)) as Uint8Array;
-const scratch = new DataView(new ArrayBuffer(8));
 // Text codecs through globalThis: every runtime has them, but a consumer
 // compiling without the DOM or Node types must still be able to type-check.
 const text = globalThis as unknown as {
@@ -199,14 +200,19 @@ function writeFixed64(v: bigint | string | number, signed: boolean): void {
   writeFixed32(t.hi);
 }
 
+/** A DataView of the output, made on the first float of an encode. */
+function outputView(): DataView {
+  return (bufView ??= new DataView(buf.buffer, buf.byteOffset, buf.byteLength));
+}
+
 function writeFloat(v: number): void {
-  scratch.setFloat32(0, v, true);
-  for (let i = 0; i < 4; i++) buf[pos++] = scratch.getUint8(i);
+  outputView().setFloat32(pos, v, true);
+  pos += 4;
 }
 
 function writeDouble(v: number): void {
-  scratch.setFloat64(0, v, true);
-  for (let i = 0; i < 8; i++) buf[pos++] = scratch.getUint8(i);
+  outputView().setFloat64(pos, v, true);
+  pos += 8;
 }
 
 /** Writes a string whose byte length the size pass recorded. */
@@ -308,6 +314,7 @@ function encodeOnce<M>(message: M, cmd: number | undefined, size: (m: M) => numb
 /** Starts the write pass into out at offset; the size pass must have just run. */
 function startWrite(out: Uint8Array, offset: number): void {
   buf = out;
+  bufView = undefined;
   pos = offset;
   lengthNext = 0;
   mapKeyNext = 0;
@@ -322,6 +329,7 @@ function startSize(): void {
 /** Ends the write pass without keeping the output alive. */
 function endWrite(out: Uint8Array): Uint8Array {
   buf = emptyBytes;
+  bufView = undefined;
   // Drop the key lists, so that no message's keys stay alive.
   for (let i = 0; i < mapKeyCount; i++) mapKeys[i] = noKeys;
   return out;
@@ -331,12 +339,14 @@ const noKeys: string[] = [];
 
 function startRead(bytes: Uint8Array, offset: number): void {
   input = bytes;
+  inView = undefined;
   at = offset;
   depth = 0;
 }
 
 function endRead<T>(message: T): T {
   input = emptyBytes;
+  inView = undefined;
   return message;
 }
 
@@ -419,13 +429,17 @@ function readBool(): boolean {
   return lo64 !== 0 || hi64 !== 0;
 }
 
+// Values that fit 32 bits (most counts) become a bigint in one step.
 function readInt64(): bigint {
   readVarint64();
+  if (hi64 === 0 && lo64 >= 0) return BigInt(lo64);
+  if (hi64 === -1 && lo64 < 0) return BigInt(lo64);
   return `, protoInt64, `.dec(lo64, hi64) as bigint;
 }
 
 function readUint64(): bigint {
   readVarint64();
+  if (hi64 === 0) return BigInt(lo64 >>> 0);
   return `, protoInt64, `.uDec(lo64, hi64) as bigint;
 }
 
@@ -455,14 +469,22 @@ function readSfixed64(): bigint {
   return `, protoInt64, `.dec(lo, readFixed32()) as bigint;
 }
 
+/** A DataView of the input, made on the first float of a decode. */
+function inputView(): DataView {
+  return (inView ??= new DataView(input.buffer, input.byteOffset, input.byteLength));
+}
+
+// Reads past the end are caught by checkEnd; a DataView would throw on them first.
 function readFloat(): number {
-  for (let i = 0; i < 4; i++) scratch.setUint8(i, input[at++]!);
-  return scratch.getFloat32(0, true);
+  const v = at + 4 <= input.length ? inputView().getFloat32(at, true) : Number.NaN;
+  at += 4;
+  return v;
 }
 
 function readDouble(): number {
-  for (let i = 0; i < 8; i++) scratch.setUint8(i, input[at++]!);
-  return scratch.getFloat64(0, true);
+  const v = at + 8 <= input.length ? inputView().getFloat64(at, true) : Number.NaN;
+  at += 8;
+  return v;
 }
 
 /** Reads a length prefix and returns where that payload ends, which must lie within end. */
@@ -485,8 +507,8 @@ function readString(end: number): string {
   const start = at;
   at = e;
   // Strings below 64 bytes are mostly ASCII (ids, topics, sessions), and for
-  // them TextDecoder's fixed cost dominates: build them eight bytes at a time
-  // instead, and hand the string to TextDecoder at the first non-ASCII byte.
+  // them TextDecoder's fixed cost dominates: build them from char codes, up
+  // to eight per call, and hand over to TextDecoder at the first non-ASCII byte.
   if (e - start >= 64) return utf8.decode(input.subarray(start, e));
   let s = "";
   let i = start;
@@ -496,12 +518,29 @@ function readString(end: number): string {
     if ((b0 | b1 | b2 | b3 | b4 | b5 | b6 | b7) & 0x80) return utf8.decode(input.subarray(start, e));
     s += String.fromCharCode(b0, b1, b2, b3, b4, b5, b6, b7);
   }
-  for (; i < e; i++) {
-    const b = input[i]!;
-    if (b & 0x80) return utf8.decode(input.subarray(start, e));
-    s += String.fromCharCode(b);
+  const rest = e - i;
+  if (rest === 0) return s;
+  // The last 1 to 7 bytes, in one call too; bytes past the string read as 0.
+  const b0 = input[i]!, b1 = rest > 1 ? input[i + 1]! : 0, b2 = rest > 2 ? input[i + 2]! : 0;
+  const b3 = rest > 3 ? input[i + 3]! : 0, b4 = rest > 4 ? input[i + 4]! : 0, b5 = rest > 5 ? input[i + 5]! : 0;
+  const b6 = rest > 6 ? input[i + 6]! : 0;
+  if ((b0 | b1 | b2 | b3 | b4 | b5 | b6) & 0x80) return utf8.decode(input.subarray(start, e));
+  switch (rest) {
+    case 1:
+      return s + String.fromCharCode(b0);
+    case 2:
+      return s + String.fromCharCode(b0, b1);
+    case 3:
+      return s + String.fromCharCode(b0, b1, b2);
+    case 4:
+      return s + String.fromCharCode(b0, b1, b2, b3);
+    case 5:
+      return s + String.fromCharCode(b0, b1, b2, b3, b4);
+    case 6:
+      return s + String.fromCharCode(b0, b1, b2, b3, b4, b5);
+    default:
+      return s + String.fromCharCode(b0, b1, b2, b3, b4, b5, b6);
   }
-  return s;
 }
 
 /** Checks that a message or packed list ended exactly where its length said. */
