@@ -399,7 +399,7 @@ test("a minimal manifest for a custom protocol generates", () => {
   const r = checkManifest(chatManifest, { protos: protoDir({ "chat.proto": chatProto }) });
   expect(r.error).toBe("");
   expect([...r.files.keys()].sort()).toEqual(
-    ["commands.ts", "decode.ts", "encode.ts", "errors.ts", "frames.ts", "index.ts", "router.ts", "splitter.ts", "wire.ts"],
+    ["codec.ts", "commands.ts", "decode.ts", "encode.ts", "errors.ts", "frames.ts", "index.ts", "router.ts", "splitter.ts", "wire.ts"],
   );
   expect(r.files.get("decode.ts")).toContain("export function decodeServerFrame(");
   expect(r.files.get("decode.ts")).toContain("export function decodeClientFrame(");
