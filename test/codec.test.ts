@@ -291,3 +291,43 @@ function writeScalar(w: BinaryWriter, scalar: ScalarType, v: unknown): void {
   };
   (w[methods[scalar]!] as (value: unknown) => BinaryWriter).call(w, v);
 }
+
+describe("encoder state and output buffers", () => {
+  test("small outputs are disjoint views of a shared slab; large ones own their buffer", () => {
+    const a = netsvr.encodeSingleCast({ uniqId: "a", data: new Uint8Array(100).fill(1) });
+    const b = netsvr.encodeSingleCast({ uniqId: "b", data: new Uint8Array(100).fill(2) });
+    expect(a.buffer).toBe(b.buffer);
+    expect(a.byteOffset + a.length <= b.byteOffset || b.byteOffset + b.length <= a.byteOffset).toBe(true);
+    const before = Uint8Array.from(a);
+    b.fill(0xff);
+    expect(a).toEqual(before);
+    const big = netsvr.encodeSingleCast({ uniqId: "c", data: new Uint8Array(4096) });
+    expect(big.byteOffset).toBe(0);
+    expect(big.buffer.byteLength).toBe(big.length);
+  });
+
+  test("a non-ASCII string after ASCII ones re-encodes with exact lengths, in maps and lists too", () => {
+    const message = create(netsvr.ConnInfoRespSchema, {
+      items: { plain: { session: "s", topics: ["a", "b"] }, "ключ": { session: "сессия 🎉", topics: ["x", "日本"] } },
+    });
+    expect(netsvr.connInfoRespToBinary(message)).toEqual(toBinary(netsvr.ConnInfoRespSchema, message));
+    // And the next, ASCII-only, encode takes the fast path again and is still right.
+    const ascii = create(netsvr.TransferSchema, { uniqId: "u", session: "s" });
+    expect(netsvr.transferToBinary(ascii)).toEqual(toBinary(netsvr.TransferSchema, ascii));
+  });
+
+  test("an encode that throws (a number where a string belongs) leaves no state behind", () => {
+    expect(() => netsvr.transferToBinary({ uniqId: 42 as unknown as string })).toThrow();
+    const message = create(netsvr.TransferSchema, { uniqId: "ü", session: "s", data: new Uint8Array([1]) });
+    expect(netsvr.transferToBinary(message)).toEqual(toBinary(netsvr.TransferSchema, message));
+  });
+
+  test("frame encoders put the exact header before the body", () => {
+    const init = { scalars: { fString: "héllo", fInt32: -1 }, tree: { label: "t", named: { k: { label: "n" } } } };
+    const body = toBinary(allkinds.EverythingSchema, create(allkinds.EverythingSchema, init));
+    const frame = allkindsCodec.everythingFrame(7, init);
+    expect(frame.subarray(8)).toEqual(body);
+    expect([...frame.subarray(0, 8)]).toEqual([0, 0, 0, body.length + 4, 0, 0, 0, 7]);
+    expect(allkindsCodec.everythingFromFrame(frame)).toEqual(fromBinary(allkinds.EverythingSchema, body));
+  });
+});

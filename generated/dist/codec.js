@@ -33,8 +33,35 @@ const utf8Encoder = new text.TextEncoder();
 function varintSize(v) {
     return v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5;
 }
+// The size pass checks every value once, so that a wrong type from untyped
+// code is an error, never silently wrong bytes.
+function invalid(expected, value) {
+    return new TypeError(`expected ${expected}, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`);
+}
 function int32Size(v) {
+    if ((v | 0) !== v)
+        throw invalid("an int32", v);
     return v < 0 ? 10 : varintSize(v);
+}
+function uint32Size(v) {
+    if (v >>> 0 !== v)
+        throw invalid("a uint32", v);
+    return varintSize(v);
+}
+function sint32Size(v) {
+    if ((v | 0) !== v)
+        throw invalid("an int32", v);
+    return varintSize(zigzag32(v));
+}
+function fixed32Size(v, signed) {
+    if (signed ? (v | 0) !== v : v >>> 0 !== v)
+        throw invalid(signed ? "an int32" : "a uint32", v);
+    return 4;
+}
+function floatSize(v, size) {
+    if (typeof v !== "number")
+        throw invalid("a number", v);
+    return size;
 }
 function varint64Size(lo, hi) {
     if (hi === 0)
@@ -83,11 +110,15 @@ let exact = false;
 const notAscii = new Error("a string is not ASCII");
 /** Size of a string field's payload; records its byte length for the write pass. */
 function stringSize(s) {
+    if (typeof s !== "string")
+        throw invalid("a string", s);
     const n = exact ? utf8Length(s) : s.length;
     lengths[lengthCount++] = n;
     return varintSize(n) + n;
 }
 function bytesSize(b) {
+    if (!(b instanceof Uint8Array))
+        throw invalid("a Uint8Array", b);
     return varintSize(b.length) + b.length;
 }
 /** The keys of a map in the size pass, kept for the write pass. */
@@ -251,17 +282,21 @@ function allocate(n) {
  * Encodes a message, after a frame header when cmd is not undefined, into a
  * buffer of its exact size: a size pass, then a write pass.
  */
-function encodeMessage(message, cmd, size, write) {
+function encodeMessage(typeName, message, cmd, size, write) {
     try {
+        try {
+            return encodeOnce(message, cmd, size, write);
+        }
+        catch (error) {
+            if (error !== notAscii)
+                throw error;
+        }
+        exact = true;
         return encodeOnce(message, cmd, size, write);
     }
     catch (error) {
-        if (error !== notAscii)
-            throw error;
-    }
-    exact = true;
-    try {
-        return encodeOnce(message, cmd, size, write);
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`cannot encode ${typeName}: ${reason}`, { cause: error });
     }
     finally {
         exact = false;
@@ -609,7 +644,7 @@ function readBroadcast(end, into) {
  * Encodes a Broadcast (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function broadcastToBinary(message) {
-    return encodeMessage(message, undefined, sizeBroadcast, writeBroadcast);
+    return encodeMessage("netsvr.broadcast.Broadcast", message, undefined, sizeBroadcast, writeBroadcast);
 }
 /**
  * Decodes a Broadcast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -622,7 +657,7 @@ export function broadcastFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][Broadcast], in one buffer.
  */
 export function broadcastFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeBroadcast, writeBroadcast);
+    return encodeMessage("netsvr.broadcast.Broadcast", message, cmd, sizeBroadcast, writeBroadcast);
 }
 /**
  * Decodes the Broadcast body of a whole frame whose header was checked.
@@ -676,7 +711,7 @@ function readCheckOnlineReq(end, into) {
  * Encodes a CheckOnlineReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function checkOnlineReqToBinary(message) {
-    return encodeMessage(message, undefined, sizeCheckOnlineReq, writeCheckOnlineReq);
+    return encodeMessage("netsvr.checkOnlineReq.CheckOnlineReq", message, undefined, sizeCheckOnlineReq, writeCheckOnlineReq);
 }
 /**
  * Decodes a CheckOnlineReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -689,7 +724,7 @@ export function checkOnlineReqFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][CheckOnlineReq], in one buffer.
  */
 export function checkOnlineReqFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeCheckOnlineReq, writeCheckOnlineReq);
+    return encodeMessage("netsvr.checkOnlineReq.CheckOnlineReq", message, cmd, sizeCheckOnlineReq, writeCheckOnlineReq);
 }
 /**
  * Decodes the CheckOnlineReq body of a whole frame whose header was checked.
@@ -743,7 +778,7 @@ function readCheckOnlineResp(end, into) {
  * Encodes a CheckOnlineResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function checkOnlineRespToBinary(message) {
-    return encodeMessage(message, undefined, sizeCheckOnlineResp, writeCheckOnlineResp);
+    return encodeMessage("netsvr.checkOnlineResp.CheckOnlineResp", message, undefined, sizeCheckOnlineResp, writeCheckOnlineResp);
 }
 /**
  * Decodes a CheckOnlineResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -756,7 +791,7 @@ export function checkOnlineRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][CheckOnlineResp], in one buffer.
  */
 export function checkOnlineRespFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeCheckOnlineResp, writeCheckOnlineResp);
+    return encodeMessage("netsvr.checkOnlineResp.CheckOnlineResp", message, cmd, sizeCheckOnlineResp, writeCheckOnlineResp);
 }
 /**
  * Decodes the CheckOnlineResp body of a whole frame whose header was checked.
@@ -819,7 +854,7 @@ function readConnClose(end, into) {
  * Encodes a ConnClose (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connCloseToBinary(message) {
-    return encodeMessage(message, undefined, sizeConnClose, writeConnClose);
+    return encodeMessage("netsvr.connClose.ConnClose", message, undefined, sizeConnClose, writeConnClose);
 }
 /**
  * Decodes a ConnClose from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -832,7 +867,7 @@ export function connCloseFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnClose], in one buffer.
  */
 export function connCloseFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeConnClose, writeConnClose);
+    return encodeMessage("netsvr.connClose.ConnClose", message, cmd, sizeConnClose, writeConnClose);
 }
 /**
  * Decodes the ConnClose body of a whole frame whose header was checked.
@@ -931,7 +966,7 @@ function readConnInfoDelete(end, into) {
  * Encodes a ConnInfoDelete (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoDeleteToBinary(message) {
-    return encodeMessage(message, undefined, sizeConnInfoDelete, writeConnInfoDelete);
+    return encodeMessage("netsvr.connInfoDelete.ConnInfoDelete", message, undefined, sizeConnInfoDelete, writeConnInfoDelete);
 }
 /**
  * Decodes a ConnInfoDelete from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -944,7 +979,7 @@ export function connInfoDeleteFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnInfoDelete], in one buffer.
  */
 export function connInfoDeleteFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeConnInfoDelete, writeConnInfoDelete);
+    return encodeMessage("netsvr.connInfoDelete.ConnInfoDelete", message, cmd, sizeConnInfoDelete, writeConnInfoDelete);
 }
 /**
  * Decodes the ConnInfoDelete body of a whole frame whose header was checked.
@@ -998,7 +1033,7 @@ function readConnInfoReq(end, into) {
  * Encodes a ConnInfoReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoReqToBinary(message) {
-    return encodeMessage(message, undefined, sizeConnInfoReq, writeConnInfoReq);
+    return encodeMessage("netsvr.connInfoReq.ConnInfoReq", message, undefined, sizeConnInfoReq, writeConnInfoReq);
 }
 /**
  * Decodes a ConnInfoReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1011,7 +1046,7 @@ export function connInfoReqFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnInfoReq], in one buffer.
  */
 export function connInfoReqFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeConnInfoReq, writeConnInfoReq);
+    return encodeMessage("netsvr.connInfoReq.ConnInfoReq", message, cmd, sizeConnInfoReq, writeConnInfoReq);
 }
 /**
  * Decodes the ConnInfoReq body of a whole frame whose header was checked.
@@ -1088,7 +1123,7 @@ function readConnInfoResp(end, into) {
  * Encodes a ConnInfoResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoRespToBinary(message) {
-    return encodeMessage(message, undefined, sizeConnInfoResp, writeConnInfoResp);
+    return encodeMessage("netsvr.connInfoResp.ConnInfoResp", message, undefined, sizeConnInfoResp, writeConnInfoResp);
 }
 /**
  * Decodes a ConnInfoResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1101,7 +1136,7 @@ export function connInfoRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnInfoResp], in one buffer.
  */
 export function connInfoRespFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeConnInfoResp, writeConnInfoResp);
+    return encodeMessage("netsvr.connInfoResp.ConnInfoResp", message, cmd, sizeConnInfoResp, writeConnInfoResp);
 }
 /**
  * Decodes the ConnInfoResp body of a whole frame whose header was checked.
@@ -1167,7 +1202,7 @@ function readConnInfoRespItem(end, into) {
  * Encodes a ConnInfoRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoRespItemToBinary(message) {
-    return encodeMessage(message, undefined, sizeConnInfoRespItem, writeConnInfoRespItem);
+    return encodeMessage("netsvr.connInfoResp.ConnInfoRespItem", message, undefined, sizeConnInfoRespItem, writeConnInfoRespItem);
 }
 /**
  * Decodes a ConnInfoRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1180,7 +1215,7 @@ export function connInfoRespItemFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnInfoRespItem], in one buffer.
  */
 export function connInfoRespItemFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeConnInfoRespItem, writeConnInfoRespItem);
+    return encodeMessage("netsvr.connInfoResp.ConnInfoRespItem", message, cmd, sizeConnInfoRespItem, writeConnInfoRespItem);
 }
 /**
  * Decodes the ConnInfoRespItem body of a whole frame whose header was checked.
@@ -1294,7 +1329,7 @@ function readConnInfoUpdate(end, into) {
  * Encodes a ConnInfoUpdate (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoUpdateToBinary(message) {
-    return encodeMessage(message, undefined, sizeConnInfoUpdate, writeConnInfoUpdate);
+    return encodeMessage("netsvr.connInfoUpdate.ConnInfoUpdate", message, undefined, sizeConnInfoUpdate, writeConnInfoUpdate);
 }
 /**
  * Decodes a ConnInfoUpdate from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1307,7 +1342,7 @@ export function connInfoUpdateFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnInfoUpdate], in one buffer.
  */
 export function connInfoUpdateFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeConnInfoUpdate, writeConnInfoUpdate);
+    return encodeMessage("netsvr.connInfoUpdate.ConnInfoUpdate", message, cmd, sizeConnInfoUpdate, writeConnInfoUpdate);
 }
 /**
  * Decodes the ConnInfoUpdate body of a whole frame whose header was checked.
@@ -1397,7 +1432,7 @@ function readConnOpen(end, into) {
  * Encodes a ConnOpen (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connOpenToBinary(message) {
-    return encodeMessage(message, undefined, sizeConnOpen, writeConnOpen);
+    return encodeMessage("netsvr.connOpen.ConnOpen", message, undefined, sizeConnOpen, writeConnOpen);
 }
 /**
  * Decodes a ConnOpen from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1410,7 +1445,7 @@ export function connOpenFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnOpen], in one buffer.
  */
 export function connOpenFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeConnOpen, writeConnOpen);
+    return encodeMessage("netsvr.connOpen.ConnOpen", message, cmd, sizeConnOpen, writeConnOpen);
 }
 /**
  * Decodes the ConnOpen body of a whole frame whose header was checked.
@@ -1473,7 +1508,7 @@ function readConnOpenCustomUniqIdTokenResp(end, into) {
  * Encodes a ConnOpenCustomUniqIdTokenResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connOpenCustomUniqIdTokenRespToBinary(message) {
-    return encodeMessage(message, undefined, sizeConnOpenCustomUniqIdTokenResp, writeConnOpenCustomUniqIdTokenResp);
+    return encodeMessage("netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp", message, undefined, sizeConnOpenCustomUniqIdTokenResp, writeConnOpenCustomUniqIdTokenResp);
 }
 /**
  * Decodes a ConnOpenCustomUniqIdTokenResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1486,7 +1521,7 @@ export function connOpenCustomUniqIdTokenRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ConnOpenCustomUniqIdTokenResp], in one buffer.
  */
 export function connOpenCustomUniqIdTokenRespFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeConnOpenCustomUniqIdTokenResp, writeConnOpenCustomUniqIdTokenResp);
+    return encodeMessage("netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp", message, cmd, sizeConnOpenCustomUniqIdTokenResp, writeConnOpenCustomUniqIdTokenResp);
 }
 /**
  * Decodes the ConnOpenCustomUniqIdTokenResp body of a whole frame whose header was checked.
@@ -1552,7 +1587,7 @@ function readForceOffline(end, into) {
  * Encodes a ForceOffline (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function forceOfflineToBinary(message) {
-    return encodeMessage(message, undefined, sizeForceOffline, writeForceOffline);
+    return encodeMessage("netsvr.forceOffline.ForceOffline", message, undefined, sizeForceOffline, writeForceOffline);
 }
 /**
  * Decodes a ForceOffline from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1565,7 +1600,7 @@ export function forceOfflineFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ForceOffline], in one buffer.
  */
 export function forceOfflineFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeForceOffline, writeForceOffline);
+    return encodeMessage("netsvr.forceOffline.ForceOffline", message, cmd, sizeForceOffline, writeForceOffline);
 }
 /**
  * Decodes the ForceOffline body of a whole frame whose header was checked.
@@ -1643,7 +1678,7 @@ function readForceOfflineGuest(end, into) {
  * Encodes a ForceOfflineGuest (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function forceOfflineGuestToBinary(message) {
-    return encodeMessage(message, undefined, sizeForceOfflineGuest, writeForceOfflineGuest);
+    return encodeMessage("netsvr.forceOfflineGuest.ForceOfflineGuest", message, undefined, sizeForceOfflineGuest, writeForceOfflineGuest);
 }
 /**
  * Decodes a ForceOfflineGuest from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1656,7 +1691,7 @@ export function forceOfflineGuestFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][ForceOfflineGuest], in one buffer.
  */
 export function forceOfflineGuestFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeForceOfflineGuest, writeForceOfflineGuest);
+    return encodeMessage("netsvr.forceOfflineGuest.ForceOfflineGuest", message, cmd, sizeForceOfflineGuest, writeForceOfflineGuest);
 }
 /**
  * Decodes the ForceOfflineGuest body of a whole frame whose header was checked.
@@ -1713,7 +1748,7 @@ function readLimitReq(end, into) {
  * Encodes a LimitReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitReqToBinary(message) {
-    return encodeMessage(message, undefined, sizeLimitReq, writeLimitReq);
+    return encodeMessage("netsvr.limitReq.LimitReq", message, undefined, sizeLimitReq, writeLimitReq);
 }
 /**
  * Decodes a LimitReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1726,7 +1761,7 @@ export function limitReqFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][LimitReq], in one buffer.
  */
 export function limitReqFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeLimitReq, writeLimitReq);
+    return encodeMessage("netsvr.limitReq.LimitReq", message, cmd, sizeLimitReq, writeLimitReq);
 }
 /**
  * Decodes the LimitReq body of a whole frame whose header was checked.
@@ -1789,7 +1824,7 @@ function readLimitReqItem(end, into) {
  * Encodes a LimitReqItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitReqItemToBinary(message) {
-    return encodeMessage(message, undefined, sizeLimitReqItem, writeLimitReqItem);
+    return encodeMessage("netsvr.limitReq.LimitReqItem", message, undefined, sizeLimitReqItem, writeLimitReqItem);
 }
 /**
  * Decodes a LimitReqItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1802,7 +1837,7 @@ export function limitReqItemFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][LimitReqItem], in one buffer.
  */
 export function limitReqItemFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeLimitReqItem, writeLimitReqItem);
+    return encodeMessage("netsvr.limitReq.LimitReqItem", message, cmd, sizeLimitReqItem, writeLimitReqItem);
 }
 /**
  * Decodes the LimitReqItem body of a whole frame whose header was checked.
@@ -1871,7 +1906,7 @@ function readLimitResp(end, into) {
  * Encodes a LimitResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitRespToBinary(message) {
-    return encodeMessage(message, undefined, sizeLimitResp, writeLimitResp);
+    return encodeMessage("netsvr.limitResp.LimitResp", message, undefined, sizeLimitResp, writeLimitResp);
 }
 /**
  * Decodes a LimitResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1884,7 +1919,7 @@ export function limitRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][LimitResp], in one buffer.
  */
 export function limitRespFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeLimitResp, writeLimitResp);
+    return encodeMessage("netsvr.limitResp.LimitResp", message, cmd, sizeLimitResp, writeLimitResp);
 }
 /**
  * Decodes the LimitResp body of a whole frame whose header was checked.
@@ -1972,7 +2007,7 @@ function readLimitRespItem(end, into) {
  * Encodes a LimitRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitRespItemToBinary(message) {
-    return encodeMessage(message, undefined, sizeLimitRespItem, writeLimitRespItem);
+    return encodeMessage("netsvr.limitResp.LimitRespItem", message, undefined, sizeLimitRespItem, writeLimitRespItem);
 }
 /**
  * Decodes a LimitRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -1985,7 +2020,7 @@ export function limitRespItemFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][LimitRespItem], in one buffer.
  */
 export function limitRespItemFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeLimitRespItem, writeLimitRespItem);
+    return encodeMessage("netsvr.limitResp.LimitRespItem", message, cmd, sizeLimitRespItem, writeLimitRespItem);
 }
 /**
  * Decodes the LimitRespItem body of a whole frame whose header was checked.
@@ -2074,7 +2109,7 @@ function readMetricsResp(end, into) {
  * Encodes a MetricsResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function metricsRespToBinary(message) {
-    return encodeMessage(message, undefined, sizeMetricsResp, writeMetricsResp);
+    return encodeMessage("netsvr.metricsResp.MetricsResp", message, undefined, sizeMetricsResp, writeMetricsResp);
 }
 /**
  * Decodes a MetricsResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -2087,7 +2122,7 @@ export function metricsRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][MetricsResp], in one buffer.
  */
 export function metricsRespFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeMetricsResp, writeMetricsResp);
+    return encodeMessage("netsvr.metricsResp.MetricsResp", message, cmd, sizeMetricsResp, writeMetricsResp);
 }
 /**
  * Decodes the MetricsResp body of a whole frame whose header was checked.
@@ -2102,28 +2137,28 @@ function sizeMetricsRespItem(m) {
         n += 1 + int64Size(m.count);
     }
     if (m.meanRate != null && !(Object.is(m.meanRate, 0))) {
-        n += 1 + 4;
+        n += 1 + floatSize(m.meanRate, 4);
     }
     if (m.meanRateMax != null && !(Object.is(m.meanRateMax, 0))) {
-        n += 1 + 4;
+        n += 1 + floatSize(m.meanRateMax, 4);
     }
     if (m.rate1 != null && !(Object.is(m.rate1, 0))) {
-        n += 1 + 4;
+        n += 1 + floatSize(m.rate1, 4);
     }
     if (m.rate1Max != null && !(Object.is(m.rate1Max, 0))) {
-        n += 1 + 4;
+        n += 1 + floatSize(m.rate1Max, 4);
     }
     if (m.rate5 != null && !(Object.is(m.rate5, 0))) {
-        n += 1 + 4;
+        n += 1 + floatSize(m.rate5, 4);
     }
     if (m.rate5Max != null && !(Object.is(m.rate5Max, 0))) {
-        n += 1 + 4;
+        n += 1 + floatSize(m.rate5Max, 4);
     }
     if (m.rate15 != null && !(Object.is(m.rate15, 0))) {
-        n += 1 + 4;
+        n += 1 + floatSize(m.rate15, 4);
     }
     if (m.rate15Max != null && !(Object.is(m.rate15Max, 0))) {
-        n += 1 + 4;
+        n += 1 + floatSize(m.rate15Max, 4);
     }
     return n + unknownSize(m.$unknown);
 }
@@ -2234,7 +2269,7 @@ function readMetricsRespItem(end, into) {
  * Encodes a MetricsRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function metricsRespItemToBinary(message) {
-    return encodeMessage(message, undefined, sizeMetricsRespItem, writeMetricsRespItem);
+    return encodeMessage("netsvr.metricsResp.MetricsRespItem", message, undefined, sizeMetricsRespItem, writeMetricsRespItem);
 }
 /**
  * Decodes a MetricsRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -2247,7 +2282,7 @@ export function metricsRespItemFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][MetricsRespItem], in one buffer.
  */
 export function metricsRespItemFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeMetricsRespItem, writeMetricsRespItem);
+    return encodeMessage("netsvr.metricsResp.MetricsRespItem", message, cmd, sizeMetricsRespItem, writeMetricsRespItem);
 }
 /**
  * Decodes the MetricsRespItem body of a whole frame whose header was checked.
@@ -2313,7 +2348,7 @@ function readMulticast(end, into) {
  * Encodes a Multicast (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function multicastToBinary(message) {
-    return encodeMessage(message, undefined, sizeMulticast, writeMulticast);
+    return encodeMessage("netsvr.multicast.Multicast", message, undefined, sizeMulticast, writeMulticast);
 }
 /**
  * Decodes a Multicast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -2326,7 +2361,7 @@ export function multicastFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][Multicast], in one buffer.
  */
 export function multicastFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeMulticast, writeMulticast);
+    return encodeMessage("netsvr.multicast.Multicast", message, cmd, sizeMulticast, writeMulticast);
 }
 /**
  * Decodes the Multicast body of a whole frame whose header was checked.
@@ -2341,10 +2376,10 @@ function sizeRegisterReq(m) {
         n += 1 + int32Size(m.workerId);
     }
     if (m.processCmdGoroutineNum != null && !(m.processCmdGoroutineNum === 0)) {
-        n += 1 + varintSize(m.processCmdGoroutineNum);
+        n += 1 + uint32Size(m.processCmdGoroutineNum);
     }
     if (m.serverId != null && !(m.serverId === 0)) {
-        n += 1 + varintSize(m.serverId);
+        n += 1 + uint32Size(m.serverId);
     }
     return n + unknownSize(m.$unknown);
 }
@@ -2401,7 +2436,7 @@ function readRegisterReq(end, into) {
  * Encodes a RegisterReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function registerReqToBinary(message) {
-    return encodeMessage(message, undefined, sizeRegisterReq, writeRegisterReq);
+    return encodeMessage("netsvr.registerReq.RegisterReq", message, undefined, sizeRegisterReq, writeRegisterReq);
 }
 /**
  * Decodes a RegisterReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -2414,7 +2449,7 @@ export function registerReqFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][RegisterReq], in one buffer.
  */
 export function registerReqFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeRegisterReq, writeRegisterReq);
+    return encodeMessage("netsvr.registerReq.RegisterReq", message, cmd, sizeRegisterReq, writeRegisterReq);
 }
 /**
  * Decodes the RegisterReq body of a whole frame whose header was checked.
@@ -2489,7 +2524,7 @@ function readRegisterResp(end, into) {
  * Encodes a RegisterResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function registerRespToBinary(message) {
-    return encodeMessage(message, undefined, sizeRegisterResp, writeRegisterResp);
+    return encodeMessage("netsvr.registerResp.RegisterResp", message, undefined, sizeRegisterResp, writeRegisterResp);
 }
 /**
  * Decodes a RegisterResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -2502,7 +2537,7 @@ export function registerRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][RegisterResp], in one buffer.
  */
 export function registerRespFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeRegisterResp, writeRegisterResp);
+    return encodeMessage("netsvr.registerResp.RegisterResp", message, cmd, sizeRegisterResp, writeRegisterResp);
 }
 /**
  * Decodes the RegisterResp body of a whole frame whose header was checked.
@@ -2565,7 +2600,7 @@ function readSingleCast(end, into) {
  * Encodes a SingleCast (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function singleCastToBinary(message) {
-    return encodeMessage(message, undefined, sizeSingleCast, writeSingleCast);
+    return encodeMessage("netsvr.singleCast.SingleCast", message, undefined, sizeSingleCast, writeSingleCast);
 }
 /**
  * Decodes a SingleCast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -2578,7 +2613,7 @@ export function singleCastFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][SingleCast], in one buffer.
  */
 export function singleCastFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeSingleCast, writeSingleCast);
+    return encodeMessage("netsvr.singleCast.SingleCast", message, cmd, sizeSingleCast, writeSingleCast);
 }
 /**
  * Decodes the SingleCast body of a whole frame whose header was checked.
@@ -2647,7 +2682,7 @@ function readSingleCastBulk(end, into) {
  * Encodes a SingleCastBulk (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function singleCastBulkToBinary(message) {
-    return encodeMessage(message, undefined, sizeSingleCastBulk, writeSingleCastBulk);
+    return encodeMessage("netsvr.singleCastBulk.SingleCastBulk", message, undefined, sizeSingleCastBulk, writeSingleCastBulk);
 }
 /**
  * Decodes a SingleCastBulk from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -2660,7 +2695,7 @@ export function singleCastBulkFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][SingleCastBulk], in one buffer.
  */
 export function singleCastBulkFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeSingleCastBulk, writeSingleCastBulk);
+    return encodeMessage("netsvr.singleCastBulk.SingleCastBulk", message, cmd, sizeSingleCastBulk, writeSingleCastBulk);
 }
 /**
  * Decodes the SingleCastBulk body of a whole frame whose header was checked.
@@ -2723,7 +2758,7 @@ function readTopicCountResp(end, into) {
  * Encodes a TopicCountResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicCountRespToBinary(message) {
-    return encodeMessage(message, undefined, sizeTopicCountResp, writeTopicCountResp);
+    return encodeMessage("netsvr.topicCountResp.TopicCountResp", message, undefined, sizeTopicCountResp, writeTopicCountResp);
 }
 /**
  * Decodes a TopicCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -2736,7 +2771,7 @@ export function topicCountRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicCountResp], in one buffer.
  */
 export function topicCountRespFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeTopicCountResp, writeTopicCountResp);
+    return encodeMessage("netsvr.topicCountResp.TopicCountResp", message, cmd, sizeTopicCountResp, writeTopicCountResp);
 }
 /**
  * Decodes the TopicCountResp body of a whole frame whose header was checked.
@@ -2802,7 +2837,7 @@ function readTopicDelete(end, into) {
  * Encodes a TopicDelete (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicDeleteToBinary(message) {
-    return encodeMessage(message, undefined, sizeTopicDelete, writeTopicDelete);
+    return encodeMessage("netsvr.topicDelete.TopicDelete", message, undefined, sizeTopicDelete, writeTopicDelete);
 }
 /**
  * Decodes a TopicDelete from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -2815,7 +2850,7 @@ export function topicDeleteFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicDelete], in one buffer.
  */
 export function topicDeleteFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeTopicDelete, writeTopicDelete);
+    return encodeMessage("netsvr.topicDelete.TopicDelete", message, cmd, sizeTopicDelete, writeTopicDelete);
 }
 /**
  * Decodes the TopicDelete body of a whole frame whose header was checked.
@@ -2881,7 +2916,7 @@ function readTopicListResp(end, into) {
  * Encodes a TopicListResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicListRespToBinary(message) {
-    return encodeMessage(message, undefined, sizeTopicListResp, writeTopicListResp);
+    return encodeMessage("netsvr.topicListResp.TopicListResp", message, undefined, sizeTopicListResp, writeTopicListResp);
 }
 /**
  * Decodes a TopicListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -2894,7 +2929,7 @@ export function topicListRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicListResp], in one buffer.
  */
 export function topicListRespFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeTopicListResp, writeTopicListResp);
+    return encodeMessage("netsvr.topicListResp.TopicListResp", message, cmd, sizeTopicListResp, writeTopicListResp);
 }
 /**
  * Decodes the TopicListResp body of a whole frame whose header was checked.
@@ -2960,7 +2995,7 @@ function readTopicPublish(end, into) {
  * Encodes a TopicPublish (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicPublishToBinary(message) {
-    return encodeMessage(message, undefined, sizeTopicPublish, writeTopicPublish);
+    return encodeMessage("netsvr.topicPublish.TopicPublish", message, undefined, sizeTopicPublish, writeTopicPublish);
 }
 /**
  * Decodes a TopicPublish from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -2973,7 +3008,7 @@ export function topicPublishFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicPublish], in one buffer.
  */
 export function topicPublishFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeTopicPublish, writeTopicPublish);
+    return encodeMessage("netsvr.topicPublish.TopicPublish", message, cmd, sizeTopicPublish, writeTopicPublish);
 }
 /**
  * Decodes the TopicPublish body of a whole frame whose header was checked.
@@ -3042,7 +3077,7 @@ function readTopicPublishBulk(end, into) {
  * Encodes a TopicPublishBulk (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicPublishBulkToBinary(message) {
-    return encodeMessage(message, undefined, sizeTopicPublishBulk, writeTopicPublishBulk);
+    return encodeMessage("netsvr.topicPublishBulk.TopicPublishBulk", message, undefined, sizeTopicPublishBulk, writeTopicPublishBulk);
 }
 /**
  * Decodes a TopicPublishBulk from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3055,7 +3090,7 @@ export function topicPublishBulkFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicPublishBulk], in one buffer.
  */
 export function topicPublishBulkFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeTopicPublishBulk, writeTopicPublishBulk);
+    return encodeMessage("netsvr.topicPublishBulk.TopicPublishBulk", message, cmd, sizeTopicPublishBulk, writeTopicPublishBulk);
 }
 /**
  * Decodes the TopicPublishBulk body of a whole frame whose header was checked.
@@ -3133,7 +3168,7 @@ function readTopicSubscribe(end, into) {
  * Encodes a TopicSubscribe (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicSubscribeToBinary(message) {
-    return encodeMessage(message, undefined, sizeTopicSubscribe, writeTopicSubscribe);
+    return encodeMessage("netsvr.topicSubscribe.TopicSubscribe", message, undefined, sizeTopicSubscribe, writeTopicSubscribe);
 }
 /**
  * Decodes a TopicSubscribe from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3146,7 +3181,7 @@ export function topicSubscribeFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicSubscribe], in one buffer.
  */
 export function topicSubscribeFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeTopicSubscribe, writeTopicSubscribe);
+    return encodeMessage("netsvr.topicSubscribe.TopicSubscribe", message, cmd, sizeTopicSubscribe, writeTopicSubscribe);
 }
 /**
  * Decodes the TopicSubscribe body of a whole frame whose header was checked.
@@ -3212,7 +3247,7 @@ function readTopicUniqIdCountReq(end, into) {
  * Encodes a TopicUniqIdCountReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdCountReqToBinary(message) {
-    return encodeMessage(message, undefined, sizeTopicUniqIdCountReq, writeTopicUniqIdCountReq);
+    return encodeMessage("netsvr.topicUniqIdCountReq.TopicUniqIdCountReq", message, undefined, sizeTopicUniqIdCountReq, writeTopicUniqIdCountReq);
 }
 /**
  * Decodes a TopicUniqIdCountReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3225,7 +3260,7 @@ export function topicUniqIdCountReqFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdCountReq], in one buffer.
  */
 export function topicUniqIdCountReqFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeTopicUniqIdCountReq, writeTopicUniqIdCountReq);
+    return encodeMessage("netsvr.topicUniqIdCountReq.TopicUniqIdCountReq", message, cmd, sizeTopicUniqIdCountReq, writeTopicUniqIdCountReq);
 }
 /**
  * Decodes the TopicUniqIdCountReq body of a whole frame whose header was checked.
@@ -3313,7 +3348,7 @@ function readTopicUniqIdCountResp(end, into) {
  * Encodes a TopicUniqIdCountResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdCountRespToBinary(message) {
-    return encodeMessage(message, undefined, sizeTopicUniqIdCountResp, writeTopicUniqIdCountResp);
+    return encodeMessage("netsvr.topicUniqIdCountResp.TopicUniqIdCountResp", message, undefined, sizeTopicUniqIdCountResp, writeTopicUniqIdCountResp);
 }
 /**
  * Decodes a TopicUniqIdCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3326,7 +3361,7 @@ export function topicUniqIdCountRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdCountResp], in one buffer.
  */
 export function topicUniqIdCountRespFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeTopicUniqIdCountResp, writeTopicUniqIdCountResp);
+    return encodeMessage("netsvr.topicUniqIdCountResp.TopicUniqIdCountResp", message, cmd, sizeTopicUniqIdCountResp, writeTopicUniqIdCountResp);
 }
 /**
  * Decodes the TopicUniqIdCountResp body of a whole frame whose header was checked.
@@ -3380,7 +3415,7 @@ function readTopicUniqIdListReq(end, into) {
  * Encodes a TopicUniqIdListReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdListReqToBinary(message) {
-    return encodeMessage(message, undefined, sizeTopicUniqIdListReq, writeTopicUniqIdListReq);
+    return encodeMessage("netsvr.topicUniqIdListReq.TopicUniqIdListReq", message, undefined, sizeTopicUniqIdListReq, writeTopicUniqIdListReq);
 }
 /**
  * Decodes a TopicUniqIdListReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3393,7 +3428,7 @@ export function topicUniqIdListReqFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListReq], in one buffer.
  */
 export function topicUniqIdListReqFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeTopicUniqIdListReq, writeTopicUniqIdListReq);
+    return encodeMessage("netsvr.topicUniqIdListReq.TopicUniqIdListReq", message, cmd, sizeTopicUniqIdListReq, writeTopicUniqIdListReq);
 }
 /**
  * Decodes the TopicUniqIdListReq body of a whole frame whose header was checked.
@@ -3482,7 +3517,7 @@ function readTopicUniqIdListResp(end, into) {
  * Encodes a TopicUniqIdListResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdListRespToBinary(message) {
-    return encodeMessage(message, undefined, sizeTopicUniqIdListResp, writeTopicUniqIdListResp);
+    return encodeMessage("netsvr.topicUniqIdListResp.TopicUniqIdListResp", message, undefined, sizeTopicUniqIdListResp, writeTopicUniqIdListResp);
 }
 /**
  * Decodes a TopicUniqIdListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3495,7 +3530,7 @@ export function topicUniqIdListRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListResp], in one buffer.
  */
 export function topicUniqIdListRespFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeTopicUniqIdListResp, writeTopicUniqIdListResp);
+    return encodeMessage("netsvr.topicUniqIdListResp.TopicUniqIdListResp", message, cmd, sizeTopicUniqIdListResp, writeTopicUniqIdListResp);
 }
 /**
  * Decodes the TopicUniqIdListResp body of a whole frame whose header was checked.
@@ -3549,7 +3584,7 @@ function readTopicUniqIdListRespItem(end, into) {
  * Encodes a TopicUniqIdListRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdListRespItemToBinary(message) {
-    return encodeMessage(message, undefined, sizeTopicUniqIdListRespItem, writeTopicUniqIdListRespItem);
+    return encodeMessage("netsvr.topicUniqIdListResp.TopicUniqIdListRespItem", message, undefined, sizeTopicUniqIdListRespItem, writeTopicUniqIdListRespItem);
 }
 /**
  * Decodes a TopicUniqIdListRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3562,7 +3597,7 @@ export function topicUniqIdListRespItemFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListRespItem], in one buffer.
  */
 export function topicUniqIdListRespItemFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeTopicUniqIdListRespItem, writeTopicUniqIdListRespItem);
+    return encodeMessage("netsvr.topicUniqIdListResp.TopicUniqIdListRespItem", message, cmd, sizeTopicUniqIdListRespItem, writeTopicUniqIdListRespItem);
 }
 /**
  * Decodes the TopicUniqIdListRespItem body of a whole frame whose header was checked.
@@ -3640,7 +3675,7 @@ function readTopicUnsubscribe(end, into) {
  * Encodes a TopicUnsubscribe (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUnsubscribeToBinary(message) {
-    return encodeMessage(message, undefined, sizeTopicUnsubscribe, writeTopicUnsubscribe);
+    return encodeMessage("netsvr.topicUnsubscribe.TopicUnsubscribe", message, undefined, sizeTopicUnsubscribe, writeTopicUnsubscribe);
 }
 /**
  * Decodes a TopicUnsubscribe from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3653,7 +3688,7 @@ export function topicUnsubscribeFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][TopicUnsubscribe], in one buffer.
  */
 export function topicUnsubscribeFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeTopicUnsubscribe, writeTopicUnsubscribe);
+    return encodeMessage("netsvr.topicUnsubscribe.TopicUnsubscribe", message, cmd, sizeTopicUnsubscribe, writeTopicUnsubscribe);
 }
 /**
  * Decodes the TopicUnsubscribe body of a whole frame whose header was checked.
@@ -3728,7 +3763,7 @@ function readTransfer(end, into) {
  * Encodes a Transfer (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function transferToBinary(message) {
-    return encodeMessage(message, undefined, sizeTransfer, writeTransfer);
+    return encodeMessage("netsvr.transfer.Transfer", message, undefined, sizeTransfer, writeTransfer);
 }
 /**
  * Decodes a Transfer from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3741,7 +3776,7 @@ export function transferFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][Transfer], in one buffer.
  */
 export function transferFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeTransfer, writeTransfer);
+    return encodeMessage("netsvr.transfer.Transfer", message, cmd, sizeTransfer, writeTransfer);
 }
 /**
  * Decodes the Transfer body of a whole frame whose header was checked.
@@ -3804,7 +3839,7 @@ function readUniqIdCountResp(end, into) {
  * Encodes a UniqIdCountResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function uniqIdCountRespToBinary(message) {
-    return encodeMessage(message, undefined, sizeUniqIdCountResp, writeUniqIdCountResp);
+    return encodeMessage("netsvr.uniqIdCountResp.UniqIdCountResp", message, undefined, sizeUniqIdCountResp, writeUniqIdCountResp);
 }
 /**
  * Decodes a UniqIdCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3817,7 +3852,7 @@ export function uniqIdCountRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][UniqIdCountResp], in one buffer.
  */
 export function uniqIdCountRespFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeUniqIdCountResp, writeUniqIdCountResp);
+    return encodeMessage("netsvr.uniqIdCountResp.UniqIdCountResp", message, cmd, sizeUniqIdCountResp, writeUniqIdCountResp);
 }
 /**
  * Decodes the UniqIdCountResp body of a whole frame whose header was checked.
@@ -3883,7 +3918,7 @@ function readUniqIdListResp(end, into) {
  * Encodes a UniqIdListResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function uniqIdListRespToBinary(message) {
-    return encodeMessage(message, undefined, sizeUniqIdListResp, writeUniqIdListResp);
+    return encodeMessage("netsvr.uniqIdListResp.UniqIdListResp", message, undefined, sizeUniqIdListResp, writeUniqIdListResp);
 }
 /**
  * Decodes a UniqIdListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3896,7 +3931,7 @@ export function uniqIdListRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][UniqIdListResp], in one buffer.
  */
 export function uniqIdListRespFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeUniqIdListResp, writeUniqIdListResp);
+    return encodeMessage("netsvr.uniqIdListResp.UniqIdListResp", message, cmd, sizeUniqIdListResp, writeUniqIdListResp);
 }
 /**
  * Decodes the UniqIdListResp body of a whole frame whose header was checked.
@@ -3959,7 +3994,7 @@ function readUnRegisterReq(end, into) {
  * Encodes a UnRegisterReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function unRegisterReqToBinary(message) {
-    return encodeMessage(message, undefined, sizeUnRegisterReq, writeUnRegisterReq);
+    return encodeMessage("netsvr.unRegisterReq.UnRegisterReq", message, undefined, sizeUnRegisterReq, writeUnRegisterReq);
 }
 /**
  * Decodes a UnRegisterReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -3972,7 +4007,7 @@ export function unRegisterReqFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][UnRegisterReq], in one buffer.
  */
 export function unRegisterReqFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeUnRegisterReq, writeUnRegisterReq);
+    return encodeMessage("netsvr.unRegisterReq.UnRegisterReq", message, cmd, sizeUnRegisterReq, writeUnRegisterReq);
 }
 /**
  * Decodes the UnRegisterReq body of a whole frame whose header was checked.
@@ -4011,7 +4046,7 @@ function readUnRegisterResp(end, into) {
  * Encodes a UnRegisterResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function unRegisterRespToBinary(message) {
-    return encodeMessage(message, undefined, sizeUnRegisterResp, writeUnRegisterResp);
+    return encodeMessage("netsvr.unRegisterResp.UnRegisterResp", message, undefined, sizeUnRegisterResp, writeUnRegisterResp);
 }
 /**
  * Decodes a UnRegisterResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
@@ -4024,7 +4059,7 @@ export function unRegisterRespFromBinary(bytes) {
  * A whole frame, [u32 length][u32 cmd][UnRegisterResp], in one buffer.
  */
 export function unRegisterRespFrame(cmd, message) {
-    return encodeMessage(message, cmd, sizeUnRegisterResp, writeUnRegisterResp);
+    return encodeMessage("netsvr.unRegisterResp.UnRegisterResp", message, cmd, sizeUnRegisterResp, writeUnRegisterResp);
 }
 /**
  * Decodes the UnRegisterResp body of a whole frame whose header was checked.

@@ -79,8 +79,35 @@ function varintSize(v: number): number {
   return v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5;
 }
 
+// The size pass checks every value once, so that a wrong type from untyped
+// code is an error, never silently wrong bytes.
+function invalid(expected: string, value: unknown): Error {
+  return new TypeError(`expected ${expected}, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`);
+}
+
 function int32Size(v: number): number {
+  if ((v | 0) !== v) throw invalid("an int32", v);
   return v < 0 ? 10 : varintSize(v);
+}
+
+function uint32Size(v: number): number {
+  if (v >>> 0 !== v) throw invalid("a uint32", v);
+  return varintSize(v);
+}
+
+function sint32Size(v: number): number {
+  if ((v | 0) !== v) throw invalid("an int32", v);
+  return varintSize(zigzag32(v));
+}
+
+function fixed32Size(v: number, signed: boolean): number {
+  if (signed ? (v | 0) !== v : v >>> 0 !== v) throw invalid(signed ? "an int32" : "a uint32", v);
+  return 4;
+}
+
+function floatSize(v: number, size: number): number {
+  if (typeof v !== "number") throw invalid("a number", v);
+  return size;
 }
 
 function varint64Size(lo: number, hi: number): number {
@@ -132,12 +159,14 @@ const notAscii = new Error("a string is not ASCII");
 
 /** Size of a string field's payload; records its byte length for the write pass. */
 function stringSize(s: string): number {
+  if (typeof s !== "string") throw invalid("a string", s);
   const n = exact ? utf8Length(s) : s.length;
   lengths[lengthCount++] = n;
   return varintSize(n) + n;
 }
 
 function bytesSize(b: Uint8Array): number {
+  if (!(b instanceof Uint8Array)) throw invalid("a Uint8Array", b);
   return varintSize(b.length) + b.length;
 }
 
@@ -314,15 +343,24 @@ function allocate(n: number): Uint8Array {
  * Encodes a message, after a frame header when cmd is not undefined, into a
  * buffer of its exact size: a size pass, then a write pass.
  */
-function encodeMessage<M>(message: M, cmd: number | undefined, size: (m: M) => number, write: (m: M) => void): Uint8Array {
+function encodeMessage<M>(
+  typeName: string,
+  message: M,
+  cmd: number | undefined,
+  size: (m: M) => number,
+  write: (m: M) => void,
+): Uint8Array {
   try {
+    try {
+      return encodeOnce(message, cmd, size, write);
+    } catch (error) {
+      if (error !== notAscii) throw error;
+    }
+    exact = true;
     return encodeOnce(message, cmd, size, write);
   } catch (error) {
-    if (error !== notAscii) throw error;
-  }
-  exact = true;
-  try {
-    return encodeOnce(message, cmd, size, write);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot encode ${typeName}: ${reason}`, { cause: error });
   } finally {
     exact = false;
   }
@@ -680,7 +718,7 @@ function readBroadcast(end: number, into?: Broadcast): Broadcast {
  * Encodes a Broadcast (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function broadcastToBinary(message: MessageInitShape<typeof BroadcastSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeBroadcast, writeBroadcast);
+  return encodeMessage("netsvr.broadcast.Broadcast", message, undefined, sizeBroadcast, writeBroadcast);
 }
 
 /**
@@ -695,7 +733,7 @@ export function broadcastFromBinary(bytes: Uint8Array): Broadcast {
  * A whole frame, [u32 length][u32 cmd][Broadcast], in one buffer.
  */
 export function broadcastFrame(cmd: number, message: MessageInitShape<typeof BroadcastSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeBroadcast, writeBroadcast);
+  return encodeMessage("netsvr.broadcast.Broadcast", message, cmd, sizeBroadcast, writeBroadcast);
 }
 
 /**
@@ -750,7 +788,7 @@ function readCheckOnlineReq(end: number, into?: CheckOnlineReq): CheckOnlineReq 
  * Encodes a CheckOnlineReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function checkOnlineReqToBinary(message: MessageInitShape<typeof CheckOnlineReqSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeCheckOnlineReq, writeCheckOnlineReq);
+  return encodeMessage("netsvr.checkOnlineReq.CheckOnlineReq", message, undefined, sizeCheckOnlineReq, writeCheckOnlineReq);
 }
 
 /**
@@ -765,7 +803,7 @@ export function checkOnlineReqFromBinary(bytes: Uint8Array): CheckOnlineReq {
  * A whole frame, [u32 length][u32 cmd][CheckOnlineReq], in one buffer.
  */
 export function checkOnlineReqFrame(cmd: number, message: MessageInitShape<typeof CheckOnlineReqSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeCheckOnlineReq, writeCheckOnlineReq);
+  return encodeMessage("netsvr.checkOnlineReq.CheckOnlineReq", message, cmd, sizeCheckOnlineReq, writeCheckOnlineReq);
 }
 
 /**
@@ -820,7 +858,7 @@ function readCheckOnlineResp(end: number, into?: CheckOnlineResp): CheckOnlineRe
  * Encodes a CheckOnlineResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function checkOnlineRespToBinary(message: MessageInitShape<typeof CheckOnlineRespSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeCheckOnlineResp, writeCheckOnlineResp);
+  return encodeMessage("netsvr.checkOnlineResp.CheckOnlineResp", message, undefined, sizeCheckOnlineResp, writeCheckOnlineResp);
 }
 
 /**
@@ -835,7 +873,7 @@ export function checkOnlineRespFromBinary(bytes: Uint8Array): CheckOnlineResp {
  * A whole frame, [u32 length][u32 cmd][CheckOnlineResp], in one buffer.
  */
 export function checkOnlineRespFrame(cmd: number, message: MessageInitShape<typeof CheckOnlineRespSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeCheckOnlineResp, writeCheckOnlineResp);
+  return encodeMessage("netsvr.checkOnlineResp.CheckOnlineResp", message, cmd, sizeCheckOnlineResp, writeCheckOnlineResp);
 }
 
 /**
@@ -899,7 +937,7 @@ function readConnClose(end: number, into?: ConnClose): ConnClose {
  * Encodes a ConnClose (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connCloseToBinary(message: MessageInitShape<typeof ConnCloseSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeConnClose, writeConnClose);
+  return encodeMessage("netsvr.connClose.ConnClose", message, undefined, sizeConnClose, writeConnClose);
 }
 
 /**
@@ -914,7 +952,7 @@ export function connCloseFromBinary(bytes: Uint8Array): ConnClose {
  * A whole frame, [u32 length][u32 cmd][ConnClose], in one buffer.
  */
 export function connCloseFrame(cmd: number, message: MessageInitShape<typeof ConnCloseSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeConnClose, writeConnClose);
+  return encodeMessage("netsvr.connClose.ConnClose", message, cmd, sizeConnClose, writeConnClose);
 }
 
 /**
@@ -1011,7 +1049,7 @@ function readConnInfoDelete(end: number, into?: ConnInfoDelete): ConnInfoDelete 
  * Encodes a ConnInfoDelete (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoDeleteToBinary(message: MessageInitShape<typeof ConnInfoDeleteSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeConnInfoDelete, writeConnInfoDelete);
+  return encodeMessage("netsvr.connInfoDelete.ConnInfoDelete", message, undefined, sizeConnInfoDelete, writeConnInfoDelete);
 }
 
 /**
@@ -1026,7 +1064,7 @@ export function connInfoDeleteFromBinary(bytes: Uint8Array): ConnInfoDelete {
  * A whole frame, [u32 length][u32 cmd][ConnInfoDelete], in one buffer.
  */
 export function connInfoDeleteFrame(cmd: number, message: MessageInitShape<typeof ConnInfoDeleteSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeConnInfoDelete, writeConnInfoDelete);
+  return encodeMessage("netsvr.connInfoDelete.ConnInfoDelete", message, cmd, sizeConnInfoDelete, writeConnInfoDelete);
 }
 
 /**
@@ -1081,7 +1119,7 @@ function readConnInfoReq(end: number, into?: ConnInfoReq): ConnInfoReq {
  * Encodes a ConnInfoReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoReqToBinary(message: MessageInitShape<typeof ConnInfoReqSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeConnInfoReq, writeConnInfoReq);
+  return encodeMessage("netsvr.connInfoReq.ConnInfoReq", message, undefined, sizeConnInfoReq, writeConnInfoReq);
 }
 
 /**
@@ -1096,7 +1134,7 @@ export function connInfoReqFromBinary(bytes: Uint8Array): ConnInfoReq {
  * A whole frame, [u32 length][u32 cmd][ConnInfoReq], in one buffer.
  */
 export function connInfoReqFrame(cmd: number, message: MessageInitShape<typeof ConnInfoReqSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeConnInfoReq, writeConnInfoReq);
+  return encodeMessage("netsvr.connInfoReq.ConnInfoReq", message, cmd, sizeConnInfoReq, writeConnInfoReq);
 }
 
 /**
@@ -1170,7 +1208,7 @@ function readConnInfoResp(end: number, into?: ConnInfoResp): ConnInfoResp {
  * Encodes a ConnInfoResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoRespToBinary(message: MessageInitShape<typeof ConnInfoRespSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeConnInfoResp, writeConnInfoResp);
+  return encodeMessage("netsvr.connInfoResp.ConnInfoResp", message, undefined, sizeConnInfoResp, writeConnInfoResp);
 }
 
 /**
@@ -1185,7 +1223,7 @@ export function connInfoRespFromBinary(bytes: Uint8Array): ConnInfoResp {
  * A whole frame, [u32 length][u32 cmd][ConnInfoResp], in one buffer.
  */
 export function connInfoRespFrame(cmd: number, message: MessageInitShape<typeof ConnInfoRespSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeConnInfoResp, writeConnInfoResp);
+  return encodeMessage("netsvr.connInfoResp.ConnInfoResp", message, cmd, sizeConnInfoResp, writeConnInfoResp);
 }
 
 /**
@@ -1251,7 +1289,7 @@ function readConnInfoRespItem(end: number, into?: ConnInfoRespItem): ConnInfoRes
  * Encodes a ConnInfoRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoRespItemToBinary(message: MessageInitShape<typeof ConnInfoRespItemSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeConnInfoRespItem, writeConnInfoRespItem);
+  return encodeMessage("netsvr.connInfoResp.ConnInfoRespItem", message, undefined, sizeConnInfoRespItem, writeConnInfoRespItem);
 }
 
 /**
@@ -1266,7 +1304,7 @@ export function connInfoRespItemFromBinary(bytes: Uint8Array): ConnInfoRespItem 
  * A whole frame, [u32 length][u32 cmd][ConnInfoRespItem], in one buffer.
  */
 export function connInfoRespItemFrame(cmd: number, message: MessageInitShape<typeof ConnInfoRespItemSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeConnInfoRespItem, writeConnInfoRespItem);
+  return encodeMessage("netsvr.connInfoResp.ConnInfoRespItem", message, cmd, sizeConnInfoRespItem, writeConnInfoRespItem);
 }
 
 /**
@@ -1376,7 +1414,7 @@ function readConnInfoUpdate(end: number, into?: ConnInfoUpdate): ConnInfoUpdate 
  * Encodes a ConnInfoUpdate (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connInfoUpdateToBinary(message: MessageInitShape<typeof ConnInfoUpdateSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeConnInfoUpdate, writeConnInfoUpdate);
+  return encodeMessage("netsvr.connInfoUpdate.ConnInfoUpdate", message, undefined, sizeConnInfoUpdate, writeConnInfoUpdate);
 }
 
 /**
@@ -1391,7 +1429,7 @@ export function connInfoUpdateFromBinary(bytes: Uint8Array): ConnInfoUpdate {
  * A whole frame, [u32 length][u32 cmd][ConnInfoUpdate], in one buffer.
  */
 export function connInfoUpdateFrame(cmd: number, message: MessageInitShape<typeof ConnInfoUpdateSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeConnInfoUpdate, writeConnInfoUpdate);
+  return encodeMessage("netsvr.connInfoUpdate.ConnInfoUpdate", message, cmd, sizeConnInfoUpdate, writeConnInfoUpdate);
 }
 
 /**
@@ -1479,7 +1517,7 @@ function readConnOpen(end: number, into?: ConnOpen): ConnOpen {
  * Encodes a ConnOpen (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connOpenToBinary(message: MessageInitShape<typeof ConnOpenSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeConnOpen, writeConnOpen);
+  return encodeMessage("netsvr.connOpen.ConnOpen", message, undefined, sizeConnOpen, writeConnOpen);
 }
 
 /**
@@ -1494,7 +1532,7 @@ export function connOpenFromBinary(bytes: Uint8Array): ConnOpen {
  * A whole frame, [u32 length][u32 cmd][ConnOpen], in one buffer.
  */
 export function connOpenFrame(cmd: number, message: MessageInitShape<typeof ConnOpenSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeConnOpen, writeConnOpen);
+  return encodeMessage("netsvr.connOpen.ConnOpen", message, cmd, sizeConnOpen, writeConnOpen);
 }
 
 /**
@@ -1558,7 +1596,7 @@ function readConnOpenCustomUniqIdTokenResp(end: number, into?: ConnOpenCustomUni
  * Encodes a ConnOpenCustomUniqIdTokenResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function connOpenCustomUniqIdTokenRespToBinary(message: MessageInitShape<typeof ConnOpenCustomUniqIdTokenRespSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeConnOpenCustomUniqIdTokenResp, writeConnOpenCustomUniqIdTokenResp);
+  return encodeMessage("netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp", message, undefined, sizeConnOpenCustomUniqIdTokenResp, writeConnOpenCustomUniqIdTokenResp);
 }
 
 /**
@@ -1573,7 +1611,7 @@ export function connOpenCustomUniqIdTokenRespFromBinary(bytes: Uint8Array): Conn
  * A whole frame, [u32 length][u32 cmd][ConnOpenCustomUniqIdTokenResp], in one buffer.
  */
 export function connOpenCustomUniqIdTokenRespFrame(cmd: number, message: MessageInitShape<typeof ConnOpenCustomUniqIdTokenRespSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeConnOpenCustomUniqIdTokenResp, writeConnOpenCustomUniqIdTokenResp);
+  return encodeMessage("netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp", message, cmd, sizeConnOpenCustomUniqIdTokenResp, writeConnOpenCustomUniqIdTokenResp);
 }
 
 /**
@@ -1639,7 +1677,7 @@ function readForceOffline(end: number, into?: ForceOffline): ForceOffline {
  * Encodes a ForceOffline (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function forceOfflineToBinary(message: MessageInitShape<typeof ForceOfflineSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeForceOffline, writeForceOffline);
+  return encodeMessage("netsvr.forceOffline.ForceOffline", message, undefined, sizeForceOffline, writeForceOffline);
 }
 
 /**
@@ -1654,7 +1692,7 @@ export function forceOfflineFromBinary(bytes: Uint8Array): ForceOffline {
  * A whole frame, [u32 length][u32 cmd][ForceOffline], in one buffer.
  */
 export function forceOfflineFrame(cmd: number, message: MessageInitShape<typeof ForceOfflineSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeForceOffline, writeForceOffline);
+  return encodeMessage("netsvr.forceOffline.ForceOffline", message, cmd, sizeForceOffline, writeForceOffline);
 }
 
 /**
@@ -1731,7 +1769,7 @@ function readForceOfflineGuest(end: number, into?: ForceOfflineGuest): ForceOffl
  * Encodes a ForceOfflineGuest (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function forceOfflineGuestToBinary(message: MessageInitShape<typeof ForceOfflineGuestSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeForceOfflineGuest, writeForceOfflineGuest);
+  return encodeMessage("netsvr.forceOfflineGuest.ForceOfflineGuest", message, undefined, sizeForceOfflineGuest, writeForceOfflineGuest);
 }
 
 /**
@@ -1746,7 +1784,7 @@ export function forceOfflineGuestFromBinary(bytes: Uint8Array): ForceOfflineGues
  * A whole frame, [u32 length][u32 cmd][ForceOfflineGuest], in one buffer.
  */
 export function forceOfflineGuestFrame(cmd: number, message: MessageInitShape<typeof ForceOfflineGuestSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeForceOfflineGuest, writeForceOfflineGuest);
+  return encodeMessage("netsvr.forceOfflineGuest.ForceOfflineGuest", message, cmd, sizeForceOfflineGuest, writeForceOfflineGuest);
 }
 
 /**
@@ -1805,7 +1843,7 @@ function readLimitReq(end: number, into?: LimitReq): LimitReq {
  * Encodes a LimitReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitReqToBinary(message: MessageInitShape<typeof LimitReqSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeLimitReq, writeLimitReq);
+  return encodeMessage("netsvr.limitReq.LimitReq", message, undefined, sizeLimitReq, writeLimitReq);
 }
 
 /**
@@ -1820,7 +1858,7 @@ export function limitReqFromBinary(bytes: Uint8Array): LimitReq {
  * A whole frame, [u32 length][u32 cmd][LimitReq], in one buffer.
  */
 export function limitReqFrame(cmd: number, message: MessageInitShape<typeof LimitReqSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeLimitReq, writeLimitReq);
+  return encodeMessage("netsvr.limitReq.LimitReq", message, cmd, sizeLimitReq, writeLimitReq);
 }
 
 /**
@@ -1884,7 +1922,7 @@ function readLimitReqItem(end: number, into?: LimitReqItem): LimitReqItem {
  * Encodes a LimitReqItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitReqItemToBinary(message: MessageInitShape<typeof LimitReqItemSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeLimitReqItem, writeLimitReqItem);
+  return encodeMessage("netsvr.limitReq.LimitReqItem", message, undefined, sizeLimitReqItem, writeLimitReqItem);
 }
 
 /**
@@ -1899,7 +1937,7 @@ export function limitReqItemFromBinary(bytes: Uint8Array): LimitReqItem {
  * A whole frame, [u32 length][u32 cmd][LimitReqItem], in one buffer.
  */
 export function limitReqItemFrame(cmd: number, message: MessageInitShape<typeof LimitReqItemSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeLimitReqItem, writeLimitReqItem);
+  return encodeMessage("netsvr.limitReq.LimitReqItem", message, cmd, sizeLimitReqItem, writeLimitReqItem);
 }
 
 /**
@@ -1969,7 +2007,7 @@ function readLimitResp(end: number, into?: LimitResp): LimitResp {
  * Encodes a LimitResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitRespToBinary(message: MessageInitShape<typeof LimitRespSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeLimitResp, writeLimitResp);
+  return encodeMessage("netsvr.limitResp.LimitResp", message, undefined, sizeLimitResp, writeLimitResp);
 }
 
 /**
@@ -1984,7 +2022,7 @@ export function limitRespFromBinary(bytes: Uint8Array): LimitResp {
  * A whole frame, [u32 length][u32 cmd][LimitResp], in one buffer.
  */
 export function limitRespFrame(cmd: number, message: MessageInitShape<typeof LimitRespSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeLimitResp, writeLimitResp);
+  return encodeMessage("netsvr.limitResp.LimitResp", message, cmd, sizeLimitResp, writeLimitResp);
 }
 
 /**
@@ -2069,7 +2107,7 @@ function readLimitRespItem(end: number, into?: LimitRespItem): LimitRespItem {
  * Encodes a LimitRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function limitRespItemToBinary(message: MessageInitShape<typeof LimitRespItemSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeLimitRespItem, writeLimitRespItem);
+  return encodeMessage("netsvr.limitResp.LimitRespItem", message, undefined, sizeLimitRespItem, writeLimitRespItem);
 }
 
 /**
@@ -2084,7 +2122,7 @@ export function limitRespItemFromBinary(bytes: Uint8Array): LimitRespItem {
  * A whole frame, [u32 length][u32 cmd][LimitRespItem], in one buffer.
  */
 export function limitRespItemFrame(cmd: number, message: MessageInitShape<typeof LimitRespItemSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeLimitRespItem, writeLimitRespItem);
+  return encodeMessage("netsvr.limitResp.LimitRespItem", message, cmd, sizeLimitRespItem, writeLimitRespItem);
 }
 
 /**
@@ -2169,7 +2207,7 @@ function readMetricsResp(end: number, into?: MetricsResp): MetricsResp {
  * Encodes a MetricsResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function metricsRespToBinary(message: MessageInitShape<typeof MetricsRespSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeMetricsResp, writeMetricsResp);
+  return encodeMessage("netsvr.metricsResp.MetricsResp", message, undefined, sizeMetricsResp, writeMetricsResp);
 }
 
 /**
@@ -2184,7 +2222,7 @@ export function metricsRespFromBinary(bytes: Uint8Array): MetricsResp {
  * A whole frame, [u32 length][u32 cmd][MetricsResp], in one buffer.
  */
 export function metricsRespFrame(cmd: number, message: MessageInitShape<typeof MetricsRespSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeMetricsResp, writeMetricsResp);
+  return encodeMessage("netsvr.metricsResp.MetricsResp", message, cmd, sizeMetricsResp, writeMetricsResp);
 }
 
 /**
@@ -2201,28 +2239,28 @@ function sizeMetricsRespItem(m: MessageInitShape<typeof MetricsRespItemSchema>):
     n += 1 + int64Size(m.count);
   }
   if (m.meanRate != null && !(Object.is(m.meanRate, 0))) {
-    n += 1 + 4;
+    n += 1 + floatSize(m.meanRate, 4);
   }
   if (m.meanRateMax != null && !(Object.is(m.meanRateMax, 0))) {
-    n += 1 + 4;
+    n += 1 + floatSize(m.meanRateMax, 4);
   }
   if (m.rate1 != null && !(Object.is(m.rate1, 0))) {
-    n += 1 + 4;
+    n += 1 + floatSize(m.rate1, 4);
   }
   if (m.rate1Max != null && !(Object.is(m.rate1Max, 0))) {
-    n += 1 + 4;
+    n += 1 + floatSize(m.rate1Max, 4);
   }
   if (m.rate5 != null && !(Object.is(m.rate5, 0))) {
-    n += 1 + 4;
+    n += 1 + floatSize(m.rate5, 4);
   }
   if (m.rate5Max != null && !(Object.is(m.rate5Max, 0))) {
-    n += 1 + 4;
+    n += 1 + floatSize(m.rate5Max, 4);
   }
   if (m.rate15 != null && !(Object.is(m.rate15, 0))) {
-    n += 1 + 4;
+    n += 1 + floatSize(m.rate15, 4);
   }
   if (m.rate15Max != null && !(Object.is(m.rate15Max, 0))) {
-    n += 1 + 4;
+    n += 1 + floatSize(m.rate15Max, 4);
   }
   return n + unknownSize((m as { $unknown?: UnknownField[] }).$unknown);
 }
@@ -2325,7 +2363,7 @@ function readMetricsRespItem(end: number, into?: MetricsRespItem): MetricsRespIt
  * Encodes a MetricsRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function metricsRespItemToBinary(message: MessageInitShape<typeof MetricsRespItemSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeMetricsRespItem, writeMetricsRespItem);
+  return encodeMessage("netsvr.metricsResp.MetricsRespItem", message, undefined, sizeMetricsRespItem, writeMetricsRespItem);
 }
 
 /**
@@ -2340,7 +2378,7 @@ export function metricsRespItemFromBinary(bytes: Uint8Array): MetricsRespItem {
  * A whole frame, [u32 length][u32 cmd][MetricsRespItem], in one buffer.
  */
 export function metricsRespItemFrame(cmd: number, message: MessageInitShape<typeof MetricsRespItemSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeMetricsRespItem, writeMetricsRespItem);
+  return encodeMessage("netsvr.metricsResp.MetricsRespItem", message, cmd, sizeMetricsRespItem, writeMetricsRespItem);
 }
 
 /**
@@ -2406,7 +2444,7 @@ function readMulticast(end: number, into?: Multicast): Multicast {
  * Encodes a Multicast (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function multicastToBinary(message: MessageInitShape<typeof MulticastSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeMulticast, writeMulticast);
+  return encodeMessage("netsvr.multicast.Multicast", message, undefined, sizeMulticast, writeMulticast);
 }
 
 /**
@@ -2421,7 +2459,7 @@ export function multicastFromBinary(bytes: Uint8Array): Multicast {
  * A whole frame, [u32 length][u32 cmd][Multicast], in one buffer.
  */
 export function multicastFrame(cmd: number, message: MessageInitShape<typeof MulticastSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeMulticast, writeMulticast);
+  return encodeMessage("netsvr.multicast.Multicast", message, cmd, sizeMulticast, writeMulticast);
 }
 
 /**
@@ -2438,10 +2476,10 @@ function sizeRegisterReq(m: MessageInitShape<typeof RegisterReqSchema>): number 
     n += 1 + int32Size(m.workerId);
   }
   if (m.processCmdGoroutineNum != null && !(m.processCmdGoroutineNum === 0)) {
-    n += 1 + varintSize(m.processCmdGoroutineNum);
+    n += 1 + uint32Size(m.processCmdGoroutineNum);
   }
   if (m.serverId != null && !(m.serverId === 0)) {
-    n += 1 + varintSize(m.serverId);
+    n += 1 + uint32Size(m.serverId);
   }
   return n + unknownSize((m as { $unknown?: UnknownField[] }).$unknown);
 }
@@ -2496,7 +2534,7 @@ function readRegisterReq(end: number, into?: RegisterReq): RegisterReq {
  * Encodes a RegisterReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function registerReqToBinary(message: MessageInitShape<typeof RegisterReqSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeRegisterReq, writeRegisterReq);
+  return encodeMessage("netsvr.registerReq.RegisterReq", message, undefined, sizeRegisterReq, writeRegisterReq);
 }
 
 /**
@@ -2511,7 +2549,7 @@ export function registerReqFromBinary(bytes: Uint8Array): RegisterReq {
  * A whole frame, [u32 length][u32 cmd][RegisterReq], in one buffer.
  */
 export function registerReqFrame(cmd: number, message: MessageInitShape<typeof RegisterReqSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeRegisterReq, writeRegisterReq);
+  return encodeMessage("netsvr.registerReq.RegisterReq", message, cmd, sizeRegisterReq, writeRegisterReq);
 }
 
 /**
@@ -2586,7 +2624,7 @@ function readRegisterResp(end: number, into?: RegisterResp): RegisterResp {
  * Encodes a RegisterResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function registerRespToBinary(message: MessageInitShape<typeof RegisterRespSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeRegisterResp, writeRegisterResp);
+  return encodeMessage("netsvr.registerResp.RegisterResp", message, undefined, sizeRegisterResp, writeRegisterResp);
 }
 
 /**
@@ -2601,7 +2639,7 @@ export function registerRespFromBinary(bytes: Uint8Array): RegisterResp {
  * A whole frame, [u32 length][u32 cmd][RegisterResp], in one buffer.
  */
 export function registerRespFrame(cmd: number, message: MessageInitShape<typeof RegisterRespSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeRegisterResp, writeRegisterResp);
+  return encodeMessage("netsvr.registerResp.RegisterResp", message, cmd, sizeRegisterResp, writeRegisterResp);
 }
 
 /**
@@ -2665,7 +2703,7 @@ function readSingleCast(end: number, into?: SingleCast): SingleCast {
  * Encodes a SingleCast (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function singleCastToBinary(message: MessageInitShape<typeof SingleCastSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeSingleCast, writeSingleCast);
+  return encodeMessage("netsvr.singleCast.SingleCast", message, undefined, sizeSingleCast, writeSingleCast);
 }
 
 /**
@@ -2680,7 +2718,7 @@ export function singleCastFromBinary(bytes: Uint8Array): SingleCast {
  * A whole frame, [u32 length][u32 cmd][SingleCast], in one buffer.
  */
 export function singleCastFrame(cmd: number, message: MessageInitShape<typeof SingleCastSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeSingleCast, writeSingleCast);
+  return encodeMessage("netsvr.singleCast.SingleCast", message, cmd, sizeSingleCast, writeSingleCast);
 }
 
 /**
@@ -2748,7 +2786,7 @@ function readSingleCastBulk(end: number, into?: SingleCastBulk): SingleCastBulk 
  * Encodes a SingleCastBulk (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function singleCastBulkToBinary(message: MessageInitShape<typeof SingleCastBulkSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeSingleCastBulk, writeSingleCastBulk);
+  return encodeMessage("netsvr.singleCastBulk.SingleCastBulk", message, undefined, sizeSingleCastBulk, writeSingleCastBulk);
 }
 
 /**
@@ -2763,7 +2801,7 @@ export function singleCastBulkFromBinary(bytes: Uint8Array): SingleCastBulk {
  * A whole frame, [u32 length][u32 cmd][SingleCastBulk], in one buffer.
  */
 export function singleCastBulkFrame(cmd: number, message: MessageInitShape<typeof SingleCastBulkSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeSingleCastBulk, writeSingleCastBulk);
+  return encodeMessage("netsvr.singleCastBulk.SingleCastBulk", message, cmd, sizeSingleCastBulk, writeSingleCastBulk);
 }
 
 /**
@@ -2827,7 +2865,7 @@ function readTopicCountResp(end: number, into?: TopicCountResp): TopicCountResp 
  * Encodes a TopicCountResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicCountRespToBinary(message: MessageInitShape<typeof TopicCountRespSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeTopicCountResp, writeTopicCountResp);
+  return encodeMessage("netsvr.topicCountResp.TopicCountResp", message, undefined, sizeTopicCountResp, writeTopicCountResp);
 }
 
 /**
@@ -2842,7 +2880,7 @@ export function topicCountRespFromBinary(bytes: Uint8Array): TopicCountResp {
  * A whole frame, [u32 length][u32 cmd][TopicCountResp], in one buffer.
  */
 export function topicCountRespFrame(cmd: number, message: MessageInitShape<typeof TopicCountRespSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeTopicCountResp, writeTopicCountResp);
+  return encodeMessage("netsvr.topicCountResp.TopicCountResp", message, cmd, sizeTopicCountResp, writeTopicCountResp);
 }
 
 /**
@@ -2908,7 +2946,7 @@ function readTopicDelete(end: number, into?: TopicDelete): TopicDelete {
  * Encodes a TopicDelete (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicDeleteToBinary(message: MessageInitShape<typeof TopicDeleteSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeTopicDelete, writeTopicDelete);
+  return encodeMessage("netsvr.topicDelete.TopicDelete", message, undefined, sizeTopicDelete, writeTopicDelete);
 }
 
 /**
@@ -2923,7 +2961,7 @@ export function topicDeleteFromBinary(bytes: Uint8Array): TopicDelete {
  * A whole frame, [u32 length][u32 cmd][TopicDelete], in one buffer.
  */
 export function topicDeleteFrame(cmd: number, message: MessageInitShape<typeof TopicDeleteSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeTopicDelete, writeTopicDelete);
+  return encodeMessage("netsvr.topicDelete.TopicDelete", message, cmd, sizeTopicDelete, writeTopicDelete);
 }
 
 /**
@@ -2989,7 +3027,7 @@ function readTopicListResp(end: number, into?: TopicListResp): TopicListResp {
  * Encodes a TopicListResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicListRespToBinary(message: MessageInitShape<typeof TopicListRespSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeTopicListResp, writeTopicListResp);
+  return encodeMessage("netsvr.topicListResp.TopicListResp", message, undefined, sizeTopicListResp, writeTopicListResp);
 }
 
 /**
@@ -3004,7 +3042,7 @@ export function topicListRespFromBinary(bytes: Uint8Array): TopicListResp {
  * A whole frame, [u32 length][u32 cmd][TopicListResp], in one buffer.
  */
 export function topicListRespFrame(cmd: number, message: MessageInitShape<typeof TopicListRespSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeTopicListResp, writeTopicListResp);
+  return encodeMessage("netsvr.topicListResp.TopicListResp", message, cmd, sizeTopicListResp, writeTopicListResp);
 }
 
 /**
@@ -3070,7 +3108,7 @@ function readTopicPublish(end: number, into?: TopicPublish): TopicPublish {
  * Encodes a TopicPublish (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicPublishToBinary(message: MessageInitShape<typeof TopicPublishSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeTopicPublish, writeTopicPublish);
+  return encodeMessage("netsvr.topicPublish.TopicPublish", message, undefined, sizeTopicPublish, writeTopicPublish);
 }
 
 /**
@@ -3085,7 +3123,7 @@ export function topicPublishFromBinary(bytes: Uint8Array): TopicPublish {
  * A whole frame, [u32 length][u32 cmd][TopicPublish], in one buffer.
  */
 export function topicPublishFrame(cmd: number, message: MessageInitShape<typeof TopicPublishSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeTopicPublish, writeTopicPublish);
+  return encodeMessage("netsvr.topicPublish.TopicPublish", message, cmd, sizeTopicPublish, writeTopicPublish);
 }
 
 /**
@@ -3153,7 +3191,7 @@ function readTopicPublishBulk(end: number, into?: TopicPublishBulk): TopicPublis
  * Encodes a TopicPublishBulk (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicPublishBulkToBinary(message: MessageInitShape<typeof TopicPublishBulkSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeTopicPublishBulk, writeTopicPublishBulk);
+  return encodeMessage("netsvr.topicPublishBulk.TopicPublishBulk", message, undefined, sizeTopicPublishBulk, writeTopicPublishBulk);
 }
 
 /**
@@ -3168,7 +3206,7 @@ export function topicPublishBulkFromBinary(bytes: Uint8Array): TopicPublishBulk 
  * A whole frame, [u32 length][u32 cmd][TopicPublishBulk], in one buffer.
  */
 export function topicPublishBulkFrame(cmd: number, message: MessageInitShape<typeof TopicPublishBulkSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeTopicPublishBulk, writeTopicPublishBulk);
+  return encodeMessage("netsvr.topicPublishBulk.TopicPublishBulk", message, cmd, sizeTopicPublishBulk, writeTopicPublishBulk);
 }
 
 /**
@@ -3245,7 +3283,7 @@ function readTopicSubscribe(end: number, into?: TopicSubscribe): TopicSubscribe 
  * Encodes a TopicSubscribe (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicSubscribeToBinary(message: MessageInitShape<typeof TopicSubscribeSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeTopicSubscribe, writeTopicSubscribe);
+  return encodeMessage("netsvr.topicSubscribe.TopicSubscribe", message, undefined, sizeTopicSubscribe, writeTopicSubscribe);
 }
 
 /**
@@ -3260,7 +3298,7 @@ export function topicSubscribeFromBinary(bytes: Uint8Array): TopicSubscribe {
  * A whole frame, [u32 length][u32 cmd][TopicSubscribe], in one buffer.
  */
 export function topicSubscribeFrame(cmd: number, message: MessageInitShape<typeof TopicSubscribeSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeTopicSubscribe, writeTopicSubscribe);
+  return encodeMessage("netsvr.topicSubscribe.TopicSubscribe", message, cmd, sizeTopicSubscribe, writeTopicSubscribe);
 }
 
 /**
@@ -3326,7 +3364,7 @@ function readTopicUniqIdCountReq(end: number, into?: TopicUniqIdCountReq): Topic
  * Encodes a TopicUniqIdCountReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdCountReqToBinary(message: MessageInitShape<typeof TopicUniqIdCountReqSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeTopicUniqIdCountReq, writeTopicUniqIdCountReq);
+  return encodeMessage("netsvr.topicUniqIdCountReq.TopicUniqIdCountReq", message, undefined, sizeTopicUniqIdCountReq, writeTopicUniqIdCountReq);
 }
 
 /**
@@ -3341,7 +3379,7 @@ export function topicUniqIdCountReqFromBinary(bytes: Uint8Array): TopicUniqIdCou
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdCountReq], in one buffer.
  */
 export function topicUniqIdCountReqFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdCountReqSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeTopicUniqIdCountReq, writeTopicUniqIdCountReq);
+  return encodeMessage("netsvr.topicUniqIdCountReq.TopicUniqIdCountReq", message, cmd, sizeTopicUniqIdCountReq, writeTopicUniqIdCountReq);
 }
 
 /**
@@ -3425,7 +3463,7 @@ function readTopicUniqIdCountResp(end: number, into?: TopicUniqIdCountResp): Top
  * Encodes a TopicUniqIdCountResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdCountRespToBinary(message: MessageInitShape<typeof TopicUniqIdCountRespSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeTopicUniqIdCountResp, writeTopicUniqIdCountResp);
+  return encodeMessage("netsvr.topicUniqIdCountResp.TopicUniqIdCountResp", message, undefined, sizeTopicUniqIdCountResp, writeTopicUniqIdCountResp);
 }
 
 /**
@@ -3440,7 +3478,7 @@ export function topicUniqIdCountRespFromBinary(bytes: Uint8Array): TopicUniqIdCo
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdCountResp], in one buffer.
  */
 export function topicUniqIdCountRespFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdCountRespSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeTopicUniqIdCountResp, writeTopicUniqIdCountResp);
+  return encodeMessage("netsvr.topicUniqIdCountResp.TopicUniqIdCountResp", message, cmd, sizeTopicUniqIdCountResp, writeTopicUniqIdCountResp);
 }
 
 /**
@@ -3495,7 +3533,7 @@ function readTopicUniqIdListReq(end: number, into?: TopicUniqIdListReq): TopicUn
  * Encodes a TopicUniqIdListReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdListReqToBinary(message: MessageInitShape<typeof TopicUniqIdListReqSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeTopicUniqIdListReq, writeTopicUniqIdListReq);
+  return encodeMessage("netsvr.topicUniqIdListReq.TopicUniqIdListReq", message, undefined, sizeTopicUniqIdListReq, writeTopicUniqIdListReq);
 }
 
 /**
@@ -3510,7 +3548,7 @@ export function topicUniqIdListReqFromBinary(bytes: Uint8Array): TopicUniqIdList
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListReq], in one buffer.
  */
 export function topicUniqIdListReqFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdListReqSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeTopicUniqIdListReq, writeTopicUniqIdListReq);
+  return encodeMessage("netsvr.topicUniqIdListReq.TopicUniqIdListReq", message, cmd, sizeTopicUniqIdListReq, writeTopicUniqIdListReq);
 }
 
 /**
@@ -3595,7 +3633,7 @@ function readTopicUniqIdListResp(end: number, into?: TopicUniqIdListResp): Topic
  * Encodes a TopicUniqIdListResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdListRespToBinary(message: MessageInitShape<typeof TopicUniqIdListRespSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeTopicUniqIdListResp, writeTopicUniqIdListResp);
+  return encodeMessage("netsvr.topicUniqIdListResp.TopicUniqIdListResp", message, undefined, sizeTopicUniqIdListResp, writeTopicUniqIdListResp);
 }
 
 /**
@@ -3610,7 +3648,7 @@ export function topicUniqIdListRespFromBinary(bytes: Uint8Array): TopicUniqIdLis
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListResp], in one buffer.
  */
 export function topicUniqIdListRespFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdListRespSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeTopicUniqIdListResp, writeTopicUniqIdListResp);
+  return encodeMessage("netsvr.topicUniqIdListResp.TopicUniqIdListResp", message, cmd, sizeTopicUniqIdListResp, writeTopicUniqIdListResp);
 }
 
 /**
@@ -3665,7 +3703,7 @@ function readTopicUniqIdListRespItem(end: number, into?: TopicUniqIdListRespItem
  * Encodes a TopicUniqIdListRespItem (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUniqIdListRespItemToBinary(message: MessageInitShape<typeof TopicUniqIdListRespItemSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeTopicUniqIdListRespItem, writeTopicUniqIdListRespItem);
+  return encodeMessage("netsvr.topicUniqIdListResp.TopicUniqIdListRespItem", message, undefined, sizeTopicUniqIdListRespItem, writeTopicUniqIdListRespItem);
 }
 
 /**
@@ -3680,7 +3718,7 @@ export function topicUniqIdListRespItemFromBinary(bytes: Uint8Array): TopicUniqI
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListRespItem], in one buffer.
  */
 export function topicUniqIdListRespItemFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdListRespItemSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeTopicUniqIdListRespItem, writeTopicUniqIdListRespItem);
+  return encodeMessage("netsvr.topicUniqIdListResp.TopicUniqIdListRespItem", message, cmd, sizeTopicUniqIdListRespItem, writeTopicUniqIdListRespItem);
 }
 
 /**
@@ -3757,7 +3795,7 @@ function readTopicUnsubscribe(end: number, into?: TopicUnsubscribe): TopicUnsubs
  * Encodes a TopicUnsubscribe (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function topicUnsubscribeToBinary(message: MessageInitShape<typeof TopicUnsubscribeSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeTopicUnsubscribe, writeTopicUnsubscribe);
+  return encodeMessage("netsvr.topicUnsubscribe.TopicUnsubscribe", message, undefined, sizeTopicUnsubscribe, writeTopicUnsubscribe);
 }
 
 /**
@@ -3772,7 +3810,7 @@ export function topicUnsubscribeFromBinary(bytes: Uint8Array): TopicUnsubscribe 
  * A whole frame, [u32 length][u32 cmd][TopicUnsubscribe], in one buffer.
  */
 export function topicUnsubscribeFrame(cmd: number, message: MessageInitShape<typeof TopicUnsubscribeSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeTopicUnsubscribe, writeTopicUnsubscribe);
+  return encodeMessage("netsvr.topicUnsubscribe.TopicUnsubscribe", message, cmd, sizeTopicUnsubscribe, writeTopicUnsubscribe);
 }
 
 /**
@@ -3847,7 +3885,7 @@ function readTransfer(end: number, into?: Transfer): Transfer {
  * Encodes a Transfer (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function transferToBinary(message: MessageInitShape<typeof TransferSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeTransfer, writeTransfer);
+  return encodeMessage("netsvr.transfer.Transfer", message, undefined, sizeTransfer, writeTransfer);
 }
 
 /**
@@ -3862,7 +3900,7 @@ export function transferFromBinary(bytes: Uint8Array): Transfer {
  * A whole frame, [u32 length][u32 cmd][Transfer], in one buffer.
  */
 export function transferFrame(cmd: number, message: MessageInitShape<typeof TransferSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeTransfer, writeTransfer);
+  return encodeMessage("netsvr.transfer.Transfer", message, cmd, sizeTransfer, writeTransfer);
 }
 
 /**
@@ -3926,7 +3964,7 @@ function readUniqIdCountResp(end: number, into?: UniqIdCountResp): UniqIdCountRe
  * Encodes a UniqIdCountResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function uniqIdCountRespToBinary(message: MessageInitShape<typeof UniqIdCountRespSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeUniqIdCountResp, writeUniqIdCountResp);
+  return encodeMessage("netsvr.uniqIdCountResp.UniqIdCountResp", message, undefined, sizeUniqIdCountResp, writeUniqIdCountResp);
 }
 
 /**
@@ -3941,7 +3979,7 @@ export function uniqIdCountRespFromBinary(bytes: Uint8Array): UniqIdCountResp {
  * A whole frame, [u32 length][u32 cmd][UniqIdCountResp], in one buffer.
  */
 export function uniqIdCountRespFrame(cmd: number, message: MessageInitShape<typeof UniqIdCountRespSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeUniqIdCountResp, writeUniqIdCountResp);
+  return encodeMessage("netsvr.uniqIdCountResp.UniqIdCountResp", message, cmd, sizeUniqIdCountResp, writeUniqIdCountResp);
 }
 
 /**
@@ -4007,7 +4045,7 @@ function readUniqIdListResp(end: number, into?: UniqIdListResp): UniqIdListResp 
  * Encodes a UniqIdListResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function uniqIdListRespToBinary(message: MessageInitShape<typeof UniqIdListRespSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeUniqIdListResp, writeUniqIdListResp);
+  return encodeMessage("netsvr.uniqIdListResp.UniqIdListResp", message, undefined, sizeUniqIdListResp, writeUniqIdListResp);
 }
 
 /**
@@ -4022,7 +4060,7 @@ export function uniqIdListRespFromBinary(bytes: Uint8Array): UniqIdListResp {
  * A whole frame, [u32 length][u32 cmd][UniqIdListResp], in one buffer.
  */
 export function uniqIdListRespFrame(cmd: number, message: MessageInitShape<typeof UniqIdListRespSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeUniqIdListResp, writeUniqIdListResp);
+  return encodeMessage("netsvr.uniqIdListResp.UniqIdListResp", message, cmd, sizeUniqIdListResp, writeUniqIdListResp);
 }
 
 /**
@@ -4086,7 +4124,7 @@ function readUnRegisterReq(end: number, into?: UnRegisterReq): UnRegisterReq {
  * Encodes a UnRegisterReq (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function unRegisterReqToBinary(message: MessageInitShape<typeof UnRegisterReqSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeUnRegisterReq, writeUnRegisterReq);
+  return encodeMessage("netsvr.unRegisterReq.UnRegisterReq", message, undefined, sizeUnRegisterReq, writeUnRegisterReq);
 }
 
 /**
@@ -4101,7 +4139,7 @@ export function unRegisterReqFromBinary(bytes: Uint8Array): UnRegisterReq {
  * A whole frame, [u32 length][u32 cmd][UnRegisterReq], in one buffer.
  */
 export function unRegisterReqFrame(cmd: number, message: MessageInitShape<typeof UnRegisterReqSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeUnRegisterReq, writeUnRegisterReq);
+  return encodeMessage("netsvr.unRegisterReq.UnRegisterReq", message, cmd, sizeUnRegisterReq, writeUnRegisterReq);
 }
 
 /**
@@ -4143,7 +4181,7 @@ function readUnRegisterResp(end: number, into?: UnRegisterResp): UnRegisterResp 
  * Encodes a UnRegisterResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export function unRegisterRespToBinary(message: MessageInitShape<typeof UnRegisterRespSchema>): Uint8Array {
-  return encodeMessage(message, undefined, sizeUnRegisterResp, writeUnRegisterResp);
+  return encodeMessage("netsvr.unRegisterResp.UnRegisterResp", message, undefined, sizeUnRegisterResp, writeUnRegisterResp);
 }
 
 /**
@@ -4158,7 +4196,7 @@ export function unRegisterRespFromBinary(bytes: Uint8Array): UnRegisterResp {
  * A whole frame, [u32 length][u32 cmd][UnRegisterResp], in one buffer.
  */
 export function unRegisterRespFrame(cmd: number, message: MessageInitShape<typeof UnRegisterRespSchema>): Uint8Array {
-  return encodeMessage(message, cmd, sizeUnRegisterResp, writeUnRegisterResp);
+  return encodeMessage("netsvr.unRegisterResp.UnRegisterResp", message, cmd, sizeUnRegisterResp, writeUnRegisterResp);
 }
 
 /**

@@ -49,8 +49,35 @@ function varintSize(v: number): number {
   return v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5;
 }
 
+// The size pass checks every value once, so that a wrong type from untyped
+// code is an error, never silently wrong bytes.
+function invalid(expected: string, value: unknown): Error {
+  return new TypeError(\`expected \${expected}, got \${typeof value === "string" ? JSON.stringify(value) : String(value)}\`);
+}
+
 function int32Size(v: number): number {
+  if ((v | 0) !== v) throw invalid("an int32", v);
   return v < 0 ? 10 : varintSize(v);
+}
+
+function uint32Size(v: number): number {
+  if (v >>> 0 !== v) throw invalid("a uint32", v);
+  return varintSize(v);
+}
+
+function sint32Size(v: number): number {
+  if ((v | 0) !== v) throw invalid("an int32", v);
+  return varintSize(zigzag32(v));
+}
+
+function fixed32Size(v: number, signed: boolean): number {
+  if (signed ? (v | 0) !== v : v >>> 0 !== v) throw invalid(signed ? "an int32" : "a uint32", v);
+  return 4;
+}
+
+function floatSize(v: number, size: number): number {
+  if (typeof v !== "number") throw invalid("a number", v);
+  return size;
 }
 
 function varint64Size(lo: number, hi: number): number {
@@ -102,12 +129,14 @@ const notAscii = new Error("a string is not ASCII");
 
 /** Size of a string field's payload; records its byte length for the write pass. */
 function stringSize(s: string): number {
+  if (typeof s !== "string") throw invalid("a string", s);
   const n = exact ? utf8Length(s) : s.length;
   lengths[lengthCount++] = n;
   return varintSize(n) + n;
 }
 
 function bytesSize(b: Uint8Array): number {
+  if (!(b instanceof Uint8Array)) throw invalid("a Uint8Array", b);
   return varintSize(b.length) + b.length;
 }
 
@@ -284,15 +313,24 @@ function allocate(n: number): Uint8Array {
  * Encodes a message, after a frame header when cmd is not undefined, into a
  * buffer of its exact size: a size pass, then a write pass.
  */
-function encodeMessage<M>(message: M, cmd: number | undefined, size: (m: M) => number, write: (m: M) => void): Uint8Array {
+function encodeMessage<M>(
+  typeName: string,
+  message: M,
+  cmd: number | undefined,
+  size: (m: M) => number,
+  write: (m: M) => void,
+): Uint8Array {
   try {
+    try {
+      return encodeOnce(message, cmd, size, write);
+    } catch (error) {
+      if (error !== notAscii) throw error;
+    }
+    exact = true;
     return encodeOnce(message, cmd, size, write);
   } catch (error) {
-    if (error !== notAscii) throw error;
-  }
-  exact = true;
-  try {
-    return encodeOnce(message, cmd, size, write);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(\`cannot encode \${typeName}: \${reason}\`, { cause: error });
   } finally {
     exact = false;
   }

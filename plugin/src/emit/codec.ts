@@ -67,9 +67,9 @@ function scalarCodec(type: ScalarType): ScalarCodec {
     case ScalarType.INT32:
       return varint((v) => `int32Size(${v})`, (v) => `writeInt32(${v})`, "readInt32()");
     case ScalarType.UINT32:
-      return varint((v) => `varintSize(${v})`, (v) => `writeVarint(${v})`, "readVarint32()");
+      return varint((v) => `uint32Size(${v})`, (v) => `writeVarint(${v})`, "readVarint32()");
     case ScalarType.SINT32:
-      return varint((v) => `varintSize(zigzag32(${v}))`, (v) => `writeVarint(zigzag32(${v}))`, "readSint32()");
+      return varint((v) => `sint32Size(${v})`, (v) => `writeVarint(zigzag32(${v}))`, "readSint32()");
     case ScalarType.INT64:
       return int64("int64Size", "writeInt64", "readInt64()");
     case ScalarType.UINT64:
@@ -84,7 +84,7 @@ function scalarCodec(type: ScalarType): ScalarCodec {
     case ScalarType.SFIXED32:
       return {
         wireType: wire.bit32,
-        size: () => "4",
+        size: (v) => `fixed32Size(${v}, ${type === ScalarType.SFIXED32})`,
         write: (v) => `writeFixed32(${v})`,
         read: type === ScalarType.FIXED32 ? "readFixed32()" : "readSfixed32()",
         zero: "0",
@@ -95,7 +95,7 @@ function scalarCodec(type: ScalarType): ScalarCodec {
       const float = type === ScalarType.FLOAT;
       return {
         wireType: float ? wire.bit32 : wire.bit64,
-        size: () => (float ? "4" : "8"),
+        size: (v) => `floatSize(${v}, ${float ? 4 : 8})`,
         write: (v) => `${float ? "writeFloat" : "writeDouble"}(${v})`,
         read: float ? "readFloat()" : "readDouble()",
         zero: "0",
@@ -520,7 +520,7 @@ class MessageCodec {
     const { size, write, read, api } = this.fn;
     f.print(f.jsDoc(`Encodes a ${message.name} (a message or its init object) to protobuf binary, as toBinary() does.`));
     f.print(f.export("function", `${api}ToBinary`), `(message: `, this.init(message), `): Uint8Array {`);
-    f.print(`  return encodeMessage(message, undefined, ${size}, ${write});`);
+    f.print(`  return encodeMessage("${message.typeName}", message, undefined, ${size}, ${write});`);
     f.print(`}`);
     f.print();
     f.print(f.jsDoc(`Decodes a ${message.name} from protobuf binary, as fromBinary() does; bytes fields are views into the input.`));
@@ -531,7 +531,7 @@ class MessageCodec {
     f.print();
     f.print(f.jsDoc(`A whole frame, [u32 length][u32 cmd][${message.name}], in one buffer.`));
     f.print(f.export("function", `${api}Frame`), `(cmd: number, message: `, this.init(message), `): Uint8Array {`);
-    f.print(`  return encodeMessage(message, cmd, ${size}, ${write});`);
+    f.print(`  return encodeMessage("${message.typeName}", message, cmd, ${size}, ${write});`);
     f.print(`}`);
     f.print();
     f.print(f.jsDoc(`Decodes the ${message.name} body of a whole frame whose header was checked.`));
