@@ -405,6 +405,14 @@ test("a minimal manifest for a custom protocol generates", () => {
   expect(r.files.get("decode.ts")).toContain("export function decodeClientFrame(");
 });
 
+test("a proto2 message is rejected: the codecs are proto3 only", () => {
+  const proto2 = chatProto.replace('syntax = "proto3";', 'syntax = "proto2";').replace(/ (string|uint32) /g, " optional $1 ");
+  const r = checkManifest(chatManifest, { protos: protoDir({ "chat.proto": proto2 }) });
+  expect(r.error).toBe(
+    `${r.path}: the generated codecs support proto3 messages only; not proto3: chat.Join (chat.proto), chat.Joined (chat.proto), chat.Said (chat.proto)`,
+  );
+});
+
 describe("the real executable", () => {
   const binPath = join(repoRoot, "plugin/bin/protoc-gen-netsvr.js");
   const brokenManifest = edit(base, ["netsvr.registerResp.RegisterResp", "netsvr.registerResp.RegisterResponse"]);

@@ -1,5 +1,7 @@
 import { ScalarType, type DescField, type DescMessage } from "@bufbuild/protobuf";
 import type { GeneratedFile, Printable, Schema } from "@bufbuild/protoplugin";
+import { Edition } from "@bufbuild/protobuf/wkt";
+import { UserError } from "../user-error.js";
 import { reachableTypes } from "../model/reachable-types.js";
 import type { Protocol } from "../model/protocol.js";
 import type { NetsvrOptions } from "../options.js";
@@ -15,6 +17,12 @@ import { codecNames, type CodecNames } from "./names.js";
 export function emitCodec(schema: Schema<NetsvrOptions>, p: Protocol): void {
   const f = generateFile(schema, p, "codec.ts");
   const messages = reachableTypes(p).filter((t): t is DescMessage => t.kind === "message");
+  // Groups, closed enums and proto2 defaults would need code this emitter does not write.
+  const notProto3 = messages.filter((m) => m.file.edition !== Edition.EDITION_PROTO3);
+  if (notProto3.length > 0) {
+    const list = notProto3.map((m) => `${m.typeName} (${m.file.name}.proto)`).join(", ");
+    throw new UserError(`${p.manifestPath}: the generated codecs support proto3 messages only; not proto3: ${list}`);
+  }
   const names = codecNames(messages);
   printCodecRuntime(f);
   for (const message of messages) {
