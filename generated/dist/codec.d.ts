@@ -156,14 +156,6 @@ export declare function connInfoRespItemToBinary(message: MessageInitShape<typeo
  */
 export declare function connInfoRespItemFromBinary(bytes: Uint8Array): ConnInfoRespItem;
 /**
- * A whole frame, [u32 length][u32 cmd][ConnInfoRespItem], in one buffer.
- */
-export declare function connInfoRespItemFrame(cmd: number, message: MessageInitShape<typeof ConnInfoRespItemSchema>): Uint8Array;
-/**
- * Decodes the ConnInfoRespItem body of a whole frame whose header was checked.
- */
-export declare function connInfoRespItemFromFrame(frame: Uint8Array): ConnInfoRespItem;
-/**
  * Encodes a ConnInfoUpdate (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export declare function connInfoUpdateToBinary(message: MessageInitShape<typeof ConnInfoUpdateSchema>): Uint8Array;
@@ -268,14 +260,6 @@ export declare function limitReqItemToBinary(message: MessageInitShape<typeof Li
  */
 export declare function limitReqItemFromBinary(bytes: Uint8Array): LimitReqItem;
 /**
- * A whole frame, [u32 length][u32 cmd][LimitReqItem], in one buffer.
- */
-export declare function limitReqItemFrame(cmd: number, message: MessageInitShape<typeof LimitReqItemSchema>): Uint8Array;
-/**
- * Decodes the LimitReqItem body of a whole frame whose header was checked.
- */
-export declare function limitReqItemFromFrame(frame: Uint8Array): LimitReqItem;
-/**
  * Encodes a LimitResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export declare function limitRespToBinary(message: MessageInitShape<typeof LimitRespSchema>): Uint8Array;
@@ -300,14 +284,6 @@ export declare function limitRespItemToBinary(message: MessageInitShape<typeof L
  */
 export declare function limitRespItemFromBinary(bytes: Uint8Array): LimitRespItem;
 /**
- * A whole frame, [u32 length][u32 cmd][LimitRespItem], in one buffer.
- */
-export declare function limitRespItemFrame(cmd: number, message: MessageInitShape<typeof LimitRespItemSchema>): Uint8Array;
-/**
- * Decodes the LimitRespItem body of a whole frame whose header was checked.
- */
-export declare function limitRespItemFromFrame(frame: Uint8Array): LimitRespItem;
-/**
  * Encodes a MetricsResp (a message or its init object) to protobuf binary, as toBinary() does.
  */
 export declare function metricsRespToBinary(message: MessageInitShape<typeof MetricsRespSchema>): Uint8Array;
@@ -331,14 +307,6 @@ export declare function metricsRespItemToBinary(message: MessageInitShape<typeof
  * Decodes a MetricsRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export declare function metricsRespItemFromBinary(bytes: Uint8Array): MetricsRespItem;
-/**
- * A whole frame, [u32 length][u32 cmd][MetricsRespItem], in one buffer.
- */
-export declare function metricsRespItemFrame(cmd: number, message: MessageInitShape<typeof MetricsRespItemSchema>): Uint8Array;
-/**
- * Decodes the MetricsRespItem body of a whole frame whose header was checked.
- */
-export declare function metricsRespItemFromFrame(frame: Uint8Array): MetricsRespItem;
 /**
  * Encodes a Multicast (a message or its init object) to protobuf binary, as toBinary() does.
  */
@@ -587,14 +555,6 @@ export declare function topicUniqIdListRespItemToBinary(message: MessageInitShap
  * Decodes a TopicUniqIdListRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export declare function topicUniqIdListRespItemFromBinary(bytes: Uint8Array): TopicUniqIdListRespItem;
-/**
- * A whole frame, [u32 length][u32 cmd][TopicUniqIdListRespItem], in one buffer.
- */
-export declare function topicUniqIdListRespItemFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdListRespItemSchema>): Uint8Array;
-/**
- * Decodes the TopicUniqIdListRespItem body of a whole frame whose header was checked.
- */
-export declare function topicUniqIdListRespItemFromFrame(frame: Uint8Array): TopicUniqIdListRespItem;
 /**
  * Encodes a TopicUnsubscribe (a message or its init object) to protobuf binary, as toBinary() does.
  */

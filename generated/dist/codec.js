@@ -1211,19 +1211,6 @@ export function connInfoRespItemFromBinary(bytes) {
     startRead(bytes, 0);
     return endRead(readConnInfoRespItem(bytes.length));
 }
-/**
- * A whole frame, [u32 length][u32 cmd][ConnInfoRespItem], in one buffer.
- */
-export function connInfoRespItemFrame(cmd, message) {
-    return encodeMessage("netsvr.connInfoResp.ConnInfoRespItem", message, cmd, sizeConnInfoRespItem, writeConnInfoRespItem);
-}
-/**
- * Decodes the ConnInfoRespItem body of a whole frame whose header was checked.
- */
-export function connInfoRespItemFromFrame(frame) {
-    startRead(frame, 8);
-    return endRead(readConnInfoRespItem(frame.length));
-}
 function sizeConnInfoUpdate(m) {
     let n = 0;
     if (m.uniqId != null && !(m.uniqId === "")) {
@@ -1833,19 +1820,6 @@ export function limitReqItemFromBinary(bytes) {
     startRead(bytes, 0);
     return endRead(readLimitReqItem(bytes.length));
 }
-/**
- * A whole frame, [u32 length][u32 cmd][LimitReqItem], in one buffer.
- */
-export function limitReqItemFrame(cmd, message) {
-    return encodeMessage("netsvr.limitReq.LimitReqItem", message, cmd, sizeLimitReqItem, writeLimitReqItem);
-}
-/**
- * Decodes the LimitReqItem body of a whole frame whose header was checked.
- */
-export function limitReqItemFromFrame(frame) {
-    startRead(frame, 8);
-    return endRead(readLimitReqItem(frame.length));
-}
 function sizeLimitResp(m) {
     let n = 0;
     if (m.serverId != null && !(m.serverId === 0)) {
@@ -2015,19 +1989,6 @@ export function limitRespItemToBinary(message) {
 export function limitRespItemFromBinary(bytes) {
     startRead(bytes, 0);
     return endRead(readLimitRespItem(bytes.length));
-}
-/**
- * A whole frame, [u32 length][u32 cmd][LimitRespItem], in one buffer.
- */
-export function limitRespItemFrame(cmd, message) {
-    return encodeMessage("netsvr.limitResp.LimitRespItem", message, cmd, sizeLimitRespItem, writeLimitRespItem);
-}
-/**
- * Decodes the LimitRespItem body of a whole frame whose header was checked.
- */
-export function limitRespItemFromFrame(frame) {
-    startRead(frame, 8);
-    return endRead(readLimitRespItem(frame.length));
 }
 function sizeMetricsResp(m) {
     let n = 0;
@@ -2277,19 +2238,6 @@ export function metricsRespItemToBinary(message) {
 export function metricsRespItemFromBinary(bytes) {
     startRead(bytes, 0);
     return endRead(readMetricsRespItem(bytes.length));
-}
-/**
- * A whole frame, [u32 length][u32 cmd][MetricsRespItem], in one buffer.
- */
-export function metricsRespItemFrame(cmd, message) {
-    return encodeMessage("netsvr.metricsResp.MetricsRespItem", message, cmd, sizeMetricsRespItem, writeMetricsRespItem);
-}
-/**
- * Decodes the MetricsRespItem body of a whole frame whose header was checked.
- */
-export function metricsRespItemFromFrame(frame) {
-    startRead(frame, 8);
-    return endRead(readMetricsRespItem(frame.length));
 }
 function sizeMulticast(m) {
     let n = 0;
@@ -3593,19 +3541,6 @@ export function topicUniqIdListRespItemFromBinary(bytes) {
     startRead(bytes, 0);
     return endRead(readTopicUniqIdListRespItem(bytes.length));
 }
-/**
- * A whole frame, [u32 length][u32 cmd][TopicUniqIdListRespItem], in one buffer.
- */
-export function topicUniqIdListRespItemFrame(cmd, message) {
-    return encodeMessage("netsvr.topicUniqIdListResp.TopicUniqIdListRespItem", message, cmd, sizeTopicUniqIdListRespItem, writeTopicUniqIdListRespItem);
-}
-/**
- * Decodes the TopicUniqIdListRespItem body of a whole frame whose header was checked.
- */
-export function topicUniqIdListRespItemFromFrame(frame) {
-    startRead(frame, 8);
-    return endRead(readTopicUniqIdListRespItem(frame.length));
-}
 function sizeTopicUnsubscribe(m) {
     let n = 0;
     if (m.uniqId != null && !(m.uniqId === "")) {
@@ -4033,8 +3968,6 @@ function readUnRegisterResp(end, into) {
         const tag = readVarint32();
         switch (tag) {
             default:
-                if (false)
-                    throw wrongWireType("netsvr.unRegisterResp.UnRegisterResp", tag);
                 readUnknown(m, tag, end);
         }
     }

@@ -1300,21 +1300,6 @@ export function connInfoRespItemFromBinary(bytes: Uint8Array): ConnInfoRespItem 
   return endRead(readConnInfoRespItem(bytes.length));
 }
 
-/**
- * A whole frame, [u32 length][u32 cmd][ConnInfoRespItem], in one buffer.
- */
-export function connInfoRespItemFrame(cmd: number, message: MessageInitShape<typeof ConnInfoRespItemSchema>): Uint8Array {
-  return encodeMessage("netsvr.connInfoResp.ConnInfoRespItem", message, cmd, sizeConnInfoRespItem, writeConnInfoRespItem);
-}
-
-/**
- * Decodes the ConnInfoRespItem body of a whole frame whose header was checked.
- */
-export function connInfoRespItemFromFrame(frame: Uint8Array): ConnInfoRespItem {
-  startRead(frame, 8);
-  return endRead(readConnInfoRespItem(frame.length));
-}
-
 function sizeConnInfoUpdate(m: MessageInitShape<typeof ConnInfoUpdateSchema>): number {
   let n = 0;
   if (m.uniqId != null && !(m.uniqId === "")) {
@@ -1933,21 +1918,6 @@ export function limitReqItemFromBinary(bytes: Uint8Array): LimitReqItem {
   return endRead(readLimitReqItem(bytes.length));
 }
 
-/**
- * A whole frame, [u32 length][u32 cmd][LimitReqItem], in one buffer.
- */
-export function limitReqItemFrame(cmd: number, message: MessageInitShape<typeof LimitReqItemSchema>): Uint8Array {
-  return encodeMessage("netsvr.limitReq.LimitReqItem", message, cmd, sizeLimitReqItem, writeLimitReqItem);
-}
-
-/**
- * Decodes the LimitReqItem body of a whole frame whose header was checked.
- */
-export function limitReqItemFromFrame(frame: Uint8Array): LimitReqItem {
-  startRead(frame, 8);
-  return endRead(readLimitReqItem(frame.length));
-}
-
 function sizeLimitResp(m: MessageInitShape<typeof LimitRespSchema>): number {
   let n = 0;
   if (m.serverId != null && !(m.serverId === 0)) {
@@ -2116,21 +2086,6 @@ export function limitRespItemToBinary(message: MessageInitShape<typeof LimitResp
 export function limitRespItemFromBinary(bytes: Uint8Array): LimitRespItem {
   startRead(bytes, 0);
   return endRead(readLimitRespItem(bytes.length));
-}
-
-/**
- * A whole frame, [u32 length][u32 cmd][LimitRespItem], in one buffer.
- */
-export function limitRespItemFrame(cmd: number, message: MessageInitShape<typeof LimitRespItemSchema>): Uint8Array {
-  return encodeMessage("netsvr.limitResp.LimitRespItem", message, cmd, sizeLimitRespItem, writeLimitRespItem);
-}
-
-/**
- * Decodes the LimitRespItem body of a whole frame whose header was checked.
- */
-export function limitRespItemFromFrame(frame: Uint8Array): LimitRespItem {
-  startRead(frame, 8);
-  return endRead(readLimitRespItem(frame.length));
 }
 
 function sizeMetricsResp(m: MessageInitShape<typeof MetricsRespSchema>): number {
@@ -2372,21 +2327,6 @@ export function metricsRespItemToBinary(message: MessageInitShape<typeof Metrics
 export function metricsRespItemFromBinary(bytes: Uint8Array): MetricsRespItem {
   startRead(bytes, 0);
   return endRead(readMetricsRespItem(bytes.length));
-}
-
-/**
- * A whole frame, [u32 length][u32 cmd][MetricsRespItem], in one buffer.
- */
-export function metricsRespItemFrame(cmd: number, message: MessageInitShape<typeof MetricsRespItemSchema>): Uint8Array {
-  return encodeMessage("netsvr.metricsResp.MetricsRespItem", message, cmd, sizeMetricsRespItem, writeMetricsRespItem);
-}
-
-/**
- * Decodes the MetricsRespItem body of a whole frame whose header was checked.
- */
-export function metricsRespItemFromFrame(frame: Uint8Array): MetricsRespItem {
-  startRead(frame, 8);
-  return endRead(readMetricsRespItem(frame.length));
 }
 
 function sizeMulticast(m: MessageInitShape<typeof MulticastSchema>): number {
@@ -3714,21 +3654,6 @@ export function topicUniqIdListRespItemFromBinary(bytes: Uint8Array): TopicUniqI
   return endRead(readTopicUniqIdListRespItem(bytes.length));
 }
 
-/**
- * A whole frame, [u32 length][u32 cmd][TopicUniqIdListRespItem], in one buffer.
- */
-export function topicUniqIdListRespItemFrame(cmd: number, message: MessageInitShape<typeof TopicUniqIdListRespItemSchema>): Uint8Array {
-  return encodeMessage("netsvr.topicUniqIdListResp.TopicUniqIdListRespItem", message, cmd, sizeTopicUniqIdListRespItem, writeTopicUniqIdListRespItem);
-}
-
-/**
- * Decodes the TopicUniqIdListRespItem body of a whole frame whose header was checked.
- */
-export function topicUniqIdListRespItemFromFrame(frame: Uint8Array): TopicUniqIdListRespItem {
-  startRead(frame, 8);
-  return endRead(readTopicUniqIdListRespItem(frame.length));
-}
-
 function sizeTopicUnsubscribe(m: MessageInitShape<typeof TopicUnsubscribeSchema>): number {
   let n = 0;
   if (m.uniqId != null && !(m.uniqId === "")) {
@@ -4168,7 +4093,6 @@ function readUnRegisterResp(end: number, into?: UnRegisterResp): UnRegisterResp 
     const tag = readVarint32();
     switch (tag) {
       default:
-        if (false) throw wrongWireType("netsvr.unRegisterResp.UnRegisterResp", tag);
         readUnknown(m, tag, end);
     }
   }

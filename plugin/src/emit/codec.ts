@@ -24,6 +24,7 @@ export function emitCodec(schema: Schema<NetsvrOptions>, p: Protocol): void {
     throw new UserError(`${p.manifestPath}: the generated codecs support proto3 messages only; not proto3: ${list}`);
   }
   const names = codecNames(messages);
+  const bodies = new Set(p.commands.flatMap((c) => (c.kind === "request" ? [c.request, c.response] : [c.message])));
   printCodecRuntime(f);
   for (const message of messages) {
     const g = new MessageCodec(f, message, names);
@@ -34,7 +35,7 @@ export function emitCodec(schema: Schema<NetsvrOptions>, p: Protocol): void {
     f.print();
     g.printRead();
     f.print();
-    g.printApi();
+    g.printApi(bodies.has(message));
   }
 }
 
@@ -407,7 +408,9 @@ class MessageCodec {
     }
     f.print(`      default:`);
     const known = this.fields.map((field) => field.number);
-    f.print(`        if (${known.length > 0 ? `[${known.join(", ")}].includes(tag >>> 3)` : "false"}) throw wrongWireType("${message.typeName}", tag);`);
+    if (known.length > 0) {
+      f.print(`        if ([${known.join(", ")}].includes(tag >>> 3)) throw wrongWireType("${message.typeName}", tag);`);
+    }
     f.print(`        readUnknown(m, tag, end);`);
     f.print(`    }`);
     f.print(`  }`);
@@ -522,7 +525,8 @@ class MessageCodec {
     ];
   }
 
-  printApi(): void {
+  /** The exported functions: to and from binary, and for frame bodies to and from whole frames. */
+  printApi(frameBody: boolean): void {
     const { f, message } = this;
     const shape = f.importShape(message);
     const { size, write, read, api } = this.fn;
@@ -536,6 +540,7 @@ class MessageCodec {
     f.print(`  startRead(bytes, 0);`);
     f.print(`  return endRead(${read}(bytes.length));`);
     f.print(`}`);
+    if (!frameBody) return;
     f.print();
     f.print(f.jsDoc(`A whole frame, [u32 length][u32 cmd][${message.name}], in one buffer.`));
     f.print(f.export("function", `${api}Frame`), `(cmd: number, message: `, this.init(message), `): Uint8Array {`);
