@@ -15,6 +15,7 @@ import * as netsvr from "../generated/dist/index.js";
 import * as allkinds from "./fixtures/allkinds/gen/allkinds_pb.js";
 import * as allkindsCodec from "./fixtures/allkinds/gen/codec.js";
 import { initArbitrary, messageArbitrary } from "./support/arbitrary.js";
+import { concat } from "./support/bytes.js";
 
 interface Codec {
   readonly schema: DescMessage;
@@ -58,16 +59,6 @@ function fieldsOf(bytes: Uint8Array): Uint8Array[] {
     fields.push(bytes.subarray(start, reader.pos));
   }
   return fields;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 describe.each(codecs.map((c) => [c.schema.typeName, c] as const))("%s", (_name, { schema, encode, decode }) => {

@@ -281,20 +281,7 @@ class MessageCodec {
 
   /** A map key from Object.keys as the value its type writes. */
   private mapKey(field: DescField & { fieldKind: "map" }, key: string): string {
-    switch (field.mapKey) {
-      case ScalarType.STRING:
-        return key;
-      case ScalarType.BOOL:
-        return `${key} === "true"`;
-      case ScalarType.INT64:
-      case ScalarType.UINT64:
-      case ScalarType.SINT64:
-      case ScalarType.FIXED64:
-      case ScalarType.SFIXED64:
-        return key;
-      default:
-        return `Number(${key})`;
-    }
+    return field.mapKey === ScalarType.BOOL ? `${key} === "true"` : this.keyIndex(field, key);
   }
 
   /** The index expression for reading a map value by an Object.keys key. */
