@@ -1,5 +1,6 @@
 import type { MessageInitShape, UnknownField } from "@bufbuild/protobuf";
 import { protoInt64 } from "@bufbuild/protobuf";
+import { FrameError } from "./errors.js";
 import type { Broadcast, BroadcastSchema } from "./broadcast_pb.js";
 import type { CheckOnlineReq, CheckOnlineReqSchema } from "./checkOnlineReq_pb.js";
 import type { CheckOnlineResp, CheckOnlineRespSchema } from "./checkOnlineResp_pb.js";
@@ -405,21 +406,40 @@ function endWrite(out: Uint8Array): Uint8Array {
 
 const noKeys: string[] = [];
 
-function startRead(bytes: Uint8Array, offset: number): void {
+/**
+ * Decodes a message from bytes[offset..]. Whatever goes wrong, from a short
+ * buffer to invalid UTF-8, becomes one FrameError "invalid-body" with the
+ * offset where reading stopped.
+ */
+function decodeMessage<T>(bytes: Uint8Array, offset: number, typeName: string, read: (end: number) => T): T {
   input = bytes;
   inView = undefined;
   at = offset;
   depth = 0;
-}
-
-function endRead<T>(message: T): T {
-  input = emptyBytes;
-  inView = undefined;
-  return message;
+  try {
+    return read(bytes.length);
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const stop = Math.min(at, bytes.length);
+    throw new FrameError("invalid-body", `not a valid ${typeName} (at byte ${stop}): ${reason}`, { offset: stop, cause });
+  } finally {
+    input = emptyBytes;
+    inView = undefined;
+  }
 }
 
 function tooDeep(typeName: string): Error {
   return new Error(`cannot decode ${typeName}: maximum nesting depth of ${maxDepth} reached`);
+}
+
+/** Reads a field tag: a varint of at most 32 bits whose field number is not 0. */
+function readTag(): number {
+  const start = at;
+  const tag = readVarint32();
+  // A longer varint, or one above 2^32 - 1, names a field number beyond 2^29 - 1.
+  if (at - start > 5 || (at - start === 5 && input[at - 1]! > 0x0f)) throw new Error("invalid tag: field number out of range");
+  if (tag >>> 3 === 0) throw new Error("invalid tag: field number 0");
+  return tag;
 }
 
 /** Reads a varint and returns its low 32 bits as an unsigned number. */
@@ -557,7 +577,10 @@ function readDouble(): number {
 
 /** Reads a length prefix and returns where that payload ends, which must lie within end. */
 function readEnd(end: number): number {
+  const start = at;
   const n = readVarint32();
+  // A length varint above 2^32 - 1 would be truncated to a wrong, maybe plausible, length.
+  if (at - start > 5 || (at - start === 5 && input[at - 1]! > 0x0f)) throw new Error("invalid length");
   const e = at + n;
   if (e > end) throw new Error("premature EOF");
   return e;
@@ -641,7 +664,7 @@ function skipValue(tag: number, end: number, groups: number): void {
       if (groups + depth >= maxDepth) throw new Error("maximum nesting depth reached in a group");
       for (;;) {
         if (at >= end) throw new Error("premature EOF");
-        const t = readVarint32();
+        const t = readTag();
         if ((t & 7) === 4) {
           if (t >>> 3 !== tag >>> 3) throw new Error("invalid end group tag");
           break;
@@ -658,7 +681,6 @@ function skipValue(tag: number, end: number, groups: number): void {
 
 /** Keeps an unknown field as @bufbuild/protobuf does, in $unknown. */
 function readUnknown(message: { $unknown?: UnknownField[] | undefined }, tag: number, end: number): void {
-  if (tag >>> 3 === 0) throw new Error("invalid field number 0");
   const data = skipField(tag, end);
   (message.$unknown ??= []).push({ no: tag >>> 3, wireType: tag & 7, data });
 }
@@ -698,7 +720,7 @@ function readBroadcast(end: number, into?: Broadcast): Broadcast {
     data: emptyBytes,
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.data = readBytes(end);
@@ -725,8 +747,7 @@ export function broadcastToBinary(message: MessageInitShape<typeof BroadcastSche
  * Decodes a Broadcast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function broadcastFromBinary(bytes: Uint8Array): Broadcast {
-  startRead(bytes, 0);
-  return endRead(readBroadcast(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.broadcast.Broadcast", readBroadcast);
 }
 
 /**
@@ -740,8 +761,7 @@ export function broadcastFrame(cmd: number, message: MessageInitShape<typeof Bro
  * Decodes the Broadcast body of a whole frame whose header was checked.
  */
 export function broadcastFromFrame(frame: Uint8Array): Broadcast {
-  startRead(frame, 8);
-  return endRead(readBroadcast(frame.length));
+  return decodeMessage(frame, 8, "netsvr.broadcast.Broadcast", readBroadcast);
 }
 
 function sizeCheckOnlineReq(m: MessageInitShape<typeof CheckOnlineReqSchema>): number {
@@ -768,7 +788,7 @@ function readCheckOnlineReq(end: number, into?: CheckOnlineReq): CheckOnlineReq 
     uniqIds: [],
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.uniqIds.push(readString(end));
@@ -795,8 +815,7 @@ export function checkOnlineReqToBinary(message: MessageInitShape<typeof CheckOnl
  * Decodes a CheckOnlineReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function checkOnlineReqFromBinary(bytes: Uint8Array): CheckOnlineReq {
-  startRead(bytes, 0);
-  return endRead(readCheckOnlineReq(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.checkOnlineReq.CheckOnlineReq", readCheckOnlineReq);
 }
 
 /**
@@ -810,8 +829,7 @@ export function checkOnlineReqFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the CheckOnlineReq body of a whole frame whose header was checked.
  */
 export function checkOnlineReqFromFrame(frame: Uint8Array): CheckOnlineReq {
-  startRead(frame, 8);
-  return endRead(readCheckOnlineReq(frame.length));
+  return decodeMessage(frame, 8, "netsvr.checkOnlineReq.CheckOnlineReq", readCheckOnlineReq);
 }
 
 function sizeCheckOnlineResp(m: MessageInitShape<typeof CheckOnlineRespSchema>): number {
@@ -838,7 +856,7 @@ function readCheckOnlineResp(end: number, into?: CheckOnlineResp): CheckOnlineRe
     uniqIds: [],
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.uniqIds.push(readString(end));
@@ -865,8 +883,7 @@ export function checkOnlineRespToBinary(message: MessageInitShape<typeof CheckOn
  * Decodes a CheckOnlineResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function checkOnlineRespFromBinary(bytes: Uint8Array): CheckOnlineResp {
-  startRead(bytes, 0);
-  return endRead(readCheckOnlineResp(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.checkOnlineResp.CheckOnlineResp", readCheckOnlineResp);
 }
 
 /**
@@ -880,8 +897,7 @@ export function checkOnlineRespFrame(cmd: number, message: MessageInitShape<type
  * Decodes the CheckOnlineResp body of a whole frame whose header was checked.
  */
 export function checkOnlineRespFromFrame(frame: Uint8Array): CheckOnlineResp {
-  startRead(frame, 8);
-  return endRead(readCheckOnlineResp(frame.length));
+  return decodeMessage(frame, 8, "netsvr.checkOnlineResp.CheckOnlineResp", readCheckOnlineResp);
 }
 
 function sizeConnClose(m: MessageInitShape<typeof ConnCloseSchema>): number {
@@ -913,7 +929,7 @@ function readConnClose(end: number, into?: ConnClose): ConnClose {
     session: "",
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.uniqId = readString(end);
@@ -944,8 +960,7 @@ export function connCloseToBinary(message: MessageInitShape<typeof ConnCloseSche
  * Decodes a ConnClose from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connCloseFromBinary(bytes: Uint8Array): ConnClose {
-  startRead(bytes, 0);
-  return endRead(readConnClose(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.connClose.ConnClose", readConnClose);
 }
 
 /**
@@ -959,8 +974,7 @@ export function connCloseFrame(cmd: number, message: MessageInitShape<typeof Con
  * Decodes the ConnClose body of a whole frame whose header was checked.
  */
 export function connCloseFromFrame(frame: Uint8Array): ConnClose {
-  startRead(frame, 8);
-  return endRead(readConnClose(frame.length));
+  return decodeMessage(frame, 8, "netsvr.connClose.ConnClose", readConnClose);
 }
 
 function sizeConnInfoDelete(m: MessageInitShape<typeof ConnInfoDeleteSchema>): number {
@@ -1013,7 +1027,7 @@ function readConnInfoDelete(end: number, into?: ConnInfoDelete): ConnInfoDelete 
     data: emptyBytes,
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.uniqId = readString(end);
@@ -1056,8 +1070,7 @@ export function connInfoDeleteToBinary(message: MessageInitShape<typeof ConnInfo
  * Decodes a ConnInfoDelete from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connInfoDeleteFromBinary(bytes: Uint8Array): ConnInfoDelete {
-  startRead(bytes, 0);
-  return endRead(readConnInfoDelete(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.connInfoDelete.ConnInfoDelete", readConnInfoDelete);
 }
 
 /**
@@ -1071,8 +1084,7 @@ export function connInfoDeleteFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the ConnInfoDelete body of a whole frame whose header was checked.
  */
 export function connInfoDeleteFromFrame(frame: Uint8Array): ConnInfoDelete {
-  startRead(frame, 8);
-  return endRead(readConnInfoDelete(frame.length));
+  return decodeMessage(frame, 8, "netsvr.connInfoDelete.ConnInfoDelete", readConnInfoDelete);
 }
 
 function sizeConnInfoReq(m: MessageInitShape<typeof ConnInfoReqSchema>): number {
@@ -1099,7 +1111,7 @@ function readConnInfoReq(end: number, into?: ConnInfoReq): ConnInfoReq {
     uniqIds: [],
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.uniqIds.push(readString(end));
@@ -1126,8 +1138,7 @@ export function connInfoReqToBinary(message: MessageInitShape<typeof ConnInfoReq
  * Decodes a ConnInfoReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connInfoReqFromBinary(bytes: Uint8Array): ConnInfoReq {
-  startRead(bytes, 0);
-  return endRead(readConnInfoReq(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.connInfoReq.ConnInfoReq", readConnInfoReq);
 }
 
 /**
@@ -1141,8 +1152,7 @@ export function connInfoReqFrame(cmd: number, message: MessageInitShape<typeof C
  * Decodes the ConnInfoReq body of a whole frame whose header was checked.
  */
 export function connInfoReqFromFrame(frame: Uint8Array): ConnInfoReq {
-  startRead(frame, 8);
-  return endRead(readConnInfoReq(frame.length));
+  return decodeMessage(frame, 8, "netsvr.connInfoReq.ConnInfoReq", readConnInfoReq);
 }
 
 function sizeConnInfoResp(m: MessageInitShape<typeof ConnInfoRespSchema>): number {
@@ -1178,14 +1188,14 @@ function readConnInfoResp(end: number, into?: ConnInfoResp): ConnInfoResp {
     items: {},
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         const e = readEnd(end);
         let key = "";
         let value: ConnInfoRespItem | undefined = undefined;
         while (at < e) {
-          const t = readVarint32();
+          const t = readTag();
           if (t === 10) key = readString(e);
           else if (t === 18) value = readConnInfoRespItem(readEnd(e));
           else skipField(t, e);
@@ -1215,8 +1225,7 @@ export function connInfoRespToBinary(message: MessageInitShape<typeof ConnInfoRe
  * Decodes a ConnInfoResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connInfoRespFromBinary(bytes: Uint8Array): ConnInfoResp {
-  startRead(bytes, 0);
-  return endRead(readConnInfoResp(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.connInfoResp.ConnInfoResp", readConnInfoResp);
 }
 
 /**
@@ -1230,8 +1239,7 @@ export function connInfoRespFrame(cmd: number, message: MessageInitShape<typeof 
  * Decodes the ConnInfoResp body of a whole frame whose header was checked.
  */
 export function connInfoRespFromFrame(frame: Uint8Array): ConnInfoResp {
-  startRead(frame, 8);
-  return endRead(readConnInfoResp(frame.length));
+  return decodeMessage(frame, 8, "netsvr.connInfoResp.ConnInfoResp", readConnInfoResp);
 }
 
 function sizeConnInfoRespItem(m: MessageInitShape<typeof ConnInfoRespItemSchema>): number {
@@ -1265,7 +1273,7 @@ function readConnInfoRespItem(end: number, into?: ConnInfoRespItem): ConnInfoRes
     topics: [],
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.session = readString(end);
@@ -1296,8 +1304,7 @@ export function connInfoRespItemToBinary(message: MessageInitShape<typeof ConnIn
  * Decodes a ConnInfoRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connInfoRespItemFromBinary(bytes: Uint8Array): ConnInfoRespItem {
-  startRead(bytes, 0);
-  return endRead(readConnInfoRespItem(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.connInfoResp.ConnInfoRespItem", readConnInfoRespItem);
 }
 
 function sizeConnInfoUpdate(m: MessageInitShape<typeof ConnInfoUpdateSchema>): number {
@@ -1359,7 +1366,7 @@ function readConnInfoUpdate(end: number, into?: ConnInfoUpdate): ConnInfoUpdate 
     data: emptyBytes,
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.uniqId = readString(end);
@@ -1406,8 +1413,7 @@ export function connInfoUpdateToBinary(message: MessageInitShape<typeof ConnInfo
  * Decodes a ConnInfoUpdate from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connInfoUpdateFromBinary(bytes: Uint8Array): ConnInfoUpdate {
-  startRead(bytes, 0);
-  return endRead(readConnInfoUpdate(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.connInfoUpdate.ConnInfoUpdate", readConnInfoUpdate);
 }
 
 /**
@@ -1421,8 +1427,7 @@ export function connInfoUpdateFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the ConnInfoUpdate body of a whole frame whose header was checked.
  */
 export function connInfoUpdateFromFrame(frame: Uint8Array): ConnInfoUpdate {
-  startRead(frame, 8);
-  return endRead(readConnInfoUpdate(frame.length));
+  return decodeMessage(frame, 8, "netsvr.connInfoUpdate.ConnInfoUpdate", readConnInfoUpdate);
 }
 
 function sizeConnOpen(m: MessageInitShape<typeof ConnOpenSchema>): number {
@@ -1470,7 +1475,7 @@ function readConnOpen(end: number, into?: ConnOpen): ConnOpen {
     xForwardedFor: "",
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.uniqId = readString(end);
@@ -1509,8 +1514,7 @@ export function connOpenToBinary(message: MessageInitShape<typeof ConnOpenSchema
  * Decodes a ConnOpen from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connOpenFromBinary(bytes: Uint8Array): ConnOpen {
-  startRead(bytes, 0);
-  return endRead(readConnOpen(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.connOpen.ConnOpen", readConnOpen);
 }
 
 /**
@@ -1524,8 +1528,7 @@ export function connOpenFrame(cmd: number, message: MessageInitShape<typeof Conn
  * Decodes the ConnOpen body of a whole frame whose header was checked.
  */
 export function connOpenFromFrame(frame: Uint8Array): ConnOpen {
-  startRead(frame, 8);
-  return endRead(readConnOpen(frame.length));
+  return decodeMessage(frame, 8, "netsvr.connOpen.ConnOpen", readConnOpen);
 }
 
 function sizeConnOpenCustomUniqIdTokenResp(m: MessageInitShape<typeof ConnOpenCustomUniqIdTokenRespSchema>): number {
@@ -1557,7 +1560,7 @@ function readConnOpenCustomUniqIdTokenResp(end: number, into?: ConnOpenCustomUni
     token: "",
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.uniqId = readString(end);
@@ -1588,8 +1591,7 @@ export function connOpenCustomUniqIdTokenRespToBinary(message: MessageInitShape<
  * Decodes a ConnOpenCustomUniqIdTokenResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connOpenCustomUniqIdTokenRespFromBinary(bytes: Uint8Array): ConnOpenCustomUniqIdTokenResp {
-  startRead(bytes, 0);
-  return endRead(readConnOpenCustomUniqIdTokenResp(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp", readConnOpenCustomUniqIdTokenResp);
 }
 
 /**
@@ -1603,8 +1605,7 @@ export function connOpenCustomUniqIdTokenRespFrame(cmd: number, message: Message
  * Decodes the ConnOpenCustomUniqIdTokenResp body of a whole frame whose header was checked.
  */
 export function connOpenCustomUniqIdTokenRespFromFrame(frame: Uint8Array): ConnOpenCustomUniqIdTokenResp {
-  startRead(frame, 8);
-  return endRead(readConnOpenCustomUniqIdTokenResp(frame.length));
+  return decodeMessage(frame, 8, "netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp", readConnOpenCustomUniqIdTokenResp);
 }
 
 function sizeForceOffline(m: MessageInitShape<typeof ForceOfflineSchema>): number {
@@ -1638,7 +1639,7 @@ function readForceOffline(end: number, into?: ForceOffline): ForceOffline {
     data: emptyBytes,
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.uniqIds.push(readString(end));
@@ -1669,8 +1670,7 @@ export function forceOfflineToBinary(message: MessageInitShape<typeof ForceOffli
  * Decodes a ForceOffline from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function forceOfflineFromBinary(bytes: Uint8Array): ForceOffline {
-  startRead(bytes, 0);
-  return endRead(readForceOffline(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.forceOffline.ForceOffline", readForceOffline);
 }
 
 /**
@@ -1684,8 +1684,7 @@ export function forceOfflineFrame(cmd: number, message: MessageInitShape<typeof 
  * Decodes the ForceOffline body of a whole frame whose header was checked.
  */
 export function forceOfflineFromFrame(frame: Uint8Array): ForceOffline {
-  startRead(frame, 8);
-  return endRead(readForceOffline(frame.length));
+  return decodeMessage(frame, 8, "netsvr.forceOffline.ForceOffline", readForceOffline);
 }
 
 function sizeForceOfflineGuest(m: MessageInitShape<typeof ForceOfflineGuestSchema>): number {
@@ -1726,7 +1725,7 @@ function readForceOfflineGuest(end: number, into?: ForceOfflineGuest): ForceOffl
     data: emptyBytes,
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.uniqIds.push(readString(end));
@@ -1761,8 +1760,7 @@ export function forceOfflineGuestToBinary(message: MessageInitShape<typeof Force
  * Decodes a ForceOfflineGuest from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function forceOfflineGuestFromBinary(bytes: Uint8Array): ForceOfflineGuest {
-  startRead(bytes, 0);
-  return endRead(readForceOfflineGuest(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.forceOfflineGuest.ForceOfflineGuest", readForceOfflineGuest);
 }
 
 /**
@@ -1776,8 +1774,7 @@ export function forceOfflineGuestFrame(cmd: number, message: MessageInitShape<ty
  * Decodes the ForceOfflineGuest body of a whole frame whose header was checked.
  */
 export function forceOfflineGuestFromFrame(frame: Uint8Array): ForceOfflineGuest {
-  startRead(frame, 8);
-  return endRead(readForceOfflineGuest(frame.length));
+  return decodeMessage(frame, 8, "netsvr.forceOfflineGuest.ForceOfflineGuest", readForceOfflineGuest);
 }
 
 function sizeLimitReq(m: MessageInitShape<typeof LimitReqSchema>): number {
@@ -1808,7 +1805,7 @@ function readLimitReq(end: number, into?: LimitReq): LimitReq {
     items: [],
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.items.push(readLimitReqItem(readEnd(end)));
@@ -1835,8 +1832,7 @@ export function limitReqToBinary(message: MessageInitShape<typeof LimitReqSchema
  * Decodes a LimitReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function limitReqFromBinary(bytes: Uint8Array): LimitReq {
-  startRead(bytes, 0);
-  return endRead(readLimitReq(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.limitReq.LimitReq", readLimitReq);
 }
 
 /**
@@ -1850,8 +1846,7 @@ export function limitReqFrame(cmd: number, message: MessageInitShape<typeof Limi
  * Decodes the LimitReq body of a whole frame whose header was checked.
  */
 export function limitReqFromFrame(frame: Uint8Array): LimitReq {
-  startRead(frame, 8);
-  return endRead(readLimitReq(frame.length));
+  return decodeMessage(frame, 8, "netsvr.limitReq.LimitReq", readLimitReq);
 }
 
 function sizeLimitReqItem(m: MessageInitShape<typeof LimitReqItemSchema>): number {
@@ -1883,7 +1878,7 @@ function readLimitReqItem(end: number, into?: LimitReqItem): LimitReqItem {
     concurrency: 0,
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.name = readString(end);
@@ -1914,8 +1909,7 @@ export function limitReqItemToBinary(message: MessageInitShape<typeof LimitReqIt
  * Decodes a LimitReqItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function limitReqItemFromBinary(bytes: Uint8Array): LimitReqItem {
-  startRead(bytes, 0);
-  return endRead(readLimitReqItem(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.limitReq.LimitReqItem", readLimitReqItem);
 }
 
 function sizeLimitResp(m: MessageInitShape<typeof LimitRespSchema>): number {
@@ -1953,7 +1947,7 @@ function readLimitResp(end: number, into?: LimitResp): LimitResp {
     items: [],
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 8: {
         m.serverId = readInt32();
@@ -1984,8 +1978,7 @@ export function limitRespToBinary(message: MessageInitShape<typeof LimitRespSche
  * Decodes a LimitResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function limitRespFromBinary(bytes: Uint8Array): LimitResp {
-  startRead(bytes, 0);
-  return endRead(readLimitResp(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.limitResp.LimitResp", readLimitResp);
 }
 
 /**
@@ -1999,8 +1992,7 @@ export function limitRespFrame(cmd: number, message: MessageInitShape<typeof Lim
  * Decodes the LimitResp body of a whole frame whose header was checked.
  */
 export function limitRespFromFrame(frame: Uint8Array): LimitResp {
-  startRead(frame, 8);
-  return endRead(readLimitResp(frame.length));
+  return decodeMessage(frame, 8, "netsvr.limitResp.LimitResp", readLimitResp);
 }
 
 function sizeLimitRespItem(m: MessageInitShape<typeof LimitRespItemSchema>): number {
@@ -2043,7 +2035,7 @@ function readLimitRespItem(end: number, into?: LimitRespItem): LimitRespItem {
     workerIds: [],
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.name = readString(end);
@@ -2084,8 +2076,7 @@ export function limitRespItemToBinary(message: MessageInitShape<typeof LimitResp
  * Decodes a LimitRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function limitRespItemFromBinary(bytes: Uint8Array): LimitRespItem {
-  startRead(bytes, 0);
-  return endRead(readLimitRespItem(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.limitResp.LimitRespItem", readLimitRespItem);
 }
 
 function sizeMetricsResp(m: MessageInitShape<typeof MetricsRespSchema>): number {
@@ -2128,7 +2119,7 @@ function readMetricsResp(end: number, into?: MetricsResp): MetricsResp {
     items: {},
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 8: {
         m.serverId = readInt32();
@@ -2139,7 +2130,7 @@ function readMetricsResp(end: number, into?: MetricsResp): MetricsResp {
         let key = 0;
         let value: MetricsRespItem | undefined = undefined;
         while (at < e) {
-          const t = readVarint32();
+          const t = readTag();
           if (t === 8) key = readInt32();
           else if (t === 18) value = readMetricsRespItem(readEnd(e));
           else skipField(t, e);
@@ -2169,8 +2160,7 @@ export function metricsRespToBinary(message: MessageInitShape<typeof MetricsResp
  * Decodes a MetricsResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function metricsRespFromBinary(bytes: Uint8Array): MetricsResp {
-  startRead(bytes, 0);
-  return endRead(readMetricsResp(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.metricsResp.MetricsResp", readMetricsResp);
 }
 
 /**
@@ -2184,8 +2174,7 @@ export function metricsRespFrame(cmd: number, message: MessageInitShape<typeof M
  * Decodes the MetricsResp body of a whole frame whose header was checked.
  */
 export function metricsRespFromFrame(frame: Uint8Array): MetricsResp {
-  startRead(frame, 8);
-  return endRead(readMetricsResp(frame.length));
+  return decodeMessage(frame, 8, "netsvr.metricsResp.MetricsResp", readMetricsResp);
 }
 
 function sizeMetricsRespItem(m: MessageInitShape<typeof MetricsRespItemSchema>): number {
@@ -2266,7 +2255,7 @@ function readMetricsRespItem(end: number, into?: MetricsRespItem): MetricsRespIt
     rate15Max: 0,
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 8: {
         m.count = readInt64();
@@ -2325,8 +2314,7 @@ export function metricsRespItemToBinary(message: MessageInitShape<typeof Metrics
  * Decodes a MetricsRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function metricsRespItemFromBinary(bytes: Uint8Array): MetricsRespItem {
-  startRead(bytes, 0);
-  return endRead(readMetricsRespItem(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.metricsResp.MetricsRespItem", readMetricsRespItem);
 }
 
 function sizeMulticast(m: MessageInitShape<typeof MulticastSchema>): number {
@@ -2360,7 +2348,7 @@ function readMulticast(end: number, into?: Multicast): Multicast {
     data: emptyBytes,
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.uniqIds.push(readString(end));
@@ -2391,8 +2379,7 @@ export function multicastToBinary(message: MessageInitShape<typeof MulticastSche
  * Decodes a Multicast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function multicastFromBinary(bytes: Uint8Array): Multicast {
-  startRead(bytes, 0);
-  return endRead(readMulticast(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.multicast.Multicast", readMulticast);
 }
 
 /**
@@ -2406,8 +2393,7 @@ export function multicastFrame(cmd: number, message: MessageInitShape<typeof Mul
  * Decodes the Multicast body of a whole frame whose header was checked.
  */
 export function multicastFromFrame(frame: Uint8Array): Multicast {
-  startRead(frame, 8);
-  return endRead(readMulticast(frame.length));
+  return decodeMessage(frame, 8, "netsvr.multicast.Multicast", readMulticast);
 }
 
 function sizeRegisterReq(m: MessageInitShape<typeof RegisterReqSchema>): number {
@@ -2446,7 +2432,7 @@ function readRegisterReq(end: number, into?: RegisterReq): RegisterReq {
     serverId: 0,
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 8: {
         m.workerId = readInt32();
@@ -2481,8 +2467,7 @@ export function registerReqToBinary(message: MessageInitShape<typeof RegisterReq
  * Decodes a RegisterReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function registerReqFromBinary(bytes: Uint8Array): RegisterReq {
-  startRead(bytes, 0);
-  return endRead(readRegisterReq(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.registerReq.RegisterReq", readRegisterReq);
 }
 
 /**
@@ -2496,8 +2481,7 @@ export function registerReqFrame(cmd: number, message: MessageInitShape<typeof R
  * Decodes the RegisterReq body of a whole frame whose header was checked.
  */
 export function registerReqFromFrame(frame: Uint8Array): RegisterReq {
-  startRead(frame, 8);
-  return endRead(readRegisterReq(frame.length));
+  return decodeMessage(frame, 8, "netsvr.registerReq.RegisterReq", readRegisterReq);
 }
 
 function sizeRegisterResp(m: MessageInitShape<typeof RegisterRespSchema>): number {
@@ -2536,7 +2520,7 @@ function readRegisterResp(end: number, into?: RegisterResp): RegisterResp {
     registerId: "",
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 8: {
         m.code = readInt32();
@@ -2571,8 +2555,7 @@ export function registerRespToBinary(message: MessageInitShape<typeof RegisterRe
  * Decodes a RegisterResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function registerRespFromBinary(bytes: Uint8Array): RegisterResp {
-  startRead(bytes, 0);
-  return endRead(readRegisterResp(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.registerResp.RegisterResp", readRegisterResp);
 }
 
 /**
@@ -2586,8 +2569,7 @@ export function registerRespFrame(cmd: number, message: MessageInitShape<typeof 
  * Decodes the RegisterResp body of a whole frame whose header was checked.
  */
 export function registerRespFromFrame(frame: Uint8Array): RegisterResp {
-  startRead(frame, 8);
-  return endRead(readRegisterResp(frame.length));
+  return decodeMessage(frame, 8, "netsvr.registerResp.RegisterResp", readRegisterResp);
 }
 
 function sizeSingleCast(m: MessageInitShape<typeof SingleCastSchema>): number {
@@ -2619,7 +2601,7 @@ function readSingleCast(end: number, into?: SingleCast): SingleCast {
     data: emptyBytes,
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.uniqId = readString(end);
@@ -2650,8 +2632,7 @@ export function singleCastToBinary(message: MessageInitShape<typeof SingleCastSc
  * Decodes a SingleCast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function singleCastFromBinary(bytes: Uint8Array): SingleCast {
-  startRead(bytes, 0);
-  return endRead(readSingleCast(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.singleCast.SingleCast", readSingleCast);
 }
 
 /**
@@ -2665,8 +2646,7 @@ export function singleCastFrame(cmd: number, message: MessageInitShape<typeof Si
  * Decodes the SingleCast body of a whole frame whose header was checked.
  */
 export function singleCastFromFrame(frame: Uint8Array): SingleCast {
-  startRead(frame, 8);
-  return endRead(readSingleCast(frame.length));
+  return decodeMessage(frame, 8, "netsvr.singleCast.SingleCast", readSingleCast);
 }
 
 function sizeSingleCastBulk(m: MessageInitShape<typeof SingleCastBulkSchema>): number {
@@ -2702,7 +2682,7 @@ function readSingleCastBulk(end: number, into?: SingleCastBulk): SingleCastBulk 
     data: [],
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.uniqIds.push(readString(end));
@@ -2733,8 +2713,7 @@ export function singleCastBulkToBinary(message: MessageInitShape<typeof SingleCa
  * Decodes a SingleCastBulk from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function singleCastBulkFromBinary(bytes: Uint8Array): SingleCastBulk {
-  startRead(bytes, 0);
-  return endRead(readSingleCastBulk(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.singleCastBulk.SingleCastBulk", readSingleCastBulk);
 }
 
 /**
@@ -2748,8 +2727,7 @@ export function singleCastBulkFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the SingleCastBulk body of a whole frame whose header was checked.
  */
 export function singleCastBulkFromFrame(frame: Uint8Array): SingleCastBulk {
-  startRead(frame, 8);
-  return endRead(readSingleCastBulk(frame.length));
+  return decodeMessage(frame, 8, "netsvr.singleCastBulk.SingleCastBulk", readSingleCastBulk);
 }
 
 function sizeTopicCountResp(m: MessageInitShape<typeof TopicCountRespSchema>): number {
@@ -2781,7 +2759,7 @@ function readTopicCountResp(end: number, into?: TopicCountResp): TopicCountResp 
     count: 0,
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 8: {
         m.serverId = readInt32();
@@ -2812,8 +2790,7 @@ export function topicCountRespToBinary(message: MessageInitShape<typeof TopicCou
  * Decodes a TopicCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicCountRespFromBinary(bytes: Uint8Array): TopicCountResp {
-  startRead(bytes, 0);
-  return endRead(readTopicCountResp(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.topicCountResp.TopicCountResp", readTopicCountResp);
 }
 
 /**
@@ -2827,8 +2804,7 @@ export function topicCountRespFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the TopicCountResp body of a whole frame whose header was checked.
  */
 export function topicCountRespFromFrame(frame: Uint8Array): TopicCountResp {
-  startRead(frame, 8);
-  return endRead(readTopicCountResp(frame.length));
+  return decodeMessage(frame, 8, "netsvr.topicCountResp.TopicCountResp", readTopicCountResp);
 }
 
 function sizeTopicDelete(m: MessageInitShape<typeof TopicDeleteSchema>): number {
@@ -2862,7 +2838,7 @@ function readTopicDelete(end: number, into?: TopicDelete): TopicDelete {
     data: emptyBytes,
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.topics.push(readString(end));
@@ -2893,8 +2869,7 @@ export function topicDeleteToBinary(message: MessageInitShape<typeof TopicDelete
  * Decodes a TopicDelete from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicDeleteFromBinary(bytes: Uint8Array): TopicDelete {
-  startRead(bytes, 0);
-  return endRead(readTopicDelete(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.topicDelete.TopicDelete", readTopicDelete);
 }
 
 /**
@@ -2908,8 +2883,7 @@ export function topicDeleteFrame(cmd: number, message: MessageInitShape<typeof T
  * Decodes the TopicDelete body of a whole frame whose header was checked.
  */
 export function topicDeleteFromFrame(frame: Uint8Array): TopicDelete {
-  startRead(frame, 8);
-  return endRead(readTopicDelete(frame.length));
+  return decodeMessage(frame, 8, "netsvr.topicDelete.TopicDelete", readTopicDelete);
 }
 
 function sizeTopicListResp(m: MessageInitShape<typeof TopicListRespSchema>): number {
@@ -2943,7 +2917,7 @@ function readTopicListResp(end: number, into?: TopicListResp): TopicListResp {
     topics: [],
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 8: {
         m.serverId = readInt32();
@@ -2974,8 +2948,7 @@ export function topicListRespToBinary(message: MessageInitShape<typeof TopicList
  * Decodes a TopicListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicListRespFromBinary(bytes: Uint8Array): TopicListResp {
-  startRead(bytes, 0);
-  return endRead(readTopicListResp(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.topicListResp.TopicListResp", readTopicListResp);
 }
 
 /**
@@ -2989,8 +2962,7 @@ export function topicListRespFrame(cmd: number, message: MessageInitShape<typeof
  * Decodes the TopicListResp body of a whole frame whose header was checked.
  */
 export function topicListRespFromFrame(frame: Uint8Array): TopicListResp {
-  startRead(frame, 8);
-  return endRead(readTopicListResp(frame.length));
+  return decodeMessage(frame, 8, "netsvr.topicListResp.TopicListResp", readTopicListResp);
 }
 
 function sizeTopicPublish(m: MessageInitShape<typeof TopicPublishSchema>): number {
@@ -3024,7 +2996,7 @@ function readTopicPublish(end: number, into?: TopicPublish): TopicPublish {
     data: emptyBytes,
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.topics.push(readString(end));
@@ -3055,8 +3027,7 @@ export function topicPublishToBinary(message: MessageInitShape<typeof TopicPubli
  * Decodes a TopicPublish from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicPublishFromBinary(bytes: Uint8Array): TopicPublish {
-  startRead(bytes, 0);
-  return endRead(readTopicPublish(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.topicPublish.TopicPublish", readTopicPublish);
 }
 
 /**
@@ -3070,8 +3041,7 @@ export function topicPublishFrame(cmd: number, message: MessageInitShape<typeof 
  * Decodes the TopicPublish body of a whole frame whose header was checked.
  */
 export function topicPublishFromFrame(frame: Uint8Array): TopicPublish {
-  startRead(frame, 8);
-  return endRead(readTopicPublish(frame.length));
+  return decodeMessage(frame, 8, "netsvr.topicPublish.TopicPublish", readTopicPublish);
 }
 
 function sizeTopicPublishBulk(m: MessageInitShape<typeof TopicPublishBulkSchema>): number {
@@ -3107,7 +3077,7 @@ function readTopicPublishBulk(end: number, into?: TopicPublishBulk): TopicPublis
     data: [],
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.topics.push(readString(end));
@@ -3138,8 +3108,7 @@ export function topicPublishBulkToBinary(message: MessageInitShape<typeof TopicP
  * Decodes a TopicPublishBulk from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicPublishBulkFromBinary(bytes: Uint8Array): TopicPublishBulk {
-  startRead(bytes, 0);
-  return endRead(readTopicPublishBulk(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.topicPublishBulk.TopicPublishBulk", readTopicPublishBulk);
 }
 
 /**
@@ -3153,8 +3122,7 @@ export function topicPublishBulkFrame(cmd: number, message: MessageInitShape<typ
  * Decodes the TopicPublishBulk body of a whole frame whose header was checked.
  */
 export function topicPublishBulkFromFrame(frame: Uint8Array): TopicPublishBulk {
-  startRead(frame, 8);
-  return endRead(readTopicPublishBulk(frame.length));
+  return decodeMessage(frame, 8, "netsvr.topicPublishBulk.TopicPublishBulk", readTopicPublishBulk);
 }
 
 function sizeTopicSubscribe(m: MessageInitShape<typeof TopicSubscribeSchema>): number {
@@ -3195,7 +3163,7 @@ function readTopicSubscribe(end: number, into?: TopicSubscribe): TopicSubscribe 
     data: emptyBytes,
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.uniqId = readString(end);
@@ -3230,8 +3198,7 @@ export function topicSubscribeToBinary(message: MessageInitShape<typeof TopicSub
  * Decodes a TopicSubscribe from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicSubscribeFromBinary(bytes: Uint8Array): TopicSubscribe {
-  startRead(bytes, 0);
-  return endRead(readTopicSubscribe(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.topicSubscribe.TopicSubscribe", readTopicSubscribe);
 }
 
 /**
@@ -3245,8 +3212,7 @@ export function topicSubscribeFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the TopicSubscribe body of a whole frame whose header was checked.
  */
 export function topicSubscribeFromFrame(frame: Uint8Array): TopicSubscribe {
-  startRead(frame, 8);
-  return endRead(readTopicSubscribe(frame.length));
+  return decodeMessage(frame, 8, "netsvr.topicSubscribe.TopicSubscribe", readTopicSubscribe);
 }
 
 function sizeTopicUniqIdCountReq(m: MessageInitShape<typeof TopicUniqIdCountReqSchema>): number {
@@ -3280,7 +3246,7 @@ function readTopicUniqIdCountReq(end: number, into?: TopicUniqIdCountReq): Topic
     countAll: false,
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.topics.push(readString(end));
@@ -3311,8 +3277,7 @@ export function topicUniqIdCountReqToBinary(message: MessageInitShape<typeof Top
  * Decodes a TopicUniqIdCountReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicUniqIdCountReqFromBinary(bytes: Uint8Array): TopicUniqIdCountReq {
-  startRead(bytes, 0);
-  return endRead(readTopicUniqIdCountReq(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.topicUniqIdCountReq.TopicUniqIdCountReq", readTopicUniqIdCountReq);
 }
 
 /**
@@ -3326,8 +3291,7 @@ export function topicUniqIdCountReqFrame(cmd: number, message: MessageInitShape<
  * Decodes the TopicUniqIdCountReq body of a whole frame whose header was checked.
  */
 export function topicUniqIdCountReqFromFrame(frame: Uint8Array): TopicUniqIdCountReq {
-  startRead(frame, 8);
-  return endRead(readTopicUniqIdCountReq(frame.length));
+  return decodeMessage(frame, 8, "netsvr.topicUniqIdCountReq.TopicUniqIdCountReq", readTopicUniqIdCountReq);
 }
 
 function sizeTopicUniqIdCountResp(m: MessageInitShape<typeof TopicUniqIdCountRespSchema>): number {
@@ -3369,7 +3333,7 @@ function readTopicUniqIdCountResp(end: number, into?: TopicUniqIdCountResp): Top
     items: {},
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 8: {
         m.serverId = readInt32();
@@ -3380,7 +3344,7 @@ function readTopicUniqIdCountResp(end: number, into?: TopicUniqIdCountResp): Top
         let key = "";
         let value = 0;
         while (at < e) {
-          const t = readVarint32();
+          const t = readTag();
           if (t === 10) key = readString(e);
           else if (t === 16) value = readInt32();
           else skipField(t, e);
@@ -3410,8 +3374,7 @@ export function topicUniqIdCountRespToBinary(message: MessageInitShape<typeof To
  * Decodes a TopicUniqIdCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicUniqIdCountRespFromBinary(bytes: Uint8Array): TopicUniqIdCountResp {
-  startRead(bytes, 0);
-  return endRead(readTopicUniqIdCountResp(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.topicUniqIdCountResp.TopicUniqIdCountResp", readTopicUniqIdCountResp);
 }
 
 /**
@@ -3425,8 +3388,7 @@ export function topicUniqIdCountRespFrame(cmd: number, message: MessageInitShape
  * Decodes the TopicUniqIdCountResp body of a whole frame whose header was checked.
  */
 export function topicUniqIdCountRespFromFrame(frame: Uint8Array): TopicUniqIdCountResp {
-  startRead(frame, 8);
-  return endRead(readTopicUniqIdCountResp(frame.length));
+  return decodeMessage(frame, 8, "netsvr.topicUniqIdCountResp.TopicUniqIdCountResp", readTopicUniqIdCountResp);
 }
 
 function sizeTopicUniqIdListReq(m: MessageInitShape<typeof TopicUniqIdListReqSchema>): number {
@@ -3453,7 +3415,7 @@ function readTopicUniqIdListReq(end: number, into?: TopicUniqIdListReq): TopicUn
     topics: [],
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.topics.push(readString(end));
@@ -3480,8 +3442,7 @@ export function topicUniqIdListReqToBinary(message: MessageInitShape<typeof Topi
  * Decodes a TopicUniqIdListReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicUniqIdListReqFromBinary(bytes: Uint8Array): TopicUniqIdListReq {
-  startRead(bytes, 0);
-  return endRead(readTopicUniqIdListReq(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.topicUniqIdListReq.TopicUniqIdListReq", readTopicUniqIdListReq);
 }
 
 /**
@@ -3495,8 +3456,7 @@ export function topicUniqIdListReqFrame(cmd: number, message: MessageInitShape<t
  * Decodes the TopicUniqIdListReq body of a whole frame whose header was checked.
  */
 export function topicUniqIdListReqFromFrame(frame: Uint8Array): TopicUniqIdListReq {
-  startRead(frame, 8);
-  return endRead(readTopicUniqIdListReq(frame.length));
+  return decodeMessage(frame, 8, "netsvr.topicUniqIdListReq.TopicUniqIdListReq", readTopicUniqIdListReq);
 }
 
 function sizeTopicUniqIdListResp(m: MessageInitShape<typeof TopicUniqIdListRespSchema>): number {
@@ -3539,7 +3499,7 @@ function readTopicUniqIdListResp(end: number, into?: TopicUniqIdListResp): Topic
     items: {},
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 8: {
         m.serverId = readInt32();
@@ -3550,7 +3510,7 @@ function readTopicUniqIdListResp(end: number, into?: TopicUniqIdListResp): Topic
         let key = "";
         let value: TopicUniqIdListRespItem | undefined = undefined;
         while (at < e) {
-          const t = readVarint32();
+          const t = readTag();
           if (t === 10) key = readString(e);
           else if (t === 18) value = readTopicUniqIdListRespItem(readEnd(e));
           else skipField(t, e);
@@ -3580,8 +3540,7 @@ export function topicUniqIdListRespToBinary(message: MessageInitShape<typeof Top
  * Decodes a TopicUniqIdListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicUniqIdListRespFromBinary(bytes: Uint8Array): TopicUniqIdListResp {
-  startRead(bytes, 0);
-  return endRead(readTopicUniqIdListResp(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.topicUniqIdListResp.TopicUniqIdListResp", readTopicUniqIdListResp);
 }
 
 /**
@@ -3595,8 +3554,7 @@ export function topicUniqIdListRespFrame(cmd: number, message: MessageInitShape<
  * Decodes the TopicUniqIdListResp body of a whole frame whose header was checked.
  */
 export function topicUniqIdListRespFromFrame(frame: Uint8Array): TopicUniqIdListResp {
-  startRead(frame, 8);
-  return endRead(readTopicUniqIdListResp(frame.length));
+  return decodeMessage(frame, 8, "netsvr.topicUniqIdListResp.TopicUniqIdListResp", readTopicUniqIdListResp);
 }
 
 function sizeTopicUniqIdListRespItem(m: MessageInitShape<typeof TopicUniqIdListRespItemSchema>): number {
@@ -3623,7 +3581,7 @@ function readTopicUniqIdListRespItem(end: number, into?: TopicUniqIdListRespItem
     uniqIds: [],
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.uniqIds.push(readString(end));
@@ -3650,8 +3608,7 @@ export function topicUniqIdListRespItemToBinary(message: MessageInitShape<typeof
  * Decodes a TopicUniqIdListRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicUniqIdListRespItemFromBinary(bytes: Uint8Array): TopicUniqIdListRespItem {
-  startRead(bytes, 0);
-  return endRead(readTopicUniqIdListRespItem(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.topicUniqIdListResp.TopicUniqIdListRespItem", readTopicUniqIdListRespItem);
 }
 
 function sizeTopicUnsubscribe(m: MessageInitShape<typeof TopicUnsubscribeSchema>): number {
@@ -3692,7 +3649,7 @@ function readTopicUnsubscribe(end: number, into?: TopicUnsubscribe): TopicUnsubs
     data: emptyBytes,
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.uniqId = readString(end);
@@ -3727,8 +3684,7 @@ export function topicUnsubscribeToBinary(message: MessageInitShape<typeof TopicU
  * Decodes a TopicUnsubscribe from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicUnsubscribeFromBinary(bytes: Uint8Array): TopicUnsubscribe {
-  startRead(bytes, 0);
-  return endRead(readTopicUnsubscribe(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.topicUnsubscribe.TopicUnsubscribe", readTopicUnsubscribe);
 }
 
 /**
@@ -3742,8 +3698,7 @@ export function topicUnsubscribeFrame(cmd: number, message: MessageInitShape<typ
  * Decodes the TopicUnsubscribe body of a whole frame whose header was checked.
  */
 export function topicUnsubscribeFromFrame(frame: Uint8Array): TopicUnsubscribe {
-  startRead(frame, 8);
-  return endRead(readTopicUnsubscribe(frame.length));
+  return decodeMessage(frame, 8, "netsvr.topicUnsubscribe.TopicUnsubscribe", readTopicUnsubscribe);
 }
 
 function sizeTransfer(m: MessageInitShape<typeof TransferSchema>): number {
@@ -3782,7 +3737,7 @@ function readTransfer(end: number, into?: Transfer): Transfer {
     data: emptyBytes,
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 10: {
         m.uniqId = readString(end);
@@ -3817,8 +3772,7 @@ export function transferToBinary(message: MessageInitShape<typeof TransferSchema
  * Decodes a Transfer from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function transferFromBinary(bytes: Uint8Array): Transfer {
-  startRead(bytes, 0);
-  return endRead(readTransfer(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.transfer.Transfer", readTransfer);
 }
 
 /**
@@ -3832,8 +3786,7 @@ export function transferFrame(cmd: number, message: MessageInitShape<typeof Tran
  * Decodes the Transfer body of a whole frame whose header was checked.
  */
 export function transferFromFrame(frame: Uint8Array): Transfer {
-  startRead(frame, 8);
-  return endRead(readTransfer(frame.length));
+  return decodeMessage(frame, 8, "netsvr.transfer.Transfer", readTransfer);
 }
 
 function sizeUniqIdCountResp(m: MessageInitShape<typeof UniqIdCountRespSchema>): number {
@@ -3865,7 +3818,7 @@ function readUniqIdCountResp(end: number, into?: UniqIdCountResp): UniqIdCountRe
     count: 0,
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 8: {
         m.serverId = readInt32();
@@ -3896,8 +3849,7 @@ export function uniqIdCountRespToBinary(message: MessageInitShape<typeof UniqIdC
  * Decodes a UniqIdCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function uniqIdCountRespFromBinary(bytes: Uint8Array): UniqIdCountResp {
-  startRead(bytes, 0);
-  return endRead(readUniqIdCountResp(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.uniqIdCountResp.UniqIdCountResp", readUniqIdCountResp);
 }
 
 /**
@@ -3911,8 +3863,7 @@ export function uniqIdCountRespFrame(cmd: number, message: MessageInitShape<type
  * Decodes the UniqIdCountResp body of a whole frame whose header was checked.
  */
 export function uniqIdCountRespFromFrame(frame: Uint8Array): UniqIdCountResp {
-  startRead(frame, 8);
-  return endRead(readUniqIdCountResp(frame.length));
+  return decodeMessage(frame, 8, "netsvr.uniqIdCountResp.UniqIdCountResp", readUniqIdCountResp);
 }
 
 function sizeUniqIdListResp(m: MessageInitShape<typeof UniqIdListRespSchema>): number {
@@ -3946,7 +3897,7 @@ function readUniqIdListResp(end: number, into?: UniqIdListResp): UniqIdListResp 
     uniqIds: [],
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 8: {
         m.serverId = readInt32();
@@ -3977,8 +3928,7 @@ export function uniqIdListRespToBinary(message: MessageInitShape<typeof UniqIdLi
  * Decodes a UniqIdListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function uniqIdListRespFromBinary(bytes: Uint8Array): UniqIdListResp {
-  startRead(bytes, 0);
-  return endRead(readUniqIdListResp(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.uniqIdListResp.UniqIdListResp", readUniqIdListResp);
 }
 
 /**
@@ -3992,8 +3942,7 @@ export function uniqIdListRespFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the UniqIdListResp body of a whole frame whose header was checked.
  */
 export function uniqIdListRespFromFrame(frame: Uint8Array): UniqIdListResp {
-  startRead(frame, 8);
-  return endRead(readUniqIdListResp(frame.length));
+  return decodeMessage(frame, 8, "netsvr.uniqIdListResp.UniqIdListResp", readUniqIdListResp);
 }
 
 function sizeUnRegisterReq(m: MessageInitShape<typeof UnRegisterReqSchema>): number {
@@ -4025,7 +3974,7 @@ function readUnRegisterReq(end: number, into?: UnRegisterReq): UnRegisterReq {
     registerId: "",
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       case 8: {
         m.workerId = readInt32();
@@ -4056,8 +4005,7 @@ export function unRegisterReqToBinary(message: MessageInitShape<typeof UnRegiste
  * Decodes a UnRegisterReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function unRegisterReqFromBinary(bytes: Uint8Array): UnRegisterReq {
-  startRead(bytes, 0);
-  return endRead(readUnRegisterReq(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.unRegisterReq.UnRegisterReq", readUnRegisterReq);
 }
 
 /**
@@ -4071,8 +4019,7 @@ export function unRegisterReqFrame(cmd: number, message: MessageInitShape<typeof
  * Decodes the UnRegisterReq body of a whole frame whose header was checked.
  */
 export function unRegisterReqFromFrame(frame: Uint8Array): UnRegisterReq {
-  startRead(frame, 8);
-  return endRead(readUnRegisterReq(frame.length));
+  return decodeMessage(frame, 8, "netsvr.unRegisterReq.UnRegisterReq", readUnRegisterReq);
 }
 
 function sizeUnRegisterResp(m: MessageInitShape<typeof UnRegisterRespSchema>): number {
@@ -4090,7 +4037,7 @@ function readUnRegisterResp(end: number, into?: UnRegisterResp): UnRegisterResp 
     $typeName: "netsvr.unRegisterResp.UnRegisterResp",
   };
   while (at < end) {
-    const tag = readVarint32();
+    const tag = readTag();
     switch (tag) {
       default:
         readUnknown(m, tag, end);
@@ -4112,8 +4059,7 @@ export function unRegisterRespToBinary(message: MessageInitShape<typeof UnRegist
  * Decodes a UnRegisterResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function unRegisterRespFromBinary(bytes: Uint8Array): UnRegisterResp {
-  startRead(bytes, 0);
-  return endRead(readUnRegisterResp(bytes.length));
+  return decodeMessage(bytes, 0, "netsvr.unRegisterResp.UnRegisterResp", readUnRegisterResp);
 }
 
 /**
@@ -4127,6 +4073,5 @@ export function unRegisterRespFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the UnRegisterResp body of a whole frame whose header was checked.
  */
 export function unRegisterRespFromFrame(frame: Uint8Array): UnRegisterResp {
-  startRead(frame, 8);
-  return endRead(readUnRegisterResp(frame.length));
+  return decodeMessage(frame, 8, "netsvr.unRegisterResp.UnRegisterResp", readUnRegisterResp);
 }

@@ -31,13 +31,13 @@ function readCmd(frame: Uint8Array): number {
   return readUint32(frame, 4);
 }
 
-/** The body of a frame whose header was checked; invalid protobuf becomes a FrameError. */
-function decodeBody<T>(frame: Uint8Array, cmd: number, typeName: string, read: (frame: Uint8Array) => T): T {
+/** The body of a frame whose header was checked; the codec's FrameError gains the command. */
+function decodeBody<T>(frame: Uint8Array, cmd: number, read: (frame: Uint8Array) => T): T {
   try {
     return read(frame);
-  } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new FrameError("invalid-body", `${label(cmd)}: body is not a valid ${typeName}: ${reason}`, { cmd, cause });
+  } catch (error) {
+    const e = error as FrameError;
+    throw new FrameError("invalid-body", `${label(cmd)}: ${e.message}`, e.offset === undefined ? { cmd, cause: e.cause } : { cmd, offset: e.offset, cause: e.cause });
   }
 }
 
@@ -64,37 +64,37 @@ export function decodeGatewayFrame(frame: Uint8Array): GatewayFrame {
   const cmd = readCmd(frame);
   switch (cmd) {
     case Cmd.ConnOpen:
-      return { kind: "event", cmd: Cmd.ConnOpen, name: "ConnOpen", body: decodeBody(frame, cmd, "netsvr.connOpen.ConnOpen", connOpenFromFrame) };
+      return { kind: "event", cmd: Cmd.ConnOpen, name: "ConnOpen", body: decodeBody(frame, cmd, connOpenFromFrame) };
     case Cmd.ConnClose:
-      return { kind: "event", cmd: Cmd.ConnClose, name: "ConnClose", body: decodeBody(frame, cmd, "netsvr.connClose.ConnClose", connCloseFromFrame) };
+      return { kind: "event", cmd: Cmd.ConnClose, name: "ConnClose", body: decodeBody(frame, cmd, connCloseFromFrame) };
     case Cmd.Transfer:
-      return { kind: "event", cmd: Cmd.Transfer, name: "Transfer", body: decodeBody(frame, cmd, "netsvr.transfer.Transfer", transferFromFrame) };
+      return { kind: "event", cmd: Cmd.Transfer, name: "Transfer", body: decodeBody(frame, cmd, transferFromFrame) };
     case Cmd.Register:
-      return { kind: "response", cmd: Cmd.Register, name: "Register", body: decodeBody(frame, cmd, "netsvr.registerResp.RegisterResp", registerRespFromFrame) };
+      return { kind: "response", cmd: Cmd.Register, name: "Register", body: decodeBody(frame, cmd, registerRespFromFrame) };
     case Cmd.Unregister:
-      return { kind: "response", cmd: Cmd.Unregister, name: "Unregister", body: decodeBody(frame, cmd, "netsvr.unRegisterResp.UnRegisterResp", unRegisterRespFromFrame) };
+      return { kind: "response", cmd: Cmd.Unregister, name: "Unregister", body: decodeBody(frame, cmd, unRegisterRespFromFrame) };
     case Cmd.CheckOnline:
-      return { kind: "response", cmd: Cmd.CheckOnline, name: "CheckOnline", body: decodeBody(frame, cmd, "netsvr.checkOnlineResp.CheckOnlineResp", checkOnlineRespFromFrame) };
+      return { kind: "response", cmd: Cmd.CheckOnline, name: "CheckOnline", body: decodeBody(frame, cmd, checkOnlineRespFromFrame) };
     case Cmd.UniqIdList:
-      return { kind: "response", cmd: Cmd.UniqIdList, name: "UniqIdList", body: decodeBody(frame, cmd, "netsvr.uniqIdListResp.UniqIdListResp", uniqIdListRespFromFrame) };
+      return { kind: "response", cmd: Cmd.UniqIdList, name: "UniqIdList", body: decodeBody(frame, cmd, uniqIdListRespFromFrame) };
     case Cmd.UniqIdCount:
-      return { kind: "response", cmd: Cmd.UniqIdCount, name: "UniqIdCount", body: decodeBody(frame, cmd, "netsvr.uniqIdCountResp.UniqIdCountResp", uniqIdCountRespFromFrame) };
+      return { kind: "response", cmd: Cmd.UniqIdCount, name: "UniqIdCount", body: decodeBody(frame, cmd, uniqIdCountRespFromFrame) };
     case Cmd.TopicCount:
-      return { kind: "response", cmd: Cmd.TopicCount, name: "TopicCount", body: decodeBody(frame, cmd, "netsvr.topicCountResp.TopicCountResp", topicCountRespFromFrame) };
+      return { kind: "response", cmd: Cmd.TopicCount, name: "TopicCount", body: decodeBody(frame, cmd, topicCountRespFromFrame) };
     case Cmd.TopicList:
-      return { kind: "response", cmd: Cmd.TopicList, name: "TopicList", body: decodeBody(frame, cmd, "netsvr.topicListResp.TopicListResp", topicListRespFromFrame) };
+      return { kind: "response", cmd: Cmd.TopicList, name: "TopicList", body: decodeBody(frame, cmd, topicListRespFromFrame) };
     case Cmd.TopicUniqIdList:
-      return { kind: "response", cmd: Cmd.TopicUniqIdList, name: "TopicUniqIdList", body: decodeBody(frame, cmd, "netsvr.topicUniqIdListResp.TopicUniqIdListResp", topicUniqIdListRespFromFrame) };
+      return { kind: "response", cmd: Cmd.TopicUniqIdList, name: "TopicUniqIdList", body: decodeBody(frame, cmd, topicUniqIdListRespFromFrame) };
     case Cmd.TopicUniqIdCount:
-      return { kind: "response", cmd: Cmd.TopicUniqIdCount, name: "TopicUniqIdCount", body: decodeBody(frame, cmd, "netsvr.topicUniqIdCountResp.TopicUniqIdCountResp", topicUniqIdCountRespFromFrame) };
+      return { kind: "response", cmd: Cmd.TopicUniqIdCount, name: "TopicUniqIdCount", body: decodeBody(frame, cmd, topicUniqIdCountRespFromFrame) };
     case Cmd.ConnInfo:
-      return { kind: "response", cmd: Cmd.ConnInfo, name: "ConnInfo", body: decodeBody(frame, cmd, "netsvr.connInfoResp.ConnInfoResp", connInfoRespFromFrame) };
+      return { kind: "response", cmd: Cmd.ConnInfo, name: "ConnInfo", body: decodeBody(frame, cmd, connInfoRespFromFrame) };
     case Cmd.Metrics:
-      return { kind: "response", cmd: Cmd.Metrics, name: "Metrics", body: decodeBody(frame, cmd, "netsvr.metricsResp.MetricsResp", metricsRespFromFrame) };
+      return { kind: "response", cmd: Cmd.Metrics, name: "Metrics", body: decodeBody(frame, cmd, metricsRespFromFrame) };
     case Cmd.Limit:
-      return { kind: "response", cmd: Cmd.Limit, name: "Limit", body: decodeBody(frame, cmd, "netsvr.limitResp.LimitResp", limitRespFromFrame) };
+      return { kind: "response", cmd: Cmd.Limit, name: "Limit", body: decodeBody(frame, cmd, limitRespFromFrame) };
     case Cmd.ConnOpenCustomUniqIdToken:
-      return { kind: "response", cmd: Cmd.ConnOpenCustomUniqIdToken, name: "ConnOpenCustomUniqIdToken", body: decodeBody(frame, cmd, "netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp", connOpenCustomUniqIdTokenRespFromFrame) };
+      return { kind: "response", cmd: Cmd.ConnOpenCustomUniqIdToken, name: "ConnOpenCustomUniqIdToken", body: decodeBody(frame, cmd, connOpenCustomUniqIdTokenRespFromFrame) };
     default:
       throw unexpected(cmd, "a gateway");
   }
@@ -110,37 +110,37 @@ export function decodeBusinessFrame(frame: Uint8Array): BusinessFrame {
   const cmd = readCmd(frame);
   switch (cmd) {
     case Cmd.ConnInfoUpdate:
-      return { kind: "oneway", cmd: Cmd.ConnInfoUpdate, name: "ConnInfoUpdate", body: decodeBody(frame, cmd, "netsvr.connInfoUpdate.ConnInfoUpdate", connInfoUpdateFromFrame) };
+      return { kind: "oneway", cmd: Cmd.ConnInfoUpdate, name: "ConnInfoUpdate", body: decodeBody(frame, cmd, connInfoUpdateFromFrame) };
     case Cmd.ConnInfoDelete:
-      return { kind: "oneway", cmd: Cmd.ConnInfoDelete, name: "ConnInfoDelete", body: decodeBody(frame, cmd, "netsvr.connInfoDelete.ConnInfoDelete", connInfoDeleteFromFrame) };
+      return { kind: "oneway", cmd: Cmd.ConnInfoDelete, name: "ConnInfoDelete", body: decodeBody(frame, cmd, connInfoDeleteFromFrame) };
     case Cmd.Broadcast:
-      return { kind: "oneway", cmd: Cmd.Broadcast, name: "Broadcast", body: decodeBody(frame, cmd, "netsvr.broadcast.Broadcast", broadcastFromFrame) };
+      return { kind: "oneway", cmd: Cmd.Broadcast, name: "Broadcast", body: decodeBody(frame, cmd, broadcastFromFrame) };
     case Cmd.Multicast:
-      return { kind: "oneway", cmd: Cmd.Multicast, name: "Multicast", body: decodeBody(frame, cmd, "netsvr.multicast.Multicast", multicastFromFrame) };
+      return { kind: "oneway", cmd: Cmd.Multicast, name: "Multicast", body: decodeBody(frame, cmd, multicastFromFrame) };
     case Cmd.SingleCast:
-      return { kind: "oneway", cmd: Cmd.SingleCast, name: "SingleCast", body: decodeBody(frame, cmd, "netsvr.singleCast.SingleCast", singleCastFromFrame) };
+      return { kind: "oneway", cmd: Cmd.SingleCast, name: "SingleCast", body: decodeBody(frame, cmd, singleCastFromFrame) };
     case Cmd.SingleCastBulk:
-      return { kind: "oneway", cmd: Cmd.SingleCastBulk, name: "SingleCastBulk", body: decodeBody(frame, cmd, "netsvr.singleCastBulk.SingleCastBulk", singleCastBulkFromFrame) };
+      return { kind: "oneway", cmd: Cmd.SingleCastBulk, name: "SingleCastBulk", body: decodeBody(frame, cmd, singleCastBulkFromFrame) };
     case Cmd.TopicSubscribe:
-      return { kind: "oneway", cmd: Cmd.TopicSubscribe, name: "TopicSubscribe", body: decodeBody(frame, cmd, "netsvr.topicSubscribe.TopicSubscribe", topicSubscribeFromFrame) };
+      return { kind: "oneway", cmd: Cmd.TopicSubscribe, name: "TopicSubscribe", body: decodeBody(frame, cmd, topicSubscribeFromFrame) };
     case Cmd.TopicUnsubscribe:
-      return { kind: "oneway", cmd: Cmd.TopicUnsubscribe, name: "TopicUnsubscribe", body: decodeBody(frame, cmd, "netsvr.topicUnsubscribe.TopicUnsubscribe", topicUnsubscribeFromFrame) };
+      return { kind: "oneway", cmd: Cmd.TopicUnsubscribe, name: "TopicUnsubscribe", body: decodeBody(frame, cmd, topicUnsubscribeFromFrame) };
     case Cmd.TopicDelete:
-      return { kind: "oneway", cmd: Cmd.TopicDelete, name: "TopicDelete", body: decodeBody(frame, cmd, "netsvr.topicDelete.TopicDelete", topicDeleteFromFrame) };
+      return { kind: "oneway", cmd: Cmd.TopicDelete, name: "TopicDelete", body: decodeBody(frame, cmd, topicDeleteFromFrame) };
     case Cmd.TopicPublish:
-      return { kind: "oneway", cmd: Cmd.TopicPublish, name: "TopicPublish", body: decodeBody(frame, cmd, "netsvr.topicPublish.TopicPublish", topicPublishFromFrame) };
+      return { kind: "oneway", cmd: Cmd.TopicPublish, name: "TopicPublish", body: decodeBody(frame, cmd, topicPublishFromFrame) };
     case Cmd.ForceOffline:
-      return { kind: "oneway", cmd: Cmd.ForceOffline, name: "ForceOffline", body: decodeBody(frame, cmd, "netsvr.forceOffline.ForceOffline", forceOfflineFromFrame) };
+      return { kind: "oneway", cmd: Cmd.ForceOffline, name: "ForceOffline", body: decodeBody(frame, cmd, forceOfflineFromFrame) };
     case Cmd.ForceOfflineGuest:
-      return { kind: "oneway", cmd: Cmd.ForceOfflineGuest, name: "ForceOfflineGuest", body: decodeBody(frame, cmd, "netsvr.forceOfflineGuest.ForceOfflineGuest", forceOfflineGuestFromFrame) };
+      return { kind: "oneway", cmd: Cmd.ForceOfflineGuest, name: "ForceOfflineGuest", body: decodeBody(frame, cmd, forceOfflineGuestFromFrame) };
     case Cmd.TopicPublishBulk:
-      return { kind: "oneway", cmd: Cmd.TopicPublishBulk, name: "TopicPublishBulk", body: decodeBody(frame, cmd, "netsvr.topicPublishBulk.TopicPublishBulk", topicPublishBulkFromFrame) };
+      return { kind: "oneway", cmd: Cmd.TopicPublishBulk, name: "TopicPublishBulk", body: decodeBody(frame, cmd, topicPublishBulkFromFrame) };
     case Cmd.Register:
-      return { kind: "request", cmd: Cmd.Register, name: "Register", body: decodeBody(frame, cmd, "netsvr.registerReq.RegisterReq", registerReqFromFrame) };
+      return { kind: "request", cmd: Cmd.Register, name: "Register", body: decodeBody(frame, cmd, registerReqFromFrame) };
     case Cmd.Unregister:
-      return { kind: "request", cmd: Cmd.Unregister, name: "Unregister", body: decodeBody(frame, cmd, "netsvr.unRegisterReq.UnRegisterReq", unRegisterReqFromFrame) };
+      return { kind: "request", cmd: Cmd.Unregister, name: "Unregister", body: decodeBody(frame, cmd, unRegisterReqFromFrame) };
     case Cmd.CheckOnline:
-      return { kind: "request", cmd: Cmd.CheckOnline, name: "CheckOnline", body: decodeBody(frame, cmd, "netsvr.checkOnlineReq.CheckOnlineReq", checkOnlineReqFromFrame) };
+      return { kind: "request", cmd: Cmd.CheckOnline, name: "CheckOnline", body: decodeBody(frame, cmd, checkOnlineReqFromFrame) };
     case Cmd.UniqIdList:
       return { kind: "request", cmd: Cmd.UniqIdList, name: "UniqIdList", body: noBody(frame, cmd) };
     case Cmd.UniqIdCount:
@@ -150,15 +150,15 @@ export function decodeBusinessFrame(frame: Uint8Array): BusinessFrame {
     case Cmd.TopicList:
       return { kind: "request", cmd: Cmd.TopicList, name: "TopicList", body: noBody(frame, cmd) };
     case Cmd.TopicUniqIdList:
-      return { kind: "request", cmd: Cmd.TopicUniqIdList, name: "TopicUniqIdList", body: decodeBody(frame, cmd, "netsvr.topicUniqIdListReq.TopicUniqIdListReq", topicUniqIdListReqFromFrame) };
+      return { kind: "request", cmd: Cmd.TopicUniqIdList, name: "TopicUniqIdList", body: decodeBody(frame, cmd, topicUniqIdListReqFromFrame) };
     case Cmd.TopicUniqIdCount:
-      return { kind: "request", cmd: Cmd.TopicUniqIdCount, name: "TopicUniqIdCount", body: decodeBody(frame, cmd, "netsvr.topicUniqIdCountReq.TopicUniqIdCountReq", topicUniqIdCountReqFromFrame) };
+      return { kind: "request", cmd: Cmd.TopicUniqIdCount, name: "TopicUniqIdCount", body: decodeBody(frame, cmd, topicUniqIdCountReqFromFrame) };
     case Cmd.ConnInfo:
-      return { kind: "request", cmd: Cmd.ConnInfo, name: "ConnInfo", body: decodeBody(frame, cmd, "netsvr.connInfoReq.ConnInfoReq", connInfoReqFromFrame) };
+      return { kind: "request", cmd: Cmd.ConnInfo, name: "ConnInfo", body: decodeBody(frame, cmd, connInfoReqFromFrame) };
     case Cmd.Metrics:
       return { kind: "request", cmd: Cmd.Metrics, name: "Metrics", body: noBody(frame, cmd) };
     case Cmd.Limit:
-      return { kind: "request", cmd: Cmd.Limit, name: "Limit", body: decodeBody(frame, cmd, "netsvr.limitReq.LimitReq", limitReqFromFrame) };
+      return { kind: "request", cmd: Cmd.Limit, name: "Limit", body: decodeBody(frame, cmd, limitReqFromFrame) };
     case Cmd.ConnOpenCustomUniqIdToken:
       return { kind: "request", cmd: Cmd.ConnOpenCustomUniqIdToken, name: "ConnOpenCustomUniqIdToken", body: noBody(frame, cmd) };
     default:

@@ -8,6 +8,7 @@ import type { GeneratedFile } from "@bufbuild/protoplugin";
  */
 export function printCodecRuntime(f: GeneratedFile): void {
   const protoInt64 = f.import("protoInt64", "@bufbuild/protobuf");
+  const FrameError = f.import("FrameError", "./errors.js");
   const UnknownField = f.import("UnknownField", "@bufbuild/protobuf", true);
   f.print(`// Writing takes two passes over a message. The size pass records the byte
 // length of every string and nested message in \`lengths\`, in the order the
@@ -375,21 +376,40 @@ function endWrite(out: Uint8Array): Uint8Array {
 
 const noKeys: string[] = [];
 
-function startRead(bytes: Uint8Array, offset: number): void {
+/**
+ * Decodes a message from bytes[offset..]. Whatever goes wrong, from a short
+ * buffer to invalid UTF-8, becomes one FrameError "invalid-body" with the
+ * offset where reading stopped.
+ */
+function decodeMessage<T>(bytes: Uint8Array, offset: number, typeName: string, read: (end: number) => T): T {
   input = bytes;
   inView = undefined;
   at = offset;
   depth = 0;
-}
-
-function endRead<T>(message: T): T {
-  input = emptyBytes;
-  inView = undefined;
-  return message;
+  try {
+    return read(bytes.length);
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const stop = Math.min(at, bytes.length);
+    throw new `, FrameError, `("invalid-body", \`not a valid \${typeName} (at byte \${stop}): \${reason}\`, { offset: stop, cause });
+  } finally {
+    input = emptyBytes;
+    inView = undefined;
+  }
 }
 
 function tooDeep(typeName: string): Error {
   return new Error(\`cannot decode \${typeName}: maximum nesting depth of \${maxDepth} reached\`);
+}
+
+/** Reads a field tag: a varint of at most 32 bits whose field number is not 0. */
+function readTag(): number {
+  const start = at;
+  const tag = readVarint32();
+  // A longer varint, or one above 2^32 - 1, names a field number beyond 2^29 - 1.
+  if (at - start > 5 || (at - start === 5 && input[at - 1]! > 0x0f)) throw new Error("invalid tag: field number out of range");
+  if (tag >>> 3 === 0) throw new Error("invalid tag: field number 0");
+  return tag;
 }
 
 /** Reads a varint and returns its low 32 bits as an unsigned number. */
@@ -527,7 +547,10 @@ function readDouble(): number {
 
 /** Reads a length prefix and returns where that payload ends, which must lie within end. */
 function readEnd(end: number): number {
+  const start = at;
   const n = readVarint32();
+  // A length varint above 2^32 - 1 would be truncated to a wrong, maybe plausible, length.
+  if (at - start > 5 || (at - start === 5 && input[at - 1]! > 0x0f)) throw new Error("invalid length");
   const e = at + n;
   if (e > end) throw new Error("premature EOF");
   return e;
@@ -611,7 +634,7 @@ function skipValue(tag: number, end: number, groups: number): void {
       if (groups + depth >= maxDepth) throw new Error("maximum nesting depth reached in a group");
       for (;;) {
         if (at >= end) throw new Error("premature EOF");
-        const t = readVarint32();
+        const t = readTag();
         if ((t & 7) === 4) {
           if (t >>> 3 !== tag >>> 3) throw new Error("invalid end group tag");
           break;
@@ -628,7 +651,6 @@ function skipValue(tag: number, end: number, groups: number): void {
 
 /** Keeps an unknown field as @bufbuild/protobuf does, in $unknown. */
 function readUnknown(message: { $unknown?: `, UnknownField, `[] | undefined }, tag: number, end: number): void {
-  if (tag >>> 3 === 0) throw new Error("invalid field number 0");
   const data = skipField(tag, end);
   (message.$unknown ??= []).push({ no: tag >>> 3, wireType: tag & 7, data });
 }

@@ -383,7 +383,7 @@ class MessageCodec {
     for (const line of this.zeroLines()) f.print(`    ${line}`);
     f.print(`  };`);
     f.print(`  while (at < end) {`);
-    f.print(`    const tag = readVarint32();`);
+    f.print(`    const tag = readTag();`);
     f.print(`    switch (tag) {`);
     for (const field of this.fields) {
       for (const [tag, lines] of this.readCases(field)) {
@@ -502,7 +502,7 @@ class MessageCodec {
       `let key = ${key.zero};`,
       field.mapKind === "message" ? [`let value: `, this.f.importShape(field.message), ` | undefined = undefined;`] : `let value = ${valueZero};`,
       `while (at < e) {`,
-      `  const t = readVarint32();`,
+      `  const t = readTag();`,
       `  if (t === ${tagValue(1, key.wireType)}) key = ${key.read.replace("(end)", "(e)")};`,
       `  else if (t === ${tagValue(2, valueWire)}) value = ${valueRead};`,
       `  else skipField(t, e);`,
@@ -524,8 +524,7 @@ class MessageCodec {
     f.print();
     f.print(f.jsDoc(`Decodes a ${message.name} from protobuf binary, as fromBinary() does; bytes fields are views into the input.`));
     f.print(f.export("function", `${api}FromBinary`), `(bytes: Uint8Array): `, shape, ` {`);
-    f.print(`  startRead(bytes, 0);`);
-    f.print(`  return endRead(${read}(bytes.length));`);
+    f.print(`  return decodeMessage(bytes, 0, "${message.typeName}", ${read});`);
     f.print(`}`);
     if (!frameBody) return;
     f.print();
@@ -536,8 +535,7 @@ class MessageCodec {
     f.print();
     f.print(f.jsDoc(`Decodes the ${message.name} body of a whole frame whose header was checked.`));
     f.print(f.export("function", `${api}FromFrame`), `(frame: Uint8Array): `, shape, ` {`);
-    f.print(`  startRead(frame, 8);`);
-    f.print(`  return endRead(${read}(frame.length));`);
+    f.print(`  return decodeMessage(frame, 8, "${message.typeName}", ${read});`);
     f.print(`}`);
   }
 }

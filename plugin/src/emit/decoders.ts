@@ -43,13 +43,13 @@ function readCmd(frame: Uint8Array): number {
   return `, readUint32, `(frame, 4);
 }
 
-/** The body of a frame whose header was checked; invalid protobuf becomes a FrameError. */
-function decodeBody<T>(frame: Uint8Array, cmd: number, typeName: string, read: (frame: Uint8Array) => T): T {
+/** The body of a frame whose header was checked; the codec's FrameError gains the command. */
+function decodeBody<T>(frame: Uint8Array, cmd: number, read: (frame: Uint8Array) => T): T {
   try {
     return read(frame);
-  } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new `, FrameError, `("invalid-body", \`\${label(cmd)}: body is not a valid \${typeName}: \${reason}\`, { cmd, cause });
+  } catch (error) {
+    const e = error as `, FrameError, `;
+    throw new `, FrameError, `("invalid-body", \`\${label(cmd)}: \${e.message}\`, e.offset === undefined ? { cmd, cause: e.cause } : { cmd, offset: e.offset, cause: e.cause });
   }
 }
 
@@ -104,7 +104,7 @@ function printDecoder(f: GeneratedFile, p: Protocol, side: "server" | "client", 
     } else {
       continue;
     }
-    const decode = body === undefined ? [`noBody(frame, cmd)`] : [`decodeBody(frame, cmd, "${body.typeName}", `, f.import(`${names[body.typeName]!.api}FromFrame`, "./codec.js"), `)`];
+    const decode = body === undefined ? [`noBody(frame, cmd)`] : [`decodeBody(frame, cmd, `, f.import(`${names[body.typeName]!.api}FromFrame`, "./codec.js"), `)`];
     f.print(`    case `, Cmd, `.${c.name}:`);
     f.print(`      return { kind: "${kind}", cmd: `, Cmd, `.${c.name}, name: "${c.name}", body: `, ...decode, ` };`);
   }

@@ -25,7 +25,11 @@ export class FrameError extends Error {
   readonly code: FrameErrorCode;
   /** The command id, once the header was read. */
   readonly cmd: number | undefined;
-  /** Offset in the stream where the bad frame starts (splitter errors). */
+  /**
+   * Where it went wrong: for the splitter, the offset in the stream where the
+   * bad frame starts; for "invalid-body", the offset in the frame (or the
+   * bytes given to a fromBinary function) where decoding stopped.
+   */
   readonly offset: number | undefined;
 
   constructor(
