@@ -436,10 +436,20 @@ function tooDeep(typeName: string): Error {
 function readTag(): number {
   const start = at;
   const tag = readVarint32();
-  // A longer varint, or one above 2^32 - 1, names a field number beyond 2^29 - 1.
-  if (at - start > 5 || (at - start === 5 && input[at - 1]! > 0x0f)) throw new Error("invalid tag: field number out of range");
+  if (at - start > 4) checkFits32(start, "tag (field number above 2^29 - 1)");
   if (tag >>> 3 === 0) throw new Error("invalid tag: field number 0");
   return tag;
+}
+
+/**
+ * Checks that the varint at start, as long as it may be (padding included),
+ * carries no bits beyond 32: readVarint32 drops them, which would turn an
+ * out-of-range tag or length into a wrong but plausible one.
+ */
+function checkFits32(start: number, what: string): void {
+  let extra = input[start + 4]! & 0x70;
+  for (let i = start + 5; i < at; i++) extra |= input[i]! & 0x7f;
+  if (extra !== 0) throw new Error(`invalid ${what}: more than 32 bits`);
 }
 
 /** Reads a varint and returns its low 32 bits as an unsigned number. */
@@ -579,8 +589,7 @@ function readDouble(): number {
 function readEnd(end: number): number {
   const start = at;
   const n = readVarint32();
-  // A length varint above 2^32 - 1 would be truncated to a wrong, maybe plausible, length.
-  if (at - start > 5 || (at - start === 5 && input[at - 1]! > 0x0f)) throw new Error("invalid length");
+  if (at - start > 4) checkFits32(start, "length");
   const e = at + n;
   if (e > end) throw new Error("premature EOF");
   return e;
