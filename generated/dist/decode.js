@@ -39,7 +39,7 @@ function decodeBody(frame, cmd, read) {
 /** Checks that a command without body carries none, so no bytes are silently dropped. */
 function noBody(frame, cmd) {
     if (frame.length > headerSize) {
-        throw new FrameError("invalid-body", `${label(cmd)}: has no body, got ${frame.length - headerSize} bytes after the command id`, { cmd });
+        throw new FrameError("invalid-body", `${label(cmd)}: has no body, got ${frame.length - headerSize} bytes after the command id`, { cmd, offset: headerSize });
     }
     return undefined;
 }

@@ -44,7 +44,7 @@ function decodeBody<T>(frame: Uint8Array, cmd: number, read: (frame: Uint8Array)
 /** Checks that a command without body carries none, so no bytes are silently dropped. */
 function noBody(frame: Uint8Array, cmd: number): undefined {
   if (frame.length > headerSize) {
-    throw new FrameError("invalid-body", `${label(cmd)}: has no body, got ${frame.length - headerSize} bytes after the command id`, { cmd });
+    throw new FrameError("invalid-body", `${label(cmd)}: has no body, got ${frame.length - headerSize} bytes after the command id`, { cmd, offset: headerSize });
   }
   return undefined;
 }
