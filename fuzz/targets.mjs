@@ -8,8 +8,8 @@
 // larger than the maximum frame size.
 import fc from "fast-check";
 import * as netsvr from "../generated/dist/index.js";
-import * as allkindsCodec from "../test/fixtures/allkinds/gen/codec.js";
-import { FrameError as AllkindsFrameError } from "../test/fixtures/allkinds/gen/errors.js";
+import * as allkindsCodec from "../test/fixtures/allkinds/dist/codec.js";
+import { FrameError as AllkindsFrameError } from "../test/fixtures/allkinds/dist/errors.js";
 
 const { FrameError, FrameSplitter, maxFrameSize } = netsvr;
 const codes = new Set(["truncated", "trailing-bytes", "oversize", "unknown-command", "invalid-body", "aborted"]);
