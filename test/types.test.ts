@@ -498,7 +498,7 @@ const mustNotCompile: readonly Snippet[] = [
 
 /** Our own declaration files; the *_pb.d.ts files come from protoc-gen-es. */
 const ownDeclarationFiles = new Set(
-  ["commands", "frames", "encode", "decode", "splitter", "router", "heartbeat", "errors", "wire"].map((stem) =>
+  ["commands", "frames", "codec", "encode", "decode", "splitter", "router", "heartbeat", "errors", "wire"].map((stem) =>
     join(distDir, `${stem}.d.ts`),
   ),
 );
