@@ -63,10 +63,11 @@ function scalarCodec(type: ScalarType): ScalarCodec {
     zero: "0",
     isZero: (v) => `${v} === 0`,
   });
-  const int64 = (size: string, write: string, read: string, wireType: number = wire.varint): ScalarCodec => ({
+  // 64-bit values: bigint (or string) in, bigint out.
+  const int64 = (size: (v: string) => string, write: (v: string) => string, read: string, wireType: number): ScalarCodec => ({
     wireType,
-    size: (v) => (size === "8" ? "8" : `${size}(${v})`),
-    write: (v) => `${write}(${v}${write === "writeFixed64" ? (read === "readSfixed64()" ? ", true" : ", false") : ""})`,
+    size,
+    write,
     read,
     zero: "zero64",
     // Loose equality, as @bufbuild/protobuf: 0n, 0 and "0" are all zero.
@@ -80,15 +81,15 @@ function scalarCodec(type: ScalarType): ScalarCodec {
     case ScalarType.SINT32:
       return varint((v) => `sint32Size(${v})`, (v) => `writeVarint(zigzag32(${v}))`, "readSint32()");
     case ScalarType.INT64:
-      return int64("int64Size", "writeInt64", "readInt64()");
+      return int64((v) => `int64Size(${v})`, (v) => `writeInt64(${v})`, "readInt64()", wire.varint);
     case ScalarType.UINT64:
-      return int64("uint64Size", "writeUint64", "readUint64()");
+      return int64((v) => `uint64Size(${v})`, (v) => `writeUint64(${v})`, "readUint64()", wire.varint);
     case ScalarType.SINT64:
-      return int64("sint64Size", "writeSint64", "readSint64()");
+      return int64((v) => `sint64Size(${v})`, (v) => `writeSint64(${v})`, "readSint64()", wire.varint);
     case ScalarType.FIXED64:
-      return int64("8", "writeFixed64", "readFixed64()", wire.bit64);
+      return int64(() => "8", (v) => `writeFixed64(${v}, false)`, "readFixed64()", wire.bit64);
     case ScalarType.SFIXED64:
-      return int64("8", "writeFixed64", "readSfixed64()", wire.bit64);
+      return int64(() => "8", (v) => `writeFixed64(${v}, true)`, "readSfixed64()", wire.bit64);
     case ScalarType.FIXED32:
     case ScalarType.SFIXED32:
       return {
@@ -234,7 +235,7 @@ class MessageCodec {
       case "scalar":
       case "enum": {
         const codec = scalarCodec(field.fieldKind === "scalar" ? field.scalar : ScalarType.INT32);
-        return [`n += ${tagBytes(field.number, codec.wireType).length + 0} + ${codec.size(v)};`];
+        return [`n += ${tagBytes(field.number, codec.wireType).length} + ${codec.size(v)};`];
       }
       case "message":
         return [`const slot = reserveLength();`, `n += ${tagBytes(field.number, wire.delimited).length} + delimitedSize(slot, ${this.sizeOf(field.message)}(${v}));`];
@@ -248,9 +249,10 @@ class MessageCodec {
           const itemTag = tagBytes(field.number, codec.wireType).length;
           return [`for (const item of ${v}) n += ${itemTag} + ${codec.size("item")};`];
         }
-        const fixed = codec.size("item");
-        if (/^\d+$/.test(fixed)) return [`n += ${tag} + delimitedSize(reserveLength(), ${v}.length * ${fixed});`];
-        return [`const slot = reserveLength();`, `let items = 0;`, `for (const item of ${v}) items += ${fixed};`, `n += ${tag} + delimitedSize(slot, items);`];
+        const itemSize = codec.size("item");
+        // A constant element size (fixed64, sfixed64) needs no loop.
+        if (/^\d+$/.test(itemSize)) return [`n += ${tag} + delimitedSize(reserveLength(), ${v}.length * ${itemSize});`];
+        return [`const slot = reserveLength();`, `let items = 0;`, `for (const item of ${v}) items += ${itemSize};`, `n += ${tag} + delimitedSize(slot, items);`];
       }
       case "map": {
         const key = scalarCodec(field.mapKey);
