@@ -338,28 +338,26 @@ function endWrite(out) {
     return out;
 }
 const noKeys = [];
-/**
- * Decodes a message from bytes[offset..]. Whatever goes wrong, from a short
- * buffer to invalid UTF-8, becomes one FrameError "invalid-body" with the
- * offset where reading stopped.
- */
-function decodeMessage(bytes, offset, typeName, read) {
+/** Starts decoding bytes from offset. */
+function startRead(bytes, offset) {
     input = bytes;
     inView = undefined;
     at = offset;
     depth = 0;
-    try {
-        return read(bytes.length);
-    }
-    catch (cause) {
-        const reason = cause instanceof Error ? cause.message : String(cause);
-        const stop = Math.min(at, bytes.length);
-        throw new FrameError("invalid-body", `not a valid ${typeName} (at byte ${stop}): ${reason}`, { offset: stop, cause });
-    }
-    finally {
-        input = emptyBytes;
-        inView = undefined;
-    }
+}
+/** Ends decoding without keeping the input alive. */
+function endRead() {
+    input = emptyBytes;
+    inView = undefined;
+}
+/**
+ * Whatever went wrong in a decode, from a short buffer to invalid UTF-8,
+ * becomes one FrameError "invalid-body" with the offset where reading stopped.
+ */
+function decodeFailed(typeName, cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const stop = Math.min(at, input.length);
+    return new FrameError("invalid-body", `not a valid ${typeName} (at byte ${stop}): ${reason}`, { offset: stop, cause });
 }
 function tooDeep(typeName) {
     return new Error(`cannot decode ${typeName}: maximum nesting depth of ${maxDepth} reached`);
@@ -686,7 +684,16 @@ export function broadcastToBinary(message) {
  * Decodes a Broadcast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function broadcastFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.broadcast.Broadcast", readBroadcast);
+    startRead(bytes, 0);
+    try {
+        return readBroadcast(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.broadcast.Broadcast", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][Broadcast], in one buffer.
@@ -698,7 +705,16 @@ export function broadcastFrame(cmd, message) {
  * Decodes the Broadcast body of a whole frame whose header was checked.
  */
 export function broadcastFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.broadcast.Broadcast", readBroadcast);
+    startRead(frame, 8);
+    try {
+        return readBroadcast(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.broadcast.Broadcast", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeCheckOnlineReq(m) {
     let n = 0;
@@ -751,7 +767,16 @@ export function checkOnlineReqToBinary(message) {
  * Decodes a CheckOnlineReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function checkOnlineReqFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.checkOnlineReq.CheckOnlineReq", readCheckOnlineReq);
+    startRead(bytes, 0);
+    try {
+        return readCheckOnlineReq(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.checkOnlineReq.CheckOnlineReq", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][CheckOnlineReq], in one buffer.
@@ -763,7 +788,16 @@ export function checkOnlineReqFrame(cmd, message) {
  * Decodes the CheckOnlineReq body of a whole frame whose header was checked.
  */
 export function checkOnlineReqFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.checkOnlineReq.CheckOnlineReq", readCheckOnlineReq);
+    startRead(frame, 8);
+    try {
+        return readCheckOnlineReq(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.checkOnlineReq.CheckOnlineReq", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeCheckOnlineResp(m) {
     let n = 0;
@@ -816,7 +850,16 @@ export function checkOnlineRespToBinary(message) {
  * Decodes a CheckOnlineResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function checkOnlineRespFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.checkOnlineResp.CheckOnlineResp", readCheckOnlineResp);
+    startRead(bytes, 0);
+    try {
+        return readCheckOnlineResp(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.checkOnlineResp.CheckOnlineResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][CheckOnlineResp], in one buffer.
@@ -828,7 +871,16 @@ export function checkOnlineRespFrame(cmd, message) {
  * Decodes the CheckOnlineResp body of a whole frame whose header was checked.
  */
 export function checkOnlineRespFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.checkOnlineResp.CheckOnlineResp", readCheckOnlineResp);
+    startRead(frame, 8);
+    try {
+        return readCheckOnlineResp(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.checkOnlineResp.CheckOnlineResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeConnClose(m) {
     let n = 0;
@@ -890,7 +942,16 @@ export function connCloseToBinary(message) {
  * Decodes a ConnClose from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connCloseFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.connClose.ConnClose", readConnClose);
+    startRead(bytes, 0);
+    try {
+        return readConnClose(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.connClose.ConnClose", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][ConnClose], in one buffer.
@@ -902,7 +963,16 @@ export function connCloseFrame(cmd, message) {
  * Decodes the ConnClose body of a whole frame whose header was checked.
  */
 export function connCloseFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.connClose.ConnClose", readConnClose);
+    startRead(frame, 8);
+    try {
+        return readConnClose(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.connClose.ConnClose", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeConnInfoDelete(m) {
     let n = 0;
@@ -1000,7 +1070,16 @@ export function connInfoDeleteToBinary(message) {
  * Decodes a ConnInfoDelete from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connInfoDeleteFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.connInfoDelete.ConnInfoDelete", readConnInfoDelete);
+    startRead(bytes, 0);
+    try {
+        return readConnInfoDelete(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.connInfoDelete.ConnInfoDelete", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][ConnInfoDelete], in one buffer.
@@ -1012,7 +1091,16 @@ export function connInfoDeleteFrame(cmd, message) {
  * Decodes the ConnInfoDelete body of a whole frame whose header was checked.
  */
 export function connInfoDeleteFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.connInfoDelete.ConnInfoDelete", readConnInfoDelete);
+    startRead(frame, 8);
+    try {
+        return readConnInfoDelete(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.connInfoDelete.ConnInfoDelete", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeConnInfoReq(m) {
     let n = 0;
@@ -1065,7 +1153,16 @@ export function connInfoReqToBinary(message) {
  * Decodes a ConnInfoReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connInfoReqFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.connInfoReq.ConnInfoReq", readConnInfoReq);
+    startRead(bytes, 0);
+    try {
+        return readConnInfoReq(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.connInfoReq.ConnInfoReq", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][ConnInfoReq], in one buffer.
@@ -1077,7 +1174,16 @@ export function connInfoReqFrame(cmd, message) {
  * Decodes the ConnInfoReq body of a whole frame whose header was checked.
  */
 export function connInfoReqFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.connInfoReq.ConnInfoReq", readConnInfoReq);
+    startRead(frame, 8);
+    try {
+        return readConnInfoReq(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.connInfoReq.ConnInfoReq", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeConnInfoResp(m) {
     let n = 0;
@@ -1153,7 +1259,16 @@ export function connInfoRespToBinary(message) {
  * Decodes a ConnInfoResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connInfoRespFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.connInfoResp.ConnInfoResp", readConnInfoResp);
+    startRead(bytes, 0);
+    try {
+        return readConnInfoResp(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.connInfoResp.ConnInfoResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][ConnInfoResp], in one buffer.
@@ -1165,7 +1280,16 @@ export function connInfoRespFrame(cmd, message) {
  * Decodes the ConnInfoResp body of a whole frame whose header was checked.
  */
 export function connInfoRespFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.connInfoResp.ConnInfoResp", readConnInfoResp);
+    startRead(frame, 8);
+    try {
+        return readConnInfoResp(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.connInfoResp.ConnInfoResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeConnInfoRespItem(m) {
     let n = 0;
@@ -1230,7 +1354,16 @@ export function connInfoRespItemToBinary(message) {
  * Decodes a ConnInfoRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connInfoRespItemFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.connInfoResp.ConnInfoRespItem", readConnInfoRespItem);
+    startRead(bytes, 0);
+    try {
+        return readConnInfoRespItem(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.connInfoResp.ConnInfoRespItem", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeConnInfoUpdate(m) {
     let n = 0;
@@ -1343,7 +1476,16 @@ export function connInfoUpdateToBinary(message) {
  * Decodes a ConnInfoUpdate from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connInfoUpdateFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.connInfoUpdate.ConnInfoUpdate", readConnInfoUpdate);
+    startRead(bytes, 0);
+    try {
+        return readConnInfoUpdate(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.connInfoUpdate.ConnInfoUpdate", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][ConnInfoUpdate], in one buffer.
@@ -1355,7 +1497,16 @@ export function connInfoUpdateFrame(cmd, message) {
  * Decodes the ConnInfoUpdate body of a whole frame whose header was checked.
  */
 export function connInfoUpdateFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.connInfoUpdate.ConnInfoUpdate", readConnInfoUpdate);
+    startRead(frame, 8);
+    try {
+        return readConnInfoUpdate(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.connInfoUpdate.ConnInfoUpdate", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeConnOpen(m) {
     let n = 0;
@@ -1444,7 +1595,16 @@ export function connOpenToBinary(message) {
  * Decodes a ConnOpen from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connOpenFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.connOpen.ConnOpen", readConnOpen);
+    startRead(bytes, 0);
+    try {
+        return readConnOpen(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.connOpen.ConnOpen", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][ConnOpen], in one buffer.
@@ -1456,7 +1616,16 @@ export function connOpenFrame(cmd, message) {
  * Decodes the ConnOpen body of a whole frame whose header was checked.
  */
 export function connOpenFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.connOpen.ConnOpen", readConnOpen);
+    startRead(frame, 8);
+    try {
+        return readConnOpen(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.connOpen.ConnOpen", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeConnOpenCustomUniqIdTokenResp(m) {
     let n = 0;
@@ -1518,7 +1687,16 @@ export function connOpenCustomUniqIdTokenRespToBinary(message) {
  * Decodes a ConnOpenCustomUniqIdTokenResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connOpenCustomUniqIdTokenRespFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp", readConnOpenCustomUniqIdTokenResp);
+    startRead(bytes, 0);
+    try {
+        return readConnOpenCustomUniqIdTokenResp(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][ConnOpenCustomUniqIdTokenResp], in one buffer.
@@ -1530,7 +1708,16 @@ export function connOpenCustomUniqIdTokenRespFrame(cmd, message) {
  * Decodes the ConnOpenCustomUniqIdTokenResp body of a whole frame whose header was checked.
  */
 export function connOpenCustomUniqIdTokenRespFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp", readConnOpenCustomUniqIdTokenResp);
+    startRead(frame, 8);
+    try {
+        return readConnOpenCustomUniqIdTokenResp(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeForceOffline(m) {
     let n = 0;
@@ -1595,7 +1782,16 @@ export function forceOfflineToBinary(message) {
  * Decodes a ForceOffline from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function forceOfflineFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.forceOffline.ForceOffline", readForceOffline);
+    startRead(bytes, 0);
+    try {
+        return readForceOffline(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.forceOffline.ForceOffline", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][ForceOffline], in one buffer.
@@ -1607,7 +1803,16 @@ export function forceOfflineFrame(cmd, message) {
  * Decodes the ForceOffline body of a whole frame whose header was checked.
  */
 export function forceOfflineFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.forceOffline.ForceOffline", readForceOffline);
+    startRead(frame, 8);
+    try {
+        return readForceOffline(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.forceOffline.ForceOffline", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeForceOfflineGuest(m) {
     let n = 0;
@@ -1684,7 +1889,16 @@ export function forceOfflineGuestToBinary(message) {
  * Decodes a ForceOfflineGuest from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function forceOfflineGuestFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.forceOfflineGuest.ForceOfflineGuest", readForceOfflineGuest);
+    startRead(bytes, 0);
+    try {
+        return readForceOfflineGuest(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.forceOfflineGuest.ForceOfflineGuest", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][ForceOfflineGuest], in one buffer.
@@ -1696,7 +1910,16 @@ export function forceOfflineGuestFrame(cmd, message) {
  * Decodes the ForceOfflineGuest body of a whole frame whose header was checked.
  */
 export function forceOfflineGuestFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.forceOfflineGuest.ForceOfflineGuest", readForceOfflineGuest);
+    startRead(frame, 8);
+    try {
+        return readForceOfflineGuest(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.forceOfflineGuest.ForceOfflineGuest", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeLimitReq(m) {
     let n = 0;
@@ -1752,7 +1975,16 @@ export function limitReqToBinary(message) {
  * Decodes a LimitReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function limitReqFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.limitReq.LimitReq", readLimitReq);
+    startRead(bytes, 0);
+    try {
+        return readLimitReq(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.limitReq.LimitReq", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][LimitReq], in one buffer.
@@ -1764,7 +1996,16 @@ export function limitReqFrame(cmd, message) {
  * Decodes the LimitReq body of a whole frame whose header was checked.
  */
 export function limitReqFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.limitReq.LimitReq", readLimitReq);
+    startRead(frame, 8);
+    try {
+        return readLimitReq(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.limitReq.LimitReq", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeLimitReqItem(m) {
     let n = 0;
@@ -1826,7 +2067,16 @@ export function limitReqItemToBinary(message) {
  * Decodes a LimitReqItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function limitReqItemFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.limitReq.LimitReqItem", readLimitReqItem);
+    startRead(bytes, 0);
+    try {
+        return readLimitReqItem(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.limitReq.LimitReqItem", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeLimitResp(m) {
     let n = 0;
@@ -1894,7 +2144,16 @@ export function limitRespToBinary(message) {
  * Decodes a LimitResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function limitRespFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.limitResp.LimitResp", readLimitResp);
+    startRead(bytes, 0);
+    try {
+        return readLimitResp(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.limitResp.LimitResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][LimitResp], in one buffer.
@@ -1906,7 +2165,16 @@ export function limitRespFrame(cmd, message) {
  * Decodes the LimitResp body of a whole frame whose header was checked.
  */
 export function limitRespFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.limitResp.LimitResp", readLimitResp);
+    startRead(frame, 8);
+    try {
+        return readLimitResp(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.limitResp.LimitResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeLimitRespItem(m) {
     let n = 0;
@@ -1993,7 +2261,16 @@ export function limitRespItemToBinary(message) {
  * Decodes a LimitRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function limitRespItemFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.limitResp.LimitRespItem", readLimitRespItem);
+    startRead(bytes, 0);
+    try {
+        return readLimitRespItem(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.limitResp.LimitRespItem", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeMetricsResp(m) {
     let n = 0;
@@ -2081,7 +2358,16 @@ export function metricsRespToBinary(message) {
  * Decodes a MetricsResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function metricsRespFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.metricsResp.MetricsResp", readMetricsResp);
+    startRead(bytes, 0);
+    try {
+        return readMetricsResp(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.metricsResp.MetricsResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][MetricsResp], in one buffer.
@@ -2093,7 +2379,16 @@ export function metricsRespFrame(cmd, message) {
  * Decodes the MetricsResp body of a whole frame whose header was checked.
  */
 export function metricsRespFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.metricsResp.MetricsResp", readMetricsResp);
+    startRead(frame, 8);
+    try {
+        return readMetricsResp(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.metricsResp.MetricsResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeMetricsRespItem(m) {
     let n = 0;
@@ -2239,7 +2534,16 @@ export function metricsRespItemToBinary(message) {
  * Decodes a MetricsRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function metricsRespItemFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.metricsResp.MetricsRespItem", readMetricsRespItem);
+    startRead(bytes, 0);
+    try {
+        return readMetricsRespItem(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.metricsResp.MetricsRespItem", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeMulticast(m) {
     let n = 0;
@@ -2304,7 +2608,16 @@ export function multicastToBinary(message) {
  * Decodes a Multicast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function multicastFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.multicast.Multicast", readMulticast);
+    startRead(bytes, 0);
+    try {
+        return readMulticast(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.multicast.Multicast", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][Multicast], in one buffer.
@@ -2316,7 +2629,16 @@ export function multicastFrame(cmd, message) {
  * Decodes the Multicast body of a whole frame whose header was checked.
  */
 export function multicastFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.multicast.Multicast", readMulticast);
+    startRead(frame, 8);
+    try {
+        return readMulticast(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.multicast.Multicast", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeRegisterReq(m) {
     let n = 0;
@@ -2390,7 +2712,16 @@ export function registerReqToBinary(message) {
  * Decodes a RegisterReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function registerReqFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.registerReq.RegisterReq", readRegisterReq);
+    startRead(bytes, 0);
+    try {
+        return readRegisterReq(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.registerReq.RegisterReq", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][RegisterReq], in one buffer.
@@ -2402,7 +2733,16 @@ export function registerReqFrame(cmd, message) {
  * Decodes the RegisterReq body of a whole frame whose header was checked.
  */
 export function registerReqFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.registerReq.RegisterReq", readRegisterReq);
+    startRead(frame, 8);
+    try {
+        return readRegisterReq(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.registerReq.RegisterReq", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeRegisterResp(m) {
     let n = 0;
@@ -2476,7 +2816,16 @@ export function registerRespToBinary(message) {
  * Decodes a RegisterResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function registerRespFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.registerResp.RegisterResp", readRegisterResp);
+    startRead(bytes, 0);
+    try {
+        return readRegisterResp(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.registerResp.RegisterResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][RegisterResp], in one buffer.
@@ -2488,7 +2837,16 @@ export function registerRespFrame(cmd, message) {
  * Decodes the RegisterResp body of a whole frame whose header was checked.
  */
 export function registerRespFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.registerResp.RegisterResp", readRegisterResp);
+    startRead(frame, 8);
+    try {
+        return readRegisterResp(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.registerResp.RegisterResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeSingleCast(m) {
     let n = 0;
@@ -2550,7 +2908,16 @@ export function singleCastToBinary(message) {
  * Decodes a SingleCast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function singleCastFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.singleCast.SingleCast", readSingleCast);
+    startRead(bytes, 0);
+    try {
+        return readSingleCast(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.singleCast.SingleCast", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][SingleCast], in one buffer.
@@ -2562,7 +2929,16 @@ export function singleCastFrame(cmd, message) {
  * Decodes the SingleCast body of a whole frame whose header was checked.
  */
 export function singleCastFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.singleCast.SingleCast", readSingleCast);
+    startRead(frame, 8);
+    try {
+        return readSingleCast(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.singleCast.SingleCast", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeSingleCastBulk(m) {
     let n = 0;
@@ -2630,7 +3006,16 @@ export function singleCastBulkToBinary(message) {
  * Decodes a SingleCastBulk from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function singleCastBulkFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.singleCastBulk.SingleCastBulk", readSingleCastBulk);
+    startRead(bytes, 0);
+    try {
+        return readSingleCastBulk(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.singleCastBulk.SingleCastBulk", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][SingleCastBulk], in one buffer.
@@ -2642,7 +3027,16 @@ export function singleCastBulkFrame(cmd, message) {
  * Decodes the SingleCastBulk body of a whole frame whose header was checked.
  */
 export function singleCastBulkFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.singleCastBulk.SingleCastBulk", readSingleCastBulk);
+    startRead(frame, 8);
+    try {
+        return readSingleCastBulk(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.singleCastBulk.SingleCastBulk", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeTopicCountResp(m) {
     let n = 0;
@@ -2704,7 +3098,16 @@ export function topicCountRespToBinary(message) {
  * Decodes a TopicCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicCountRespFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.topicCountResp.TopicCountResp", readTopicCountResp);
+    startRead(bytes, 0);
+    try {
+        return readTopicCountResp(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicCountResp.TopicCountResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][TopicCountResp], in one buffer.
@@ -2716,7 +3119,16 @@ export function topicCountRespFrame(cmd, message) {
  * Decodes the TopicCountResp body of a whole frame whose header was checked.
  */
 export function topicCountRespFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.topicCountResp.TopicCountResp", readTopicCountResp);
+    startRead(frame, 8);
+    try {
+        return readTopicCountResp(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicCountResp.TopicCountResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeTopicDelete(m) {
     let n = 0;
@@ -2781,7 +3193,16 @@ export function topicDeleteToBinary(message) {
  * Decodes a TopicDelete from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicDeleteFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.topicDelete.TopicDelete", readTopicDelete);
+    startRead(bytes, 0);
+    try {
+        return readTopicDelete(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicDelete.TopicDelete", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][TopicDelete], in one buffer.
@@ -2793,7 +3214,16 @@ export function topicDeleteFrame(cmd, message) {
  * Decodes the TopicDelete body of a whole frame whose header was checked.
  */
 export function topicDeleteFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.topicDelete.TopicDelete", readTopicDelete);
+    startRead(frame, 8);
+    try {
+        return readTopicDelete(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicDelete.TopicDelete", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeTopicListResp(m) {
     let n = 0;
@@ -2858,7 +3288,16 @@ export function topicListRespToBinary(message) {
  * Decodes a TopicListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicListRespFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.topicListResp.TopicListResp", readTopicListResp);
+    startRead(bytes, 0);
+    try {
+        return readTopicListResp(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicListResp.TopicListResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][TopicListResp], in one buffer.
@@ -2870,7 +3309,16 @@ export function topicListRespFrame(cmd, message) {
  * Decodes the TopicListResp body of a whole frame whose header was checked.
  */
 export function topicListRespFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.topicListResp.TopicListResp", readTopicListResp);
+    startRead(frame, 8);
+    try {
+        return readTopicListResp(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicListResp.TopicListResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeTopicPublish(m) {
     let n = 0;
@@ -2935,7 +3383,16 @@ export function topicPublishToBinary(message) {
  * Decodes a TopicPublish from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicPublishFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.topicPublish.TopicPublish", readTopicPublish);
+    startRead(bytes, 0);
+    try {
+        return readTopicPublish(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicPublish.TopicPublish", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][TopicPublish], in one buffer.
@@ -2947,7 +3404,16 @@ export function topicPublishFrame(cmd, message) {
  * Decodes the TopicPublish body of a whole frame whose header was checked.
  */
 export function topicPublishFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.topicPublish.TopicPublish", readTopicPublish);
+    startRead(frame, 8);
+    try {
+        return readTopicPublish(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicPublish.TopicPublish", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeTopicPublishBulk(m) {
     let n = 0;
@@ -3015,7 +3481,16 @@ export function topicPublishBulkToBinary(message) {
  * Decodes a TopicPublishBulk from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicPublishBulkFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.topicPublishBulk.TopicPublishBulk", readTopicPublishBulk);
+    startRead(bytes, 0);
+    try {
+        return readTopicPublishBulk(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicPublishBulk.TopicPublishBulk", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][TopicPublishBulk], in one buffer.
@@ -3027,7 +3502,16 @@ export function topicPublishBulkFrame(cmd, message) {
  * Decodes the TopicPublishBulk body of a whole frame whose header was checked.
  */
 export function topicPublishBulkFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.topicPublishBulk.TopicPublishBulk", readTopicPublishBulk);
+    startRead(frame, 8);
+    try {
+        return readTopicPublishBulk(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicPublishBulk.TopicPublishBulk", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeTopicSubscribe(m) {
     let n = 0;
@@ -3104,7 +3588,16 @@ export function topicSubscribeToBinary(message) {
  * Decodes a TopicSubscribe from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicSubscribeFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.topicSubscribe.TopicSubscribe", readTopicSubscribe);
+    startRead(bytes, 0);
+    try {
+        return readTopicSubscribe(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicSubscribe.TopicSubscribe", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][TopicSubscribe], in one buffer.
@@ -3116,7 +3609,16 @@ export function topicSubscribeFrame(cmd, message) {
  * Decodes the TopicSubscribe body of a whole frame whose header was checked.
  */
 export function topicSubscribeFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.topicSubscribe.TopicSubscribe", readTopicSubscribe);
+    startRead(frame, 8);
+    try {
+        return readTopicSubscribe(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicSubscribe.TopicSubscribe", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeTopicUniqIdCountReq(m) {
     let n = 0;
@@ -3181,7 +3683,16 @@ export function topicUniqIdCountReqToBinary(message) {
  * Decodes a TopicUniqIdCountReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicUniqIdCountReqFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.topicUniqIdCountReq.TopicUniqIdCountReq", readTopicUniqIdCountReq);
+    startRead(bytes, 0);
+    try {
+        return readTopicUniqIdCountReq(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicUniqIdCountReq.TopicUniqIdCountReq", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdCountReq], in one buffer.
@@ -3193,7 +3704,16 @@ export function topicUniqIdCountReqFrame(cmd, message) {
  * Decodes the TopicUniqIdCountReq body of a whole frame whose header was checked.
  */
 export function topicUniqIdCountReqFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.topicUniqIdCountReq.TopicUniqIdCountReq", readTopicUniqIdCountReq);
+    startRead(frame, 8);
+    try {
+        return readTopicUniqIdCountReq(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicUniqIdCountReq.TopicUniqIdCountReq", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeTopicUniqIdCountResp(m) {
     let n = 0;
@@ -3280,7 +3800,16 @@ export function topicUniqIdCountRespToBinary(message) {
  * Decodes a TopicUniqIdCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicUniqIdCountRespFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.topicUniqIdCountResp.TopicUniqIdCountResp", readTopicUniqIdCountResp);
+    startRead(bytes, 0);
+    try {
+        return readTopicUniqIdCountResp(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicUniqIdCountResp.TopicUniqIdCountResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdCountResp], in one buffer.
@@ -3292,7 +3821,16 @@ export function topicUniqIdCountRespFrame(cmd, message) {
  * Decodes the TopicUniqIdCountResp body of a whole frame whose header was checked.
  */
 export function topicUniqIdCountRespFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.topicUniqIdCountResp.TopicUniqIdCountResp", readTopicUniqIdCountResp);
+    startRead(frame, 8);
+    try {
+        return readTopicUniqIdCountResp(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicUniqIdCountResp.TopicUniqIdCountResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeTopicUniqIdListReq(m) {
     let n = 0;
@@ -3345,7 +3883,16 @@ export function topicUniqIdListReqToBinary(message) {
  * Decodes a TopicUniqIdListReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicUniqIdListReqFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.topicUniqIdListReq.TopicUniqIdListReq", readTopicUniqIdListReq);
+    startRead(bytes, 0);
+    try {
+        return readTopicUniqIdListReq(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicUniqIdListReq.TopicUniqIdListReq", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListReq], in one buffer.
@@ -3357,7 +3904,16 @@ export function topicUniqIdListReqFrame(cmd, message) {
  * Decodes the TopicUniqIdListReq body of a whole frame whose header was checked.
  */
 export function topicUniqIdListReqFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.topicUniqIdListReq.TopicUniqIdListReq", readTopicUniqIdListReq);
+    startRead(frame, 8);
+    try {
+        return readTopicUniqIdListReq(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicUniqIdListReq.TopicUniqIdListReq", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeTopicUniqIdListResp(m) {
     let n = 0;
@@ -3445,7 +4001,16 @@ export function topicUniqIdListRespToBinary(message) {
  * Decodes a TopicUniqIdListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicUniqIdListRespFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.topicUniqIdListResp.TopicUniqIdListResp", readTopicUniqIdListResp);
+    startRead(bytes, 0);
+    try {
+        return readTopicUniqIdListResp(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicUniqIdListResp.TopicUniqIdListResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListResp], in one buffer.
@@ -3457,7 +4022,16 @@ export function topicUniqIdListRespFrame(cmd, message) {
  * Decodes the TopicUniqIdListResp body of a whole frame whose header was checked.
  */
 export function topicUniqIdListRespFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.topicUniqIdListResp.TopicUniqIdListResp", readTopicUniqIdListResp);
+    startRead(frame, 8);
+    try {
+        return readTopicUniqIdListResp(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicUniqIdListResp.TopicUniqIdListResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeTopicUniqIdListRespItem(m) {
     let n = 0;
@@ -3510,7 +4084,16 @@ export function topicUniqIdListRespItemToBinary(message) {
  * Decodes a TopicUniqIdListRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicUniqIdListRespItemFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.topicUniqIdListResp.TopicUniqIdListRespItem", readTopicUniqIdListRespItem);
+    startRead(bytes, 0);
+    try {
+        return readTopicUniqIdListRespItem(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicUniqIdListResp.TopicUniqIdListRespItem", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeTopicUnsubscribe(m) {
     let n = 0;
@@ -3587,7 +4170,16 @@ export function topicUnsubscribeToBinary(message) {
  * Decodes a TopicUnsubscribe from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicUnsubscribeFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.topicUnsubscribe.TopicUnsubscribe", readTopicUnsubscribe);
+    startRead(bytes, 0);
+    try {
+        return readTopicUnsubscribe(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicUnsubscribe.TopicUnsubscribe", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][TopicUnsubscribe], in one buffer.
@@ -3599,7 +4191,16 @@ export function topicUnsubscribeFrame(cmd, message) {
  * Decodes the TopicUnsubscribe body of a whole frame whose header was checked.
  */
 export function topicUnsubscribeFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.topicUnsubscribe.TopicUnsubscribe", readTopicUnsubscribe);
+    startRead(frame, 8);
+    try {
+        return readTopicUnsubscribe(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.topicUnsubscribe.TopicUnsubscribe", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeTransfer(m) {
     let n = 0;
@@ -3673,7 +4274,16 @@ export function transferToBinary(message) {
  * Decodes a Transfer from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function transferFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.transfer.Transfer", readTransfer);
+    startRead(bytes, 0);
+    try {
+        return readTransfer(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.transfer.Transfer", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][Transfer], in one buffer.
@@ -3685,7 +4295,16 @@ export function transferFrame(cmd, message) {
  * Decodes the Transfer body of a whole frame whose header was checked.
  */
 export function transferFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.transfer.Transfer", readTransfer);
+    startRead(frame, 8);
+    try {
+        return readTransfer(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.transfer.Transfer", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeUniqIdCountResp(m) {
     let n = 0;
@@ -3747,7 +4366,16 @@ export function uniqIdCountRespToBinary(message) {
  * Decodes a UniqIdCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function uniqIdCountRespFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.uniqIdCountResp.UniqIdCountResp", readUniqIdCountResp);
+    startRead(bytes, 0);
+    try {
+        return readUniqIdCountResp(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.uniqIdCountResp.UniqIdCountResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][UniqIdCountResp], in one buffer.
@@ -3759,7 +4387,16 @@ export function uniqIdCountRespFrame(cmd, message) {
  * Decodes the UniqIdCountResp body of a whole frame whose header was checked.
  */
 export function uniqIdCountRespFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.uniqIdCountResp.UniqIdCountResp", readUniqIdCountResp);
+    startRead(frame, 8);
+    try {
+        return readUniqIdCountResp(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.uniqIdCountResp.UniqIdCountResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeUniqIdListResp(m) {
     let n = 0;
@@ -3824,7 +4461,16 @@ export function uniqIdListRespToBinary(message) {
  * Decodes a UniqIdListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function uniqIdListRespFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.uniqIdListResp.UniqIdListResp", readUniqIdListResp);
+    startRead(bytes, 0);
+    try {
+        return readUniqIdListResp(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.uniqIdListResp.UniqIdListResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][UniqIdListResp], in one buffer.
@@ -3836,7 +4482,16 @@ export function uniqIdListRespFrame(cmd, message) {
  * Decodes the UniqIdListResp body of a whole frame whose header was checked.
  */
 export function uniqIdListRespFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.uniqIdListResp.UniqIdListResp", readUniqIdListResp);
+    startRead(frame, 8);
+    try {
+        return readUniqIdListResp(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.uniqIdListResp.UniqIdListResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeUnRegisterReq(m) {
     let n = 0;
@@ -3898,7 +4553,16 @@ export function unRegisterReqToBinary(message) {
  * Decodes a UnRegisterReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function unRegisterReqFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.unRegisterReq.UnRegisterReq", readUnRegisterReq);
+    startRead(bytes, 0);
+    try {
+        return readUnRegisterReq(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.unRegisterReq.UnRegisterReq", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][UnRegisterReq], in one buffer.
@@ -3910,7 +4574,16 @@ export function unRegisterReqFrame(cmd, message) {
  * Decodes the UnRegisterReq body of a whole frame whose header was checked.
  */
 export function unRegisterReqFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.unRegisterReq.UnRegisterReq", readUnRegisterReq);
+    startRead(frame, 8);
+    try {
+        return readUnRegisterReq(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.unRegisterReq.UnRegisterReq", error);
+    }
+    finally {
+        endRead();
+    }
 }
 function sizeUnRegisterResp(m) {
     let n = 0;
@@ -3946,7 +4619,16 @@ export function unRegisterRespToBinary(message) {
  * Decodes a UnRegisterResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function unRegisterRespFromBinary(bytes) {
-    return decodeMessage(bytes, 0, "netsvr.unRegisterResp.UnRegisterResp", readUnRegisterResp);
+    startRead(bytes, 0);
+    try {
+        return readUnRegisterResp(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.unRegisterResp.UnRegisterResp", error);
+    }
+    finally {
+        endRead();
+    }
 }
 /**
  * A whole frame, [u32 length][u32 cmd][UnRegisterResp], in one buffer.
@@ -3958,5 +4640,14 @@ export function unRegisterRespFrame(cmd, message) {
  * Decodes the UnRegisterResp body of a whole frame whose header was checked.
  */
 export function unRegisterRespFromFrame(frame) {
-    return decodeMessage(frame, 8, "netsvr.unRegisterResp.UnRegisterResp", readUnRegisterResp);
+    startRead(frame, 8);
+    try {
+        return readUnRegisterResp(frame.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.unRegisterResp.UnRegisterResp", error);
+    }
+    finally {
+        endRead();
+    }
 }

@@ -406,26 +406,28 @@ function endWrite(out: Uint8Array): Uint8Array {
 
 const noKeys: string[] = [];
 
-/**
- * Decodes a message from bytes[offset..]. Whatever goes wrong, from a short
- * buffer to invalid UTF-8, becomes one FrameError "invalid-body" with the
- * offset where reading stopped.
- */
-function decodeMessage<T>(bytes: Uint8Array, offset: number, typeName: string, read: (end: number) => T): T {
+/** Starts decoding bytes from offset. */
+function startRead(bytes: Uint8Array, offset: number): void {
   input = bytes;
   inView = undefined;
   at = offset;
   depth = 0;
-  try {
-    return read(bytes.length);
-  } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    const stop = Math.min(at, bytes.length);
-    throw new FrameError("invalid-body", `not a valid ${typeName} (at byte ${stop}): ${reason}`, { offset: stop, cause });
-  } finally {
-    input = emptyBytes;
-    inView = undefined;
-  }
+}
+
+/** Ends decoding without keeping the input alive. */
+function endRead(): void {
+  input = emptyBytes;
+  inView = undefined;
+}
+
+/**
+ * Whatever went wrong in a decode, from a short buffer to invalid UTF-8,
+ * becomes one FrameError "invalid-body" with the offset where reading stopped.
+ */
+function decodeFailed(typeName: string, cause: unknown): Error {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  const stop = Math.min(at, input.length);
+  return new FrameError("invalid-body", `not a valid ${typeName} (at byte ${stop}): ${reason}`, { offset: stop, cause });
 }
 
 function tooDeep(typeName: string): Error {
@@ -756,7 +758,14 @@ export function broadcastToBinary(message: MessageInitShape<typeof BroadcastSche
  * Decodes a Broadcast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function broadcastFromBinary(bytes: Uint8Array): Broadcast {
-  return decodeMessage(bytes, 0, "netsvr.broadcast.Broadcast", readBroadcast);
+  startRead(bytes, 0);
+  try {
+    return readBroadcast(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.broadcast.Broadcast", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -770,7 +779,14 @@ export function broadcastFrame(cmd: number, message: MessageInitShape<typeof Bro
  * Decodes the Broadcast body of a whole frame whose header was checked.
  */
 export function broadcastFromFrame(frame: Uint8Array): Broadcast {
-  return decodeMessage(frame, 8, "netsvr.broadcast.Broadcast", readBroadcast);
+  startRead(frame, 8);
+  try {
+    return readBroadcast(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.broadcast.Broadcast", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeCheckOnlineReq(m: MessageInitShape<typeof CheckOnlineReqSchema>): number {
@@ -824,7 +840,14 @@ export function checkOnlineReqToBinary(message: MessageInitShape<typeof CheckOnl
  * Decodes a CheckOnlineReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function checkOnlineReqFromBinary(bytes: Uint8Array): CheckOnlineReq {
-  return decodeMessage(bytes, 0, "netsvr.checkOnlineReq.CheckOnlineReq", readCheckOnlineReq);
+  startRead(bytes, 0);
+  try {
+    return readCheckOnlineReq(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.checkOnlineReq.CheckOnlineReq", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -838,7 +861,14 @@ export function checkOnlineReqFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the CheckOnlineReq body of a whole frame whose header was checked.
  */
 export function checkOnlineReqFromFrame(frame: Uint8Array): CheckOnlineReq {
-  return decodeMessage(frame, 8, "netsvr.checkOnlineReq.CheckOnlineReq", readCheckOnlineReq);
+  startRead(frame, 8);
+  try {
+    return readCheckOnlineReq(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.checkOnlineReq.CheckOnlineReq", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeCheckOnlineResp(m: MessageInitShape<typeof CheckOnlineRespSchema>): number {
@@ -892,7 +922,14 @@ export function checkOnlineRespToBinary(message: MessageInitShape<typeof CheckOn
  * Decodes a CheckOnlineResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function checkOnlineRespFromBinary(bytes: Uint8Array): CheckOnlineResp {
-  return decodeMessage(bytes, 0, "netsvr.checkOnlineResp.CheckOnlineResp", readCheckOnlineResp);
+  startRead(bytes, 0);
+  try {
+    return readCheckOnlineResp(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.checkOnlineResp.CheckOnlineResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -906,7 +943,14 @@ export function checkOnlineRespFrame(cmd: number, message: MessageInitShape<type
  * Decodes the CheckOnlineResp body of a whole frame whose header was checked.
  */
 export function checkOnlineRespFromFrame(frame: Uint8Array): CheckOnlineResp {
-  return decodeMessage(frame, 8, "netsvr.checkOnlineResp.CheckOnlineResp", readCheckOnlineResp);
+  startRead(frame, 8);
+  try {
+    return readCheckOnlineResp(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.checkOnlineResp.CheckOnlineResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeConnClose(m: MessageInitShape<typeof ConnCloseSchema>): number {
@@ -969,7 +1013,14 @@ export function connCloseToBinary(message: MessageInitShape<typeof ConnCloseSche
  * Decodes a ConnClose from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connCloseFromBinary(bytes: Uint8Array): ConnClose {
-  return decodeMessage(bytes, 0, "netsvr.connClose.ConnClose", readConnClose);
+  startRead(bytes, 0);
+  try {
+    return readConnClose(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.connClose.ConnClose", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -983,7 +1034,14 @@ export function connCloseFrame(cmd: number, message: MessageInitShape<typeof Con
  * Decodes the ConnClose body of a whole frame whose header was checked.
  */
 export function connCloseFromFrame(frame: Uint8Array): ConnClose {
-  return decodeMessage(frame, 8, "netsvr.connClose.ConnClose", readConnClose);
+  startRead(frame, 8);
+  try {
+    return readConnClose(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.connClose.ConnClose", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeConnInfoDelete(m: MessageInitShape<typeof ConnInfoDeleteSchema>): number {
@@ -1079,7 +1137,14 @@ export function connInfoDeleteToBinary(message: MessageInitShape<typeof ConnInfo
  * Decodes a ConnInfoDelete from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connInfoDeleteFromBinary(bytes: Uint8Array): ConnInfoDelete {
-  return decodeMessage(bytes, 0, "netsvr.connInfoDelete.ConnInfoDelete", readConnInfoDelete);
+  startRead(bytes, 0);
+  try {
+    return readConnInfoDelete(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.connInfoDelete.ConnInfoDelete", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -1093,7 +1158,14 @@ export function connInfoDeleteFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the ConnInfoDelete body of a whole frame whose header was checked.
  */
 export function connInfoDeleteFromFrame(frame: Uint8Array): ConnInfoDelete {
-  return decodeMessage(frame, 8, "netsvr.connInfoDelete.ConnInfoDelete", readConnInfoDelete);
+  startRead(frame, 8);
+  try {
+    return readConnInfoDelete(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.connInfoDelete.ConnInfoDelete", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeConnInfoReq(m: MessageInitShape<typeof ConnInfoReqSchema>): number {
@@ -1147,7 +1219,14 @@ export function connInfoReqToBinary(message: MessageInitShape<typeof ConnInfoReq
  * Decodes a ConnInfoReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connInfoReqFromBinary(bytes: Uint8Array): ConnInfoReq {
-  return decodeMessage(bytes, 0, "netsvr.connInfoReq.ConnInfoReq", readConnInfoReq);
+  startRead(bytes, 0);
+  try {
+    return readConnInfoReq(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.connInfoReq.ConnInfoReq", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -1161,7 +1240,14 @@ export function connInfoReqFrame(cmd: number, message: MessageInitShape<typeof C
  * Decodes the ConnInfoReq body of a whole frame whose header was checked.
  */
 export function connInfoReqFromFrame(frame: Uint8Array): ConnInfoReq {
-  return decodeMessage(frame, 8, "netsvr.connInfoReq.ConnInfoReq", readConnInfoReq);
+  startRead(frame, 8);
+  try {
+    return readConnInfoReq(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.connInfoReq.ConnInfoReq", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeConnInfoResp(m: MessageInitShape<typeof ConnInfoRespSchema>): number {
@@ -1234,7 +1320,14 @@ export function connInfoRespToBinary(message: MessageInitShape<typeof ConnInfoRe
  * Decodes a ConnInfoResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connInfoRespFromBinary(bytes: Uint8Array): ConnInfoResp {
-  return decodeMessage(bytes, 0, "netsvr.connInfoResp.ConnInfoResp", readConnInfoResp);
+  startRead(bytes, 0);
+  try {
+    return readConnInfoResp(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.connInfoResp.ConnInfoResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -1248,7 +1341,14 @@ export function connInfoRespFrame(cmd: number, message: MessageInitShape<typeof 
  * Decodes the ConnInfoResp body of a whole frame whose header was checked.
  */
 export function connInfoRespFromFrame(frame: Uint8Array): ConnInfoResp {
-  return decodeMessage(frame, 8, "netsvr.connInfoResp.ConnInfoResp", readConnInfoResp);
+  startRead(frame, 8);
+  try {
+    return readConnInfoResp(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.connInfoResp.ConnInfoResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeConnInfoRespItem(m: MessageInitShape<typeof ConnInfoRespItemSchema>): number {
@@ -1313,7 +1413,14 @@ export function connInfoRespItemToBinary(message: MessageInitShape<typeof ConnIn
  * Decodes a ConnInfoRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connInfoRespItemFromBinary(bytes: Uint8Array): ConnInfoRespItem {
-  return decodeMessage(bytes, 0, "netsvr.connInfoResp.ConnInfoRespItem", readConnInfoRespItem);
+  startRead(bytes, 0);
+  try {
+    return readConnInfoRespItem(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.connInfoResp.ConnInfoRespItem", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeConnInfoUpdate(m: MessageInitShape<typeof ConnInfoUpdateSchema>): number {
@@ -1422,7 +1529,14 @@ export function connInfoUpdateToBinary(message: MessageInitShape<typeof ConnInfo
  * Decodes a ConnInfoUpdate from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connInfoUpdateFromBinary(bytes: Uint8Array): ConnInfoUpdate {
-  return decodeMessage(bytes, 0, "netsvr.connInfoUpdate.ConnInfoUpdate", readConnInfoUpdate);
+  startRead(bytes, 0);
+  try {
+    return readConnInfoUpdate(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.connInfoUpdate.ConnInfoUpdate", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -1436,7 +1550,14 @@ export function connInfoUpdateFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the ConnInfoUpdate body of a whole frame whose header was checked.
  */
 export function connInfoUpdateFromFrame(frame: Uint8Array): ConnInfoUpdate {
-  return decodeMessage(frame, 8, "netsvr.connInfoUpdate.ConnInfoUpdate", readConnInfoUpdate);
+  startRead(frame, 8);
+  try {
+    return readConnInfoUpdate(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.connInfoUpdate.ConnInfoUpdate", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeConnOpen(m: MessageInitShape<typeof ConnOpenSchema>): number {
@@ -1523,7 +1644,14 @@ export function connOpenToBinary(message: MessageInitShape<typeof ConnOpenSchema
  * Decodes a ConnOpen from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connOpenFromBinary(bytes: Uint8Array): ConnOpen {
-  return decodeMessage(bytes, 0, "netsvr.connOpen.ConnOpen", readConnOpen);
+  startRead(bytes, 0);
+  try {
+    return readConnOpen(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.connOpen.ConnOpen", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -1537,7 +1665,14 @@ export function connOpenFrame(cmd: number, message: MessageInitShape<typeof Conn
  * Decodes the ConnOpen body of a whole frame whose header was checked.
  */
 export function connOpenFromFrame(frame: Uint8Array): ConnOpen {
-  return decodeMessage(frame, 8, "netsvr.connOpen.ConnOpen", readConnOpen);
+  startRead(frame, 8);
+  try {
+    return readConnOpen(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.connOpen.ConnOpen", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeConnOpenCustomUniqIdTokenResp(m: MessageInitShape<typeof ConnOpenCustomUniqIdTokenRespSchema>): number {
@@ -1600,7 +1735,14 @@ export function connOpenCustomUniqIdTokenRespToBinary(message: MessageInitShape<
  * Decodes a ConnOpenCustomUniqIdTokenResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function connOpenCustomUniqIdTokenRespFromBinary(bytes: Uint8Array): ConnOpenCustomUniqIdTokenResp {
-  return decodeMessage(bytes, 0, "netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp", readConnOpenCustomUniqIdTokenResp);
+  startRead(bytes, 0);
+  try {
+    return readConnOpenCustomUniqIdTokenResp(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -1614,7 +1756,14 @@ export function connOpenCustomUniqIdTokenRespFrame(cmd: number, message: Message
  * Decodes the ConnOpenCustomUniqIdTokenResp body of a whole frame whose header was checked.
  */
 export function connOpenCustomUniqIdTokenRespFromFrame(frame: Uint8Array): ConnOpenCustomUniqIdTokenResp {
-  return decodeMessage(frame, 8, "netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp", readConnOpenCustomUniqIdTokenResp);
+  startRead(frame, 8);
+  try {
+    return readConnOpenCustomUniqIdTokenResp(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeForceOffline(m: MessageInitShape<typeof ForceOfflineSchema>): number {
@@ -1679,7 +1828,14 @@ export function forceOfflineToBinary(message: MessageInitShape<typeof ForceOffli
  * Decodes a ForceOffline from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function forceOfflineFromBinary(bytes: Uint8Array): ForceOffline {
-  return decodeMessage(bytes, 0, "netsvr.forceOffline.ForceOffline", readForceOffline);
+  startRead(bytes, 0);
+  try {
+    return readForceOffline(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.forceOffline.ForceOffline", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -1693,7 +1849,14 @@ export function forceOfflineFrame(cmd: number, message: MessageInitShape<typeof 
  * Decodes the ForceOffline body of a whole frame whose header was checked.
  */
 export function forceOfflineFromFrame(frame: Uint8Array): ForceOffline {
-  return decodeMessage(frame, 8, "netsvr.forceOffline.ForceOffline", readForceOffline);
+  startRead(frame, 8);
+  try {
+    return readForceOffline(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.forceOffline.ForceOffline", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeForceOfflineGuest(m: MessageInitShape<typeof ForceOfflineGuestSchema>): number {
@@ -1769,7 +1932,14 @@ export function forceOfflineGuestToBinary(message: MessageInitShape<typeof Force
  * Decodes a ForceOfflineGuest from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function forceOfflineGuestFromBinary(bytes: Uint8Array): ForceOfflineGuest {
-  return decodeMessage(bytes, 0, "netsvr.forceOfflineGuest.ForceOfflineGuest", readForceOfflineGuest);
+  startRead(bytes, 0);
+  try {
+    return readForceOfflineGuest(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.forceOfflineGuest.ForceOfflineGuest", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -1783,7 +1953,14 @@ export function forceOfflineGuestFrame(cmd: number, message: MessageInitShape<ty
  * Decodes the ForceOfflineGuest body of a whole frame whose header was checked.
  */
 export function forceOfflineGuestFromFrame(frame: Uint8Array): ForceOfflineGuest {
-  return decodeMessage(frame, 8, "netsvr.forceOfflineGuest.ForceOfflineGuest", readForceOfflineGuest);
+  startRead(frame, 8);
+  try {
+    return readForceOfflineGuest(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.forceOfflineGuest.ForceOfflineGuest", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeLimitReq(m: MessageInitShape<typeof LimitReqSchema>): number {
@@ -1841,7 +2018,14 @@ export function limitReqToBinary(message: MessageInitShape<typeof LimitReqSchema
  * Decodes a LimitReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function limitReqFromBinary(bytes: Uint8Array): LimitReq {
-  return decodeMessage(bytes, 0, "netsvr.limitReq.LimitReq", readLimitReq);
+  startRead(bytes, 0);
+  try {
+    return readLimitReq(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.limitReq.LimitReq", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -1855,7 +2039,14 @@ export function limitReqFrame(cmd: number, message: MessageInitShape<typeof Limi
  * Decodes the LimitReq body of a whole frame whose header was checked.
  */
 export function limitReqFromFrame(frame: Uint8Array): LimitReq {
-  return decodeMessage(frame, 8, "netsvr.limitReq.LimitReq", readLimitReq);
+  startRead(frame, 8);
+  try {
+    return readLimitReq(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.limitReq.LimitReq", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeLimitReqItem(m: MessageInitShape<typeof LimitReqItemSchema>): number {
@@ -1918,7 +2109,14 @@ export function limitReqItemToBinary(message: MessageInitShape<typeof LimitReqIt
  * Decodes a LimitReqItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function limitReqItemFromBinary(bytes: Uint8Array): LimitReqItem {
-  return decodeMessage(bytes, 0, "netsvr.limitReq.LimitReqItem", readLimitReqItem);
+  startRead(bytes, 0);
+  try {
+    return readLimitReqItem(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.limitReq.LimitReqItem", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeLimitResp(m: MessageInitShape<typeof LimitRespSchema>): number {
@@ -1987,7 +2185,14 @@ export function limitRespToBinary(message: MessageInitShape<typeof LimitRespSche
  * Decodes a LimitResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function limitRespFromBinary(bytes: Uint8Array): LimitResp {
-  return decodeMessage(bytes, 0, "netsvr.limitResp.LimitResp", readLimitResp);
+  startRead(bytes, 0);
+  try {
+    return readLimitResp(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.limitResp.LimitResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -2001,7 +2206,14 @@ export function limitRespFrame(cmd: number, message: MessageInitShape<typeof Lim
  * Decodes the LimitResp body of a whole frame whose header was checked.
  */
 export function limitRespFromFrame(frame: Uint8Array): LimitResp {
-  return decodeMessage(frame, 8, "netsvr.limitResp.LimitResp", readLimitResp);
+  startRead(frame, 8);
+  try {
+    return readLimitResp(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.limitResp.LimitResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeLimitRespItem(m: MessageInitShape<typeof LimitRespItemSchema>): number {
@@ -2085,7 +2297,14 @@ export function limitRespItemToBinary(message: MessageInitShape<typeof LimitResp
  * Decodes a LimitRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function limitRespItemFromBinary(bytes: Uint8Array): LimitRespItem {
-  return decodeMessage(bytes, 0, "netsvr.limitResp.LimitRespItem", readLimitRespItem);
+  startRead(bytes, 0);
+  try {
+    return readLimitRespItem(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.limitResp.LimitRespItem", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeMetricsResp(m: MessageInitShape<typeof MetricsRespSchema>): number {
@@ -2169,7 +2388,14 @@ export function metricsRespToBinary(message: MessageInitShape<typeof MetricsResp
  * Decodes a MetricsResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function metricsRespFromBinary(bytes: Uint8Array): MetricsResp {
-  return decodeMessage(bytes, 0, "netsvr.metricsResp.MetricsResp", readMetricsResp);
+  startRead(bytes, 0);
+  try {
+    return readMetricsResp(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.metricsResp.MetricsResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -2183,7 +2409,14 @@ export function metricsRespFrame(cmd: number, message: MessageInitShape<typeof M
  * Decodes the MetricsResp body of a whole frame whose header was checked.
  */
 export function metricsRespFromFrame(frame: Uint8Array): MetricsResp {
-  return decodeMessage(frame, 8, "netsvr.metricsResp.MetricsResp", readMetricsResp);
+  startRead(frame, 8);
+  try {
+    return readMetricsResp(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.metricsResp.MetricsResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeMetricsRespItem(m: MessageInitShape<typeof MetricsRespItemSchema>): number {
@@ -2323,7 +2556,14 @@ export function metricsRespItemToBinary(message: MessageInitShape<typeof Metrics
  * Decodes a MetricsRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function metricsRespItemFromBinary(bytes: Uint8Array): MetricsRespItem {
-  return decodeMessage(bytes, 0, "netsvr.metricsResp.MetricsRespItem", readMetricsRespItem);
+  startRead(bytes, 0);
+  try {
+    return readMetricsRespItem(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.metricsResp.MetricsRespItem", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeMulticast(m: MessageInitShape<typeof MulticastSchema>): number {
@@ -2388,7 +2628,14 @@ export function multicastToBinary(message: MessageInitShape<typeof MulticastSche
  * Decodes a Multicast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function multicastFromBinary(bytes: Uint8Array): Multicast {
-  return decodeMessage(bytes, 0, "netsvr.multicast.Multicast", readMulticast);
+  startRead(bytes, 0);
+  try {
+    return readMulticast(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.multicast.Multicast", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -2402,7 +2649,14 @@ export function multicastFrame(cmd: number, message: MessageInitShape<typeof Mul
  * Decodes the Multicast body of a whole frame whose header was checked.
  */
 export function multicastFromFrame(frame: Uint8Array): Multicast {
-  return decodeMessage(frame, 8, "netsvr.multicast.Multicast", readMulticast);
+  startRead(frame, 8);
+  try {
+    return readMulticast(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.multicast.Multicast", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeRegisterReq(m: MessageInitShape<typeof RegisterReqSchema>): number {
@@ -2476,7 +2730,14 @@ export function registerReqToBinary(message: MessageInitShape<typeof RegisterReq
  * Decodes a RegisterReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function registerReqFromBinary(bytes: Uint8Array): RegisterReq {
-  return decodeMessage(bytes, 0, "netsvr.registerReq.RegisterReq", readRegisterReq);
+  startRead(bytes, 0);
+  try {
+    return readRegisterReq(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.registerReq.RegisterReq", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -2490,7 +2751,14 @@ export function registerReqFrame(cmd: number, message: MessageInitShape<typeof R
  * Decodes the RegisterReq body of a whole frame whose header was checked.
  */
 export function registerReqFromFrame(frame: Uint8Array): RegisterReq {
-  return decodeMessage(frame, 8, "netsvr.registerReq.RegisterReq", readRegisterReq);
+  startRead(frame, 8);
+  try {
+    return readRegisterReq(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.registerReq.RegisterReq", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeRegisterResp(m: MessageInitShape<typeof RegisterRespSchema>): number {
@@ -2564,7 +2832,14 @@ export function registerRespToBinary(message: MessageInitShape<typeof RegisterRe
  * Decodes a RegisterResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function registerRespFromBinary(bytes: Uint8Array): RegisterResp {
-  return decodeMessage(bytes, 0, "netsvr.registerResp.RegisterResp", readRegisterResp);
+  startRead(bytes, 0);
+  try {
+    return readRegisterResp(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.registerResp.RegisterResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -2578,7 +2853,14 @@ export function registerRespFrame(cmd: number, message: MessageInitShape<typeof 
  * Decodes the RegisterResp body of a whole frame whose header was checked.
  */
 export function registerRespFromFrame(frame: Uint8Array): RegisterResp {
-  return decodeMessage(frame, 8, "netsvr.registerResp.RegisterResp", readRegisterResp);
+  startRead(frame, 8);
+  try {
+    return readRegisterResp(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.registerResp.RegisterResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeSingleCast(m: MessageInitShape<typeof SingleCastSchema>): number {
@@ -2641,7 +2923,14 @@ export function singleCastToBinary(message: MessageInitShape<typeof SingleCastSc
  * Decodes a SingleCast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function singleCastFromBinary(bytes: Uint8Array): SingleCast {
-  return decodeMessage(bytes, 0, "netsvr.singleCast.SingleCast", readSingleCast);
+  startRead(bytes, 0);
+  try {
+    return readSingleCast(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.singleCast.SingleCast", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -2655,7 +2944,14 @@ export function singleCastFrame(cmd: number, message: MessageInitShape<typeof Si
  * Decodes the SingleCast body of a whole frame whose header was checked.
  */
 export function singleCastFromFrame(frame: Uint8Array): SingleCast {
-  return decodeMessage(frame, 8, "netsvr.singleCast.SingleCast", readSingleCast);
+  startRead(frame, 8);
+  try {
+    return readSingleCast(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.singleCast.SingleCast", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeSingleCastBulk(m: MessageInitShape<typeof SingleCastBulkSchema>): number {
@@ -2722,7 +3018,14 @@ export function singleCastBulkToBinary(message: MessageInitShape<typeof SingleCa
  * Decodes a SingleCastBulk from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function singleCastBulkFromBinary(bytes: Uint8Array): SingleCastBulk {
-  return decodeMessage(bytes, 0, "netsvr.singleCastBulk.SingleCastBulk", readSingleCastBulk);
+  startRead(bytes, 0);
+  try {
+    return readSingleCastBulk(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.singleCastBulk.SingleCastBulk", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -2736,7 +3039,14 @@ export function singleCastBulkFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the SingleCastBulk body of a whole frame whose header was checked.
  */
 export function singleCastBulkFromFrame(frame: Uint8Array): SingleCastBulk {
-  return decodeMessage(frame, 8, "netsvr.singleCastBulk.SingleCastBulk", readSingleCastBulk);
+  startRead(frame, 8);
+  try {
+    return readSingleCastBulk(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.singleCastBulk.SingleCastBulk", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeTopicCountResp(m: MessageInitShape<typeof TopicCountRespSchema>): number {
@@ -2799,7 +3109,14 @@ export function topicCountRespToBinary(message: MessageInitShape<typeof TopicCou
  * Decodes a TopicCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicCountRespFromBinary(bytes: Uint8Array): TopicCountResp {
-  return decodeMessage(bytes, 0, "netsvr.topicCountResp.TopicCountResp", readTopicCountResp);
+  startRead(bytes, 0);
+  try {
+    return readTopicCountResp(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicCountResp.TopicCountResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -2813,7 +3130,14 @@ export function topicCountRespFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the TopicCountResp body of a whole frame whose header was checked.
  */
 export function topicCountRespFromFrame(frame: Uint8Array): TopicCountResp {
-  return decodeMessage(frame, 8, "netsvr.topicCountResp.TopicCountResp", readTopicCountResp);
+  startRead(frame, 8);
+  try {
+    return readTopicCountResp(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicCountResp.TopicCountResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeTopicDelete(m: MessageInitShape<typeof TopicDeleteSchema>): number {
@@ -2878,7 +3202,14 @@ export function topicDeleteToBinary(message: MessageInitShape<typeof TopicDelete
  * Decodes a TopicDelete from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicDeleteFromBinary(bytes: Uint8Array): TopicDelete {
-  return decodeMessage(bytes, 0, "netsvr.topicDelete.TopicDelete", readTopicDelete);
+  startRead(bytes, 0);
+  try {
+    return readTopicDelete(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicDelete.TopicDelete", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -2892,7 +3223,14 @@ export function topicDeleteFrame(cmd: number, message: MessageInitShape<typeof T
  * Decodes the TopicDelete body of a whole frame whose header was checked.
  */
 export function topicDeleteFromFrame(frame: Uint8Array): TopicDelete {
-  return decodeMessage(frame, 8, "netsvr.topicDelete.TopicDelete", readTopicDelete);
+  startRead(frame, 8);
+  try {
+    return readTopicDelete(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicDelete.TopicDelete", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeTopicListResp(m: MessageInitShape<typeof TopicListRespSchema>): number {
@@ -2957,7 +3295,14 @@ export function topicListRespToBinary(message: MessageInitShape<typeof TopicList
  * Decodes a TopicListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicListRespFromBinary(bytes: Uint8Array): TopicListResp {
-  return decodeMessage(bytes, 0, "netsvr.topicListResp.TopicListResp", readTopicListResp);
+  startRead(bytes, 0);
+  try {
+    return readTopicListResp(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicListResp.TopicListResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -2971,7 +3316,14 @@ export function topicListRespFrame(cmd: number, message: MessageInitShape<typeof
  * Decodes the TopicListResp body of a whole frame whose header was checked.
  */
 export function topicListRespFromFrame(frame: Uint8Array): TopicListResp {
-  return decodeMessage(frame, 8, "netsvr.topicListResp.TopicListResp", readTopicListResp);
+  startRead(frame, 8);
+  try {
+    return readTopicListResp(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicListResp.TopicListResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeTopicPublish(m: MessageInitShape<typeof TopicPublishSchema>): number {
@@ -3036,7 +3388,14 @@ export function topicPublishToBinary(message: MessageInitShape<typeof TopicPubli
  * Decodes a TopicPublish from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicPublishFromBinary(bytes: Uint8Array): TopicPublish {
-  return decodeMessage(bytes, 0, "netsvr.topicPublish.TopicPublish", readTopicPublish);
+  startRead(bytes, 0);
+  try {
+    return readTopicPublish(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicPublish.TopicPublish", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -3050,7 +3409,14 @@ export function topicPublishFrame(cmd: number, message: MessageInitShape<typeof 
  * Decodes the TopicPublish body of a whole frame whose header was checked.
  */
 export function topicPublishFromFrame(frame: Uint8Array): TopicPublish {
-  return decodeMessage(frame, 8, "netsvr.topicPublish.TopicPublish", readTopicPublish);
+  startRead(frame, 8);
+  try {
+    return readTopicPublish(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicPublish.TopicPublish", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeTopicPublishBulk(m: MessageInitShape<typeof TopicPublishBulkSchema>): number {
@@ -3117,7 +3483,14 @@ export function topicPublishBulkToBinary(message: MessageInitShape<typeof TopicP
  * Decodes a TopicPublishBulk from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicPublishBulkFromBinary(bytes: Uint8Array): TopicPublishBulk {
-  return decodeMessage(bytes, 0, "netsvr.topicPublishBulk.TopicPublishBulk", readTopicPublishBulk);
+  startRead(bytes, 0);
+  try {
+    return readTopicPublishBulk(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicPublishBulk.TopicPublishBulk", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -3131,7 +3504,14 @@ export function topicPublishBulkFrame(cmd: number, message: MessageInitShape<typ
  * Decodes the TopicPublishBulk body of a whole frame whose header was checked.
  */
 export function topicPublishBulkFromFrame(frame: Uint8Array): TopicPublishBulk {
-  return decodeMessage(frame, 8, "netsvr.topicPublishBulk.TopicPublishBulk", readTopicPublishBulk);
+  startRead(frame, 8);
+  try {
+    return readTopicPublishBulk(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicPublishBulk.TopicPublishBulk", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeTopicSubscribe(m: MessageInitShape<typeof TopicSubscribeSchema>): number {
@@ -3207,7 +3587,14 @@ export function topicSubscribeToBinary(message: MessageInitShape<typeof TopicSub
  * Decodes a TopicSubscribe from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicSubscribeFromBinary(bytes: Uint8Array): TopicSubscribe {
-  return decodeMessage(bytes, 0, "netsvr.topicSubscribe.TopicSubscribe", readTopicSubscribe);
+  startRead(bytes, 0);
+  try {
+    return readTopicSubscribe(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicSubscribe.TopicSubscribe", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -3221,7 +3608,14 @@ export function topicSubscribeFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the TopicSubscribe body of a whole frame whose header was checked.
  */
 export function topicSubscribeFromFrame(frame: Uint8Array): TopicSubscribe {
-  return decodeMessage(frame, 8, "netsvr.topicSubscribe.TopicSubscribe", readTopicSubscribe);
+  startRead(frame, 8);
+  try {
+    return readTopicSubscribe(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicSubscribe.TopicSubscribe", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeTopicUniqIdCountReq(m: MessageInitShape<typeof TopicUniqIdCountReqSchema>): number {
@@ -3286,7 +3680,14 @@ export function topicUniqIdCountReqToBinary(message: MessageInitShape<typeof Top
  * Decodes a TopicUniqIdCountReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicUniqIdCountReqFromBinary(bytes: Uint8Array): TopicUniqIdCountReq {
-  return decodeMessage(bytes, 0, "netsvr.topicUniqIdCountReq.TopicUniqIdCountReq", readTopicUniqIdCountReq);
+  startRead(bytes, 0);
+  try {
+    return readTopicUniqIdCountReq(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicUniqIdCountReq.TopicUniqIdCountReq", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -3300,7 +3701,14 @@ export function topicUniqIdCountReqFrame(cmd: number, message: MessageInitShape<
  * Decodes the TopicUniqIdCountReq body of a whole frame whose header was checked.
  */
 export function topicUniqIdCountReqFromFrame(frame: Uint8Array): TopicUniqIdCountReq {
-  return decodeMessage(frame, 8, "netsvr.topicUniqIdCountReq.TopicUniqIdCountReq", readTopicUniqIdCountReq);
+  startRead(frame, 8);
+  try {
+    return readTopicUniqIdCountReq(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicUniqIdCountReq.TopicUniqIdCountReq", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeTopicUniqIdCountResp(m: MessageInitShape<typeof TopicUniqIdCountRespSchema>): number {
@@ -3383,7 +3791,14 @@ export function topicUniqIdCountRespToBinary(message: MessageInitShape<typeof To
  * Decodes a TopicUniqIdCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicUniqIdCountRespFromBinary(bytes: Uint8Array): TopicUniqIdCountResp {
-  return decodeMessage(bytes, 0, "netsvr.topicUniqIdCountResp.TopicUniqIdCountResp", readTopicUniqIdCountResp);
+  startRead(bytes, 0);
+  try {
+    return readTopicUniqIdCountResp(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicUniqIdCountResp.TopicUniqIdCountResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -3397,7 +3812,14 @@ export function topicUniqIdCountRespFrame(cmd: number, message: MessageInitShape
  * Decodes the TopicUniqIdCountResp body of a whole frame whose header was checked.
  */
 export function topicUniqIdCountRespFromFrame(frame: Uint8Array): TopicUniqIdCountResp {
-  return decodeMessage(frame, 8, "netsvr.topicUniqIdCountResp.TopicUniqIdCountResp", readTopicUniqIdCountResp);
+  startRead(frame, 8);
+  try {
+    return readTopicUniqIdCountResp(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicUniqIdCountResp.TopicUniqIdCountResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeTopicUniqIdListReq(m: MessageInitShape<typeof TopicUniqIdListReqSchema>): number {
@@ -3451,7 +3873,14 @@ export function topicUniqIdListReqToBinary(message: MessageInitShape<typeof Topi
  * Decodes a TopicUniqIdListReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicUniqIdListReqFromBinary(bytes: Uint8Array): TopicUniqIdListReq {
-  return decodeMessage(bytes, 0, "netsvr.topicUniqIdListReq.TopicUniqIdListReq", readTopicUniqIdListReq);
+  startRead(bytes, 0);
+  try {
+    return readTopicUniqIdListReq(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicUniqIdListReq.TopicUniqIdListReq", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -3465,7 +3894,14 @@ export function topicUniqIdListReqFrame(cmd: number, message: MessageInitShape<t
  * Decodes the TopicUniqIdListReq body of a whole frame whose header was checked.
  */
 export function topicUniqIdListReqFromFrame(frame: Uint8Array): TopicUniqIdListReq {
-  return decodeMessage(frame, 8, "netsvr.topicUniqIdListReq.TopicUniqIdListReq", readTopicUniqIdListReq);
+  startRead(frame, 8);
+  try {
+    return readTopicUniqIdListReq(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicUniqIdListReq.TopicUniqIdListReq", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeTopicUniqIdListResp(m: MessageInitShape<typeof TopicUniqIdListRespSchema>): number {
@@ -3549,7 +3985,14 @@ export function topicUniqIdListRespToBinary(message: MessageInitShape<typeof Top
  * Decodes a TopicUniqIdListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicUniqIdListRespFromBinary(bytes: Uint8Array): TopicUniqIdListResp {
-  return decodeMessage(bytes, 0, "netsvr.topicUniqIdListResp.TopicUniqIdListResp", readTopicUniqIdListResp);
+  startRead(bytes, 0);
+  try {
+    return readTopicUniqIdListResp(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicUniqIdListResp.TopicUniqIdListResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -3563,7 +4006,14 @@ export function topicUniqIdListRespFrame(cmd: number, message: MessageInitShape<
  * Decodes the TopicUniqIdListResp body of a whole frame whose header was checked.
  */
 export function topicUniqIdListRespFromFrame(frame: Uint8Array): TopicUniqIdListResp {
-  return decodeMessage(frame, 8, "netsvr.topicUniqIdListResp.TopicUniqIdListResp", readTopicUniqIdListResp);
+  startRead(frame, 8);
+  try {
+    return readTopicUniqIdListResp(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicUniqIdListResp.TopicUniqIdListResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeTopicUniqIdListRespItem(m: MessageInitShape<typeof TopicUniqIdListRespItemSchema>): number {
@@ -3617,7 +4067,14 @@ export function topicUniqIdListRespItemToBinary(message: MessageInitShape<typeof
  * Decodes a TopicUniqIdListRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicUniqIdListRespItemFromBinary(bytes: Uint8Array): TopicUniqIdListRespItem {
-  return decodeMessage(bytes, 0, "netsvr.topicUniqIdListResp.TopicUniqIdListRespItem", readTopicUniqIdListRespItem);
+  startRead(bytes, 0);
+  try {
+    return readTopicUniqIdListRespItem(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicUniqIdListResp.TopicUniqIdListRespItem", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeTopicUnsubscribe(m: MessageInitShape<typeof TopicUnsubscribeSchema>): number {
@@ -3693,7 +4150,14 @@ export function topicUnsubscribeToBinary(message: MessageInitShape<typeof TopicU
  * Decodes a TopicUnsubscribe from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function topicUnsubscribeFromBinary(bytes: Uint8Array): TopicUnsubscribe {
-  return decodeMessage(bytes, 0, "netsvr.topicUnsubscribe.TopicUnsubscribe", readTopicUnsubscribe);
+  startRead(bytes, 0);
+  try {
+    return readTopicUnsubscribe(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicUnsubscribe.TopicUnsubscribe", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -3707,7 +4171,14 @@ export function topicUnsubscribeFrame(cmd: number, message: MessageInitShape<typ
  * Decodes the TopicUnsubscribe body of a whole frame whose header was checked.
  */
 export function topicUnsubscribeFromFrame(frame: Uint8Array): TopicUnsubscribe {
-  return decodeMessage(frame, 8, "netsvr.topicUnsubscribe.TopicUnsubscribe", readTopicUnsubscribe);
+  startRead(frame, 8);
+  try {
+    return readTopicUnsubscribe(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.topicUnsubscribe.TopicUnsubscribe", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeTransfer(m: MessageInitShape<typeof TransferSchema>): number {
@@ -3781,7 +4252,14 @@ export function transferToBinary(message: MessageInitShape<typeof TransferSchema
  * Decodes a Transfer from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function transferFromBinary(bytes: Uint8Array): Transfer {
-  return decodeMessage(bytes, 0, "netsvr.transfer.Transfer", readTransfer);
+  startRead(bytes, 0);
+  try {
+    return readTransfer(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.transfer.Transfer", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -3795,7 +4273,14 @@ export function transferFrame(cmd: number, message: MessageInitShape<typeof Tran
  * Decodes the Transfer body of a whole frame whose header was checked.
  */
 export function transferFromFrame(frame: Uint8Array): Transfer {
-  return decodeMessage(frame, 8, "netsvr.transfer.Transfer", readTransfer);
+  startRead(frame, 8);
+  try {
+    return readTransfer(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.transfer.Transfer", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeUniqIdCountResp(m: MessageInitShape<typeof UniqIdCountRespSchema>): number {
@@ -3858,7 +4343,14 @@ export function uniqIdCountRespToBinary(message: MessageInitShape<typeof UniqIdC
  * Decodes a UniqIdCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function uniqIdCountRespFromBinary(bytes: Uint8Array): UniqIdCountResp {
-  return decodeMessage(bytes, 0, "netsvr.uniqIdCountResp.UniqIdCountResp", readUniqIdCountResp);
+  startRead(bytes, 0);
+  try {
+    return readUniqIdCountResp(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.uniqIdCountResp.UniqIdCountResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -3872,7 +4364,14 @@ export function uniqIdCountRespFrame(cmd: number, message: MessageInitShape<type
  * Decodes the UniqIdCountResp body of a whole frame whose header was checked.
  */
 export function uniqIdCountRespFromFrame(frame: Uint8Array): UniqIdCountResp {
-  return decodeMessage(frame, 8, "netsvr.uniqIdCountResp.UniqIdCountResp", readUniqIdCountResp);
+  startRead(frame, 8);
+  try {
+    return readUniqIdCountResp(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.uniqIdCountResp.UniqIdCountResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeUniqIdListResp(m: MessageInitShape<typeof UniqIdListRespSchema>): number {
@@ -3937,7 +4436,14 @@ export function uniqIdListRespToBinary(message: MessageInitShape<typeof UniqIdLi
  * Decodes a UniqIdListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function uniqIdListRespFromBinary(bytes: Uint8Array): UniqIdListResp {
-  return decodeMessage(bytes, 0, "netsvr.uniqIdListResp.UniqIdListResp", readUniqIdListResp);
+  startRead(bytes, 0);
+  try {
+    return readUniqIdListResp(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.uniqIdListResp.UniqIdListResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -3951,7 +4457,14 @@ export function uniqIdListRespFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the UniqIdListResp body of a whole frame whose header was checked.
  */
 export function uniqIdListRespFromFrame(frame: Uint8Array): UniqIdListResp {
-  return decodeMessage(frame, 8, "netsvr.uniqIdListResp.UniqIdListResp", readUniqIdListResp);
+  startRead(frame, 8);
+  try {
+    return readUniqIdListResp(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.uniqIdListResp.UniqIdListResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeUnRegisterReq(m: MessageInitShape<typeof UnRegisterReqSchema>): number {
@@ -4014,7 +4527,14 @@ export function unRegisterReqToBinary(message: MessageInitShape<typeof UnRegiste
  * Decodes a UnRegisterReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function unRegisterReqFromBinary(bytes: Uint8Array): UnRegisterReq {
-  return decodeMessage(bytes, 0, "netsvr.unRegisterReq.UnRegisterReq", readUnRegisterReq);
+  startRead(bytes, 0);
+  try {
+    return readUnRegisterReq(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.unRegisterReq.UnRegisterReq", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -4028,7 +4548,14 @@ export function unRegisterReqFrame(cmd: number, message: MessageInitShape<typeof
  * Decodes the UnRegisterReq body of a whole frame whose header was checked.
  */
 export function unRegisterReqFromFrame(frame: Uint8Array): UnRegisterReq {
-  return decodeMessage(frame, 8, "netsvr.unRegisterReq.UnRegisterReq", readUnRegisterReq);
+  startRead(frame, 8);
+  try {
+    return readUnRegisterReq(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.unRegisterReq.UnRegisterReq", error);
+  } finally {
+    endRead();
+  }
 }
 
 function sizeUnRegisterResp(m: MessageInitShape<typeof UnRegisterRespSchema>): number {
@@ -4068,7 +4595,14 @@ export function unRegisterRespToBinary(message: MessageInitShape<typeof UnRegist
  * Decodes a UnRegisterResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
  */
 export function unRegisterRespFromBinary(bytes: Uint8Array): UnRegisterResp {
-  return decodeMessage(bytes, 0, "netsvr.unRegisterResp.UnRegisterResp", readUnRegisterResp);
+  startRead(bytes, 0);
+  try {
+    return readUnRegisterResp(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.unRegisterResp.UnRegisterResp", error);
+  } finally {
+    endRead();
+  }
 }
 
 /**
@@ -4082,5 +4616,12 @@ export function unRegisterRespFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the UnRegisterResp body of a whole frame whose header was checked.
  */
 export function unRegisterRespFromFrame(frame: Uint8Array): UnRegisterResp {
-  return decodeMessage(frame, 8, "netsvr.unRegisterResp.UnRegisterResp", readUnRegisterResp);
+  startRead(frame, 8);
+  try {
+    return readUnRegisterResp(frame.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.unRegisterResp.UnRegisterResp", error);
+  } finally {
+    endRead();
+  }
 }

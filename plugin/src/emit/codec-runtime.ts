@@ -376,26 +376,28 @@ function endWrite(out: Uint8Array): Uint8Array {
 
 const noKeys: string[] = [];
 
-/**
- * Decodes a message from bytes[offset..]. Whatever goes wrong, from a short
- * buffer to invalid UTF-8, becomes one FrameError "invalid-body" with the
- * offset where reading stopped.
- */
-function decodeMessage<T>(bytes: Uint8Array, offset: number, typeName: string, read: (end: number) => T): T {
+/** Starts decoding bytes from offset. */
+function startRead(bytes: Uint8Array, offset: number): void {
   input = bytes;
   inView = undefined;
   at = offset;
   depth = 0;
-  try {
-    return read(bytes.length);
-  } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    const stop = Math.min(at, bytes.length);
-    throw new `, FrameError, `("invalid-body", \`not a valid \${typeName} (at byte \${stop}): \${reason}\`, { offset: stop, cause });
-  } finally {
-    input = emptyBytes;
-    inView = undefined;
-  }
+}
+
+/** Ends decoding without keeping the input alive. */
+function endRead(): void {
+  input = emptyBytes;
+  inView = undefined;
+}
+
+/**
+ * Whatever went wrong in a decode, from a short buffer to invalid UTF-8,
+ * becomes one FrameError "invalid-body" with the offset where reading stopped.
+ */
+function decodeFailed(typeName: string, cause: unknown): Error {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  const stop = Math.min(at, input.length);
+  return new `, FrameError, `("invalid-body", \`not a valid \${typeName} (at byte \${stop}): \${reason}\`, { offset: stop, cause });
 }
 
 function tooDeep(typeName: string): Error {

@@ -526,7 +526,15 @@ class MessageCodec {
     f.print();
     f.print(f.jsDoc(`Decodes a ${message.name} from protobuf binary, as fromBinary() does; bytes fields are views into the input.`));
     f.print(f.export("function", `${api}FromBinary`), `(bytes: Uint8Array): `, shape, ` {`);
-    f.print(`  return decodeMessage(bytes, 0, "${message.typeName}", ${read});`);
+    // The reader is called directly, not passed to a shared helper, so the engine can inline it.
+    f.print(`  startRead(bytes, 0);`);
+    f.print(`  try {`);
+    f.print(`    return ${read}(bytes.length);`);
+    f.print(`  } catch (error) {`);
+    f.print(`    throw decodeFailed("${message.typeName}", error);`);
+    f.print(`  } finally {`);
+    f.print(`    endRead();`);
+    f.print(`  }`);
     f.print(`}`);
     if (!frameBody) return;
     f.print();
@@ -537,7 +545,14 @@ class MessageCodec {
     f.print();
     f.print(f.jsDoc(`Decodes the ${message.name} body of a whole frame whose header was checked.`));
     f.print(f.export("function", `${api}FromFrame`), `(frame: Uint8Array): `, shape, ` {`);
-    f.print(`  return decodeMessage(frame, 8, "${message.typeName}", ${read});`);
+    f.print(`  startRead(frame, 8);`);
+    f.print(`  try {`);
+    f.print(`    return ${read}(frame.length);`);
+    f.print(`  } catch (error) {`);
+    f.print(`    throw decodeFailed("${message.typeName}", error);`);
+    f.print(`  } finally {`);
+    f.print(`    endRead();`);
+    f.print(`  }`);
     f.print(`}`);
   }
 }
