@@ -405,6 +405,14 @@ test("a minimal manifest for a custom protocol generates", () => {
   expect(r.files.get("decode.ts")).toContain("export function decodeClientFrame(");
 });
 
+test("commands whose encoders would share a name are rejected", () => {
+  const r = checkManifest(edit(base, ["name: Broadcast", "name: RegisterRequest"], ["name: ConnOpen", "name: GatewayFrame"]));
+  expect(lines(r.error)).toEqual([
+    `${r.path}: command GatewayFrame: its encoder encodeGatewayFrame would clash with the generic gateway encoder; rename the command`,
+    `${r.path}: command Register: its encoder encodeRegisterRequest would clash with the encoder of command RegisterRequest; rename the command`,
+  ]);
+});
+
 test("a proto2 message is rejected: the codecs are proto3 only", () => {
   const proto2 = chatProto.replace('syntax = "proto3";', 'syntax = "proto2";').replace(/ (string|uint32) /g, " optional $1 ");
   const r = checkManifest(chatManifest, { protos: protoDir({ "chat.proto": proto2 }) });

@@ -7,7 +7,5 @@ export declare const maxFrameSize = 2097152;
 export declare const headerSize = 8;
 /** Reads the big-endian u32 at offset; the caller checks the bounds. */
 export declare function readUint32(bytes: Uint8Array, offset: number): number;
-/** Writes value as a big-endian u32 at offset. */
-export declare function writeUint32(bytes: Uint8Array, offset: number, value: number): void;
-/** A whole command frame in one buffer: [u32 length][u32 cmd][body]. */
-export declare function encodeFrame(cmd: number, body: Uint8Array | undefined): Uint8Array;
+/** The whole frame of a command without body: 8 bytes, [u32 length 4][u32 cmd]. */
+export declare function emptyFrame(cmd: number): Uint8Array;

@@ -10,20 +10,7 @@ export const headerSize = 8;
 export function readUint32(bytes, offset) {
     return ((bytes[offset] << 24) | (bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3]) >>> 0;
 }
-/** Writes value as a big-endian u32 at offset. */
-export function writeUint32(bytes, offset, value) {
-    bytes[offset] = value >>> 24;
-    bytes[offset + 1] = value >>> 16;
-    bytes[offset + 2] = value >>> 8;
-    bytes[offset + 3] = value;
-}
-/** A whole command frame in one buffer: [u32 length][u32 cmd][body]. */
-export function encodeFrame(cmd, body) {
-    const bodySize = body === undefined ? 0 : body.length;
-    const frame = new Uint8Array(headerSize + bodySize);
-    writeUint32(frame, 0, 4 + bodySize);
-    writeUint32(frame, 4, cmd);
-    if (body !== undefined)
-        frame.set(body, headerSize);
-    return frame;
+/** The whole frame of a command without body: 8 bytes, [u32 length 4][u32 cmd]. */
+export function emptyFrame(cmd) {
+    return Uint8Array.of(0, 0, 0, 4, cmd >>> 24, (cmd >>> 16) & 0xff, (cmd >>> 8) & 0xff, cmd & 0xff);
 }

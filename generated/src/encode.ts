@@ -24,7 +24,7 @@ import type { UnRegisterReqSchema } from "./unRegisterReq_pb.js";
 import type { UnRegisterRespSchema } from "./unRegisterResp_pb.js";
 import type { CheckOnlineReqSchema } from "./checkOnlineReq_pb.js";
 import type { CheckOnlineRespSchema } from "./checkOnlineResp_pb.js";
-import { encodeFrame } from "./wire.js";
+import { emptyFrame } from "./wire.js";
 import type { UniqIdListRespSchema } from "./uniqIdListResp_pb.js";
 import type { UniqIdCountRespSchema } from "./uniqIdCountResp_pb.js";
 import type { TopicCountRespSchema } from "./topicCountResp_pb.js";
@@ -246,7 +246,7 @@ export function encodeCheckOnlineResponse(body: MessageInitShape<typeof CheckOnl
  * Business -> gateway request; body UniqIdList has no request message, answered with UniqIdListResp.
  */
 export function encodeUniqIdListRequest(): Uint8Array {
-  return encodeFrame(Cmd.UniqIdList, undefined);
+  return emptyFrame(Cmd.UniqIdList);
 }
 
 /**
@@ -264,7 +264,7 @@ export function encodeUniqIdListResponse(body: MessageInitShape<typeof UniqIdLis
  * Business -> gateway request; body UniqIdCount has no request message, answered with UniqIdCountResp.
  */
 export function encodeUniqIdCountRequest(): Uint8Array {
-  return encodeFrame(Cmd.UniqIdCount, undefined);
+  return emptyFrame(Cmd.UniqIdCount);
 }
 
 /**
@@ -282,7 +282,7 @@ export function encodeUniqIdCountResponse(body: MessageInitShape<typeof UniqIdCo
  * Business -> gateway request; body TopicCount has no request message, answered with TopicCountResp.
  */
 export function encodeTopicCountRequest(): Uint8Array {
-  return encodeFrame(Cmd.TopicCount, undefined);
+  return emptyFrame(Cmd.TopicCount);
 }
 
 /**
@@ -300,7 +300,7 @@ export function encodeTopicCountResponse(body: MessageInitShape<typeof TopicCoun
  * Business -> gateway request; body TopicList has no request message, answered with TopicListResp.
  */
 export function encodeTopicListRequest(): Uint8Array {
-  return encodeFrame(Cmd.TopicList, undefined);
+  return emptyFrame(Cmd.TopicList);
 }
 
 /**
@@ -372,7 +372,7 @@ export function encodeConnInfoResponse(body: MessageInitShape<typeof ConnInfoRes
  * Business -> gateway request; body Metrics has no request message, answered with MetricsResp.
  */
 export function encodeMetricsRequest(): Uint8Array {
-  return encodeFrame(Cmd.Metrics, undefined);
+  return emptyFrame(Cmd.Metrics);
 }
 
 /**
@@ -408,7 +408,7 @@ export function encodeLimitResponse(body: MessageInitShape<typeof LimitRespSchem
  * Business -> gateway request; body ConnOpenCustomUniqIdToken has no request message, answered with ConnOpenCustomUniqIdTokenResp.
  */
 export function encodeConnOpenCustomUniqIdTokenRequest(): Uint8Array {
-  return encodeFrame(Cmd.ConnOpenCustomUniqIdToken, undefined);
+  return emptyFrame(Cmd.ConnOpenCustomUniqIdToken);
 }
 
 /**

@@ -36,7 +36,7 @@ export function emitEncoders(schema: Schema<NetsvrOptions>, p: Protocol): void {
     f.print(f.jsDoc(`${summary}\n\n${c.doc}`));
     if (message === undefined) {
       f.print(f.export("function", name), `(): Uint8Array {`);
-      f.print(`  return `, f.import("encodeFrame", "./wire.js"), `(`, Cmd, `.${c.name}, undefined);`);
+      f.print(`  return `, f.import("emptyFrame", "./wire.js"), `(`, Cmd, `.${c.name});`);
     } else {
       const init = [f.import("MessageInitShape", "@bufbuild/protobuf", true), `<typeof `, f.importSchema(message, true), `>`];
       f.print(f.export("function", name), `(body: `, init, `): Uint8Array {`);

@@ -38,14 +38,11 @@ export function a(noun: string): string {
 
 /**
  * The exported function names encode.ts would declare, checked for clashes:
- * command names are free-form, so "Frame" or "RegisterRequest" could collide
- * with a helper or with another command's encoder.
+ * command names are free-form, so "GatewayFrame" or "RegisterRequest" could
+ * collide with a generic encoder or with another command's encoder.
  */
 export function encoderNameClashes(p: Protocol): string[] {
   const taken = new Map<string, string>([
-    ["encodeMessage", "a helper of encode.ts"],
-    ["encodeBody", "a helper of encode.ts"],
-    ["encodeFrame", "a helper of wire.ts"],
     [`encode${pascal(p.server)}Frame`, `the generic ${p.server} encoder`],
     [`encode${pascal(p.client)}Frame`, `the generic ${p.client} encoder`],
   ]);
