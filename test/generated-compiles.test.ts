@@ -5,11 +5,12 @@ import { repoRoot } from "./support/run-plugin.js";
 
 // generated/tsconfig.json is strict with isolatedDeclarations: it proves every
 // export carries an explicit type, which is what lets target=dts transpile
-// without seeing @bufbuild/protobuf and still emit exact declarations.
-test("generated/src passes tsc --strict --isolatedDeclarations", () => {
+// without seeing @bufbuild/protobuf and still emit exact declarations. With
+// noUnusedLocals it also proves the output has no dead helpers.
+test.each(["generated/tsconfig.json", "test/fixtures/allkinds/tsconfig.json"])("%s: tsc --strict --isolatedDeclarations --noUnusedLocals", (project) => {
   let output = "";
   try {
-    execFileSync(join(repoRoot, "node_modules/.bin/tsc"), ["-p", "generated/tsconfig.json"], {
+    execFileSync(join(repoRoot, "node_modules/.bin/tsc"), ["-p", project], {
       cwd: repoRoot,
       encoding: "utf8",
       stdio: "pipe",

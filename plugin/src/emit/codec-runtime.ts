@@ -1,49 +1,230 @@
-import type { GeneratedFile } from "@bufbuild/protoplugin";
+import type { GeneratedFile, Printable } from "@bufbuild/protoplugin";
+
+/** What the messages' code needs, read off that code: only what it uses is emitted. */
+interface Features {
+  /** Strings are written: the optimistic-ASCII retry is needed. */
+  readonly strings: boolean;
+  /** Lengths are recorded in the size pass (strings, nested messages, packed lists, maps). */
+  readonly lengths: boolean;
+  readonly maps: boolean;
+  readonly floatsOut: boolean;
+  readonly floatsIn: boolean;
+}
+
+function featuresOf(code: string): Features {
+  return {
+    strings: /\bstringSize\(/.test(code),
+    lengths: /\b(stringSize|reserveLength)\(/.test(code),
+    maps: /\bkeysOf\(/.test(code),
+    floatsOut: /\b(writeFloat|writeDouble)\(/.test(code),
+    floatsIn: /\b(readFloat|readDouble)\(/.test(code),
+  };
+}
 
 /**
  * The wire primitives at the top of codec.ts, shared by every message's
- * size, write and read functions. They keep their state in module variables
- * (one encode or decode runs at a time: none of them calls user code), so
- * encoding a frame allocates nothing but the frame.
+ * size, write and read functions, given the code of those functions: only
+ * the primitives it reaches are printed, so the file has no dead helpers.
+ * They keep their state in module variables (one encode or decode runs at a
+ * time: none of them calls user code), so encoding a frame allocates nothing
+ * but the frame.
  */
-export function printCodecRuntime(f: GeneratedFile): void {
-  const protoInt64 = f.import("protoInt64", "@bufbuild/protobuf");
+export function printCodecRuntime(f: GeneratedFile, code: string): void {
+  const features = featuresOf(code);
+  const chunks = [...splitChunks(staticRuntime(f)), ...stateChunks(f, features)];
+  // A chunk is kept when something kept (or the messages' code) names what it declares.
+  const kept = new Set<Printable[]>();
+  let reached = code;
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const chunk of chunks) {
+      if (kept.has(chunk)) continue;
+      if (declaredNames(chunk).some((name) => new RegExp(`\\b${name}\\b`).test(reached))) {
+        kept.add(chunk);
+        reached += textOf(chunk);
+        grown = true;
+      }
+    }
+  }
+  for (const chunk of chunks) {
+    if (!kept.has(chunk)) continue;
+    f.print(...chunk);
+    f.print();
+  }
+}
+
+/** The runtime split at its blank lines: one declaration, or a group of them, per chunk. */
+function splitChunks(pieces: Printable[]): Printable[][] {
+  const chunks: Printable[][] = [[]];
+  for (const piece of pieces) {
+    if (typeof piece !== "string") {
+      chunks[chunks.length - 1]!.push(piece);
+      continue;
+    }
+    piece.split("\n\n").forEach((part, i) => {
+      if (i > 0) chunks.push([]);
+      if (part !== "") chunks[chunks.length - 1]!.push(part);
+    });
+  }
+  return chunks.filter((chunk) => chunk.length > 0);
+}
+
+function textOf(chunk: Printable[]): string {
+  return chunk.map((piece) => (typeof piece === "string" ? piece : "")).join("");
+}
+
+function declaredNames(chunk: Printable[]): string[] {
+  return [...textOf(chunk).matchAll(/^(?:function|const|let) (\w+)/gm)].map((m) => m[1]!);
+}
+
+/**
+ * The module state and the functions that reset it, written for the features
+ * in use: a variable that is only ever assigned would be dead code too.
+ */
+function stateChunks(f: GeneratedFile, on: Features): Printable[][] {
   const FrameError = f.import("FrameError", "./errors.js");
+  const lines = (...list: (string | false)[]) => list.filter((line): line is string => line !== false).join("\n");
+  return [
+    [
+      lines(
+        "// Writing takes two passes over a message. The size pass records the byte",
+        "// length of every string and nested message in `lengths`, in the order the",
+        "// write pass meets them, so the write pass never measures anything twice.",
+        "let lengths: number[] = [];",
+        "let lengthCount = 0;",
+        "let lengthNext = 0;",
+      ),
+    ],
+    [
+      lines(
+        "// Likewise the keys of every map: listing a large map's keys costs more than",
+        "// looking its values up again.",
+        "let mapKeys: string[][] = [];",
+        "let mapKeyCount = 0;",
+        "let mapKeyNext = 0;",
+        "const noKeys: string[] = [];",
+      ),
+    ],
+    ["let buf: Uint8Array = new Uint8Array(0);\nlet pos = 0;"],
+    ["let bufView: DataView | undefined = undefined;"],
+    [
+      lines(
+        "// Reading state: the input, the read position and the nesting depth.",
+        "let input: Uint8Array = new Uint8Array(0);",
+        "let at = 0;",
+        "let depth = 0;",
+        "/** The nesting limit of @bufbuild/protobuf's fromBinary, kept for the same inputs. */",
+        "const maxDepth = 100;",
+      ),
+    ],
+    ["let inView: DataView | undefined = undefined;"],
+    [
+      lines(
+        "/**",
+        " * Encodes a message, after a frame header when cmd is not undefined, into a",
+        " * buffer of its exact size: a size pass, then a write pass.",
+        " */",
+        "function encodeMessage<M>(",
+        "  typeName: string,",
+        "  message: M,",
+        "  cmd: number | undefined,",
+        "  size: (m: M) => number,",
+        "  write: (m: M) => void,",
+        "): Uint8Array {",
+        "  try {",
+        on.strings && "    try {",
+        on.strings && "      return encodeOnce(message, cmd, size, write);",
+        on.strings && "    } catch (error) {",
+        on.strings && "      if (error !== notAscii) throw error;",
+        on.strings && "    }",
+        on.strings && "    exact = true;",
+        "    return encodeOnce(message, cmd, size, write);",
+        "  } catch (error) {",
+        "    const reason = error instanceof Error ? error.message : String(error);",
+        "    throw new Error(`cannot encode ${typeName}: ${reason}`, { cause: error });",
+        on.strings && "  } finally {",
+        on.strings && "    exact = false;",
+        "  }",
+        "}",
+      ),
+    ],
+    [
+      lines(
+        "function encodeOnce<M>(message: M, cmd: number | undefined, size: (m: M) => number, write: (m: M) => void): Uint8Array {",
+        on.lengths && "  lengthCount = 0;",
+        on.maps && "  mapKeyCount = 0;",
+        "  const n = size(message);",
+        "  const out = allocate(cmd === undefined ? n : 8 + n);",
+        "  buf = out;",
+        "  pos = 0;",
+        on.floatsOut && "  bufView = undefined;",
+        on.lengths && "  lengthNext = 0;",
+        on.maps && "  mapKeyNext = 0;",
+        "  if (cmd !== undefined) {",
+        "    writeFixed32BE(4 + n);",
+        "    writeFixed32BE(cmd);",
+        "  }",
+        "  write(message);",
+        "  // Keep neither the output nor any message's keys alive.",
+        "  buf = emptyBytes;",
+        on.floatsOut && "  bufView = undefined;",
+        on.maps && "  for (let i = 0; i < mapKeyCount; i++) mapKeys[i] = noKeys;",
+        "  return out;",
+        "}",
+      ),
+    ],
+    [
+      lines(
+        "/** Starts decoding bytes from offset. */",
+        "function startRead(bytes: Uint8Array, offset: number): void {",
+        "  input = bytes;",
+        on.floatsIn && "  inView = undefined;",
+        "  at = offset;",
+        "  depth = 0;",
+        "}",
+      ),
+    ],
+    [
+      lines(
+        "/** Ends decoding without keeping the input alive. */",
+        "function endRead(): void {",
+        "  input = emptyBytes;",
+        on.floatsIn && "  inView = undefined;",
+        "}",
+      ),
+    ],
+    [
+      "/**\n * Whatever went wrong in a decode, from a short buffer to invalid UTF-8,\n * becomes one FrameError \"invalid-body\" with the offset where reading stopped.\n */\n",
+      "function decodeFailed(typeName: string, cause: unknown): Error {\n",
+      "  const reason = cause instanceof Error ? cause.message : String(cause);\n",
+      "  const stop = Math.min(at, input.length);\n",
+      "  return new ",
+      FrameError,
+      '("invalid-body", `not a valid ${typeName} (at byte ${stop}): ${reason}`, { offset: stop, cause });\n',
+      "}",
+    ],
+  ];
+}
+
+/** The primitives whose code does not depend on the features in use. */
+function staticRuntime(f: GeneratedFile): Printable[] {
+  const protoInt64 = f.import("protoInt64", "@bufbuild/protobuf");
   const UnknownField = f.import("UnknownField", "@bufbuild/protobuf", true);
-  f.print(`// Writing takes two passes over a message. The size pass records the byte
-// length of every string and nested message in \`lengths\`, in the order the
-// write pass meets them, so the write pass never measures anything twice.
-let lengths: number[] = [];
-let lengthCount = 0;
-let lengthNext = 0;
-// Likewise the keys of every map: listing a large map's keys costs more than
-// looking its values up again.
-let mapKeys: string[][] = [];
-let mapKeyCount = 0;
-let mapKeyNext = 0;
-let buf: Uint8Array = new Uint8Array(0);
-let bufView: DataView | undefined = undefined;
-let pos = 0;
+  return [`const zero64 = `, protoInt64, `.zero;
 
-// Reading state: the input, the read position and the nesting depth.
-let input: Uint8Array = new Uint8Array(0);
-let inView: DataView | undefined = undefined;
-let at = 0;
-let depth = 0;
-/** The nesting limit of @bufbuild/protobuf's fromBinary, kept for the same inputs. */
-const maxDepth = 100;
-
-const zero64 = `, protoInt64, `.zero;
 /** The value of every empty bytes field a decoder creates; frozen, so sharing it is safe. */
 const emptyBytes: Uint8Array = Object.freeze(new Uint8Array(0)) as Uint8Array;
+
 // Text codecs through globalThis: every runtime has them, but a consumer
 // compiling without the DOM or Node types must still be able to type-check.
 const text = globalThis as unknown as {
   TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(bytes: Uint8Array): string };
   TextEncoder: new () => { encodeInto(s: string, into: Uint8Array): { written: number } };
 };
+
 /** Strict like @bufbuild/protobuf for proto3 strings: invalid UTF-8 is an error. */
 const utf8 = new text.TextDecoder("utf-8", { fatal: true });
+
 const utf8Encoder = new text.TextEncoder();
 
 function varintSize(v: number): number {
@@ -308,96 +489,6 @@ function allocate(n: number): Uint8Array {
   // Keep the next output 8-byte aligned.
   slabUsed = (slabUsed + n + 7) & ~7;
   return out;
-}
-
-/**
- * Encodes a message, after a frame header when cmd is not undefined, into a
- * buffer of its exact size: a size pass, then a write pass.
- */
-function encodeMessage<M>(
-  typeName: string,
-  message: M,
-  cmd: number | undefined,
-  size: (m: M) => number,
-  write: (m: M) => void,
-): Uint8Array {
-  try {
-    try {
-      return encodeOnce(message, cmd, size, write);
-    } catch (error) {
-      if (error !== notAscii) throw error;
-    }
-    exact = true;
-    return encodeOnce(message, cmd, size, write);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(\`cannot encode \${typeName}: \${reason}\`, { cause: error });
-  } finally {
-    exact = false;
-  }
-}
-
-function encodeOnce<M>(message: M, cmd: number | undefined, size: (m: M) => number, write: (m: M) => void): Uint8Array {
-  startSize();
-  const n = size(message);
-  const out = allocate(cmd === undefined ? n : 8 + n);
-  startWrite(out, 0);
-  if (cmd !== undefined) {
-    writeFixed32BE(4 + n);
-    writeFixed32BE(cmd);
-  }
-  write(message);
-  return endWrite(out);
-}
-
-/** Starts the write pass into out at offset; the size pass must have just run. */
-function startWrite(out: Uint8Array, offset: number): void {
-  buf = out;
-  bufView = undefined;
-  pos = offset;
-  lengthNext = 0;
-  mapKeyNext = 0;
-}
-
-/** Starts the size pass. */
-function startSize(): void {
-  lengthCount = 0;
-  mapKeyCount = 0;
-}
-
-/** Ends the write pass without keeping the output alive. */
-function endWrite(out: Uint8Array): Uint8Array {
-  buf = emptyBytes;
-  bufView = undefined;
-  // Drop the key lists, so that no message's keys stay alive.
-  for (let i = 0; i < mapKeyCount; i++) mapKeys[i] = noKeys;
-  return out;
-}
-
-const noKeys: string[] = [];
-
-/** Starts decoding bytes from offset. */
-function startRead(bytes: Uint8Array, offset: number): void {
-  input = bytes;
-  inView = undefined;
-  at = offset;
-  depth = 0;
-}
-
-/** Ends decoding without keeping the input alive. */
-function endRead(): void {
-  input = emptyBytes;
-  inView = undefined;
-}
-
-/**
- * Whatever went wrong in a decode, from a short buffer to invalid UTF-8,
- * becomes one FrameError "invalid-body" with the offset where reading stopped.
- */
-function decodeFailed(typeName: string, cause: unknown): Error {
-  const reason = cause instanceof Error ? cause.message : String(cause);
-  const stop = Math.min(at, input.length);
-  return new `, FrameError, `("invalid-body", \`not a valid \${typeName} (at byte \${stop}): \${reason}\`, { offset: stop, cause });
 }
 
 function tooDeep(typeName: string): Error {
@@ -677,5 +768,5 @@ function setEntry(map: object, key: string | number, value: unknown): void {
 
 function wrongWireType(typeName: string, tag: number): Error {
   return new Error(\`cannot decode \${typeName}: field \${tag >>> 3} has wire type \${tag & 7}, which does not fit its type\`);
-}`);
+}`];
 }

@@ -25,18 +25,29 @@ export function emitCodec(schema: Schema<NetsvrOptions>, p: Protocol): void {
   }
   const names = codecNames(messages);
   const bodies = new Set(p.commands.flatMap((c) => (c.kind === "request" ? [c.request, c.response] : [c.message])));
-  printCodecRuntime(f);
-  for (const message of messages) {
-    const g = new MessageCodec(f, message, names);
-    f.print();
+  // The messages' code is recorded first: the runtime printed above it keeps only what that code uses.
+  const recorded: Printable[][] = [];
+  const recorder: GeneratedFile = Object.assign(Object.create(f) as GeneratedFile, {
+    print: (...printables: Printable[]) => void recorded.push(printables),
+  });
+  messages.forEach((message, i) => {
+    const g = new MessageCodec(recorder, message, names);
+    if (i > 0) recorder.print();
     g.printSize();
-    f.print();
+    recorder.print();
     g.printWrite();
-    f.print();
+    recorder.print();
     g.printRead();
-    f.print();
+    recorder.print();
     g.printApi(bodies.has(message));
-  }
+  });
+  printCodecRuntime(f, recorded.map(textOf).join("\n"));
+  for (const printables of recorded) f.print(...printables);
+}
+
+/** The text of printed pieces, imports left out: enough to see which runtime names it uses. */
+function textOf(printables: Printable[]): string {
+  return printables.map((p) => (typeof p === "string" ? p : Array.isArray(p) ? textOf(p) : "")).join("");
 }
 
 const wire = { varint: 0, bit64: 1, delimited: 2, bit32: 5 } as const;
@@ -258,11 +269,14 @@ class MessageCodec {
         const key = scalarCodec(field.mapKey);
         const keyValue = this.mapKey(field, "key");
         const value = this.mapValueSize(field);
+        const keySize = key.size(keyValue);
+        // Keys and values of constant size (fixed64, bool) are not looked at at all.
+        const loop = /\bkey\b/.test(keySize) || /\bvalue\b/.test(value) ? `for (const key of keysOf(${v})) {` : `for (let i = keysOf(${v}).length; i > 0; i--) {`;
         return [
-          `for (const key of keysOf(${v})) {`,
-          `  const value = ${v}[${this.keyIndex(field, "key")}]!;`,
+          loop,
+          ...(/\bvalue\b/.test(value) ? [`  const value = ${v}[${this.keyIndex(field, "key")}]!;`] : []),
           `  const slot = reserveLength();`,
-          `  const entry = 1 + ${key.size(keyValue)} + 1 + ${value};`,
+          `  const entry = 1 + ${keySize} + 1 + ${value};`,
           `  n += ${tagBytes(field.number, wire.delimited).length} + delimitedSize(slot, entry);`,
           `}`,
         ];
