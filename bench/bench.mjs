@@ -7,7 +7,7 @@
 // machine (other load, thermal, GC) hits all implementations alike; the
 // numbers printed are medians over the rounds with their spread (min..max).
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
@@ -31,8 +31,7 @@ execFileSync(
 const pbjs = (await import(pbjsOut)).netsvr;
 
 function readProtoFiles() {
-  return execFileSync("ls", [join(root, "proto")], { encoding: "utf8" })
-    .split("\n")
+  return readdirSync(join(root, "proto"))
     .filter((n) => n.endsWith(".proto"))
     .map((n) => join(root, "proto", n));
 }

@@ -586,11 +586,9 @@ function readBroadcast(end, into) {
 export function broadcastToBinary(message) {
     return encodeMessage("netsvr.broadcast.Broadcast", message, undefined, sizeBroadcast, writeBroadcast);
 }
-/**
- * Decodes a Broadcast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function broadcastFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole Broadcast from bytes[offset..]; every failure becomes one FrameError. */
+function parseBroadcast(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readBroadcast(bytes.length);
     }
@@ -602,6 +600,12 @@ export function broadcastFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a Broadcast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function broadcastFromBinary(bytes) {
+    return parseBroadcast(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][Broadcast], in one buffer.
  */
 export function broadcastFrame(cmd, message) {
@@ -611,16 +615,7 @@ export function broadcastFrame(cmd, message) {
  * Decodes the Broadcast body of a whole frame whose header was checked.
  */
 export function broadcastFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readBroadcast(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.broadcast.Broadcast", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseBroadcast(frame, 8);
 }
 function sizeCheckOnlineReq(m) {
     let n = 0;
@@ -669,11 +664,9 @@ function readCheckOnlineReq(end, into) {
 export function checkOnlineReqToBinary(message) {
     return encodeMessage("netsvr.checkOnlineReq.CheckOnlineReq", message, undefined, sizeCheckOnlineReq, writeCheckOnlineReq);
 }
-/**
- * Decodes a CheckOnlineReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function checkOnlineReqFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole CheckOnlineReq from bytes[offset..]; every failure becomes one FrameError. */
+function parseCheckOnlineReq(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readCheckOnlineReq(bytes.length);
     }
@@ -685,6 +678,12 @@ export function checkOnlineReqFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a CheckOnlineReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function checkOnlineReqFromBinary(bytes) {
+    return parseCheckOnlineReq(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][CheckOnlineReq], in one buffer.
  */
 export function checkOnlineReqFrame(cmd, message) {
@@ -694,16 +693,7 @@ export function checkOnlineReqFrame(cmd, message) {
  * Decodes the CheckOnlineReq body of a whole frame whose header was checked.
  */
 export function checkOnlineReqFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readCheckOnlineReq(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.checkOnlineReq.CheckOnlineReq", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseCheckOnlineReq(frame, 8);
 }
 function sizeCheckOnlineResp(m) {
     let n = 0;
@@ -752,11 +742,9 @@ function readCheckOnlineResp(end, into) {
 export function checkOnlineRespToBinary(message) {
     return encodeMessage("netsvr.checkOnlineResp.CheckOnlineResp", message, undefined, sizeCheckOnlineResp, writeCheckOnlineResp);
 }
-/**
- * Decodes a CheckOnlineResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function checkOnlineRespFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole CheckOnlineResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseCheckOnlineResp(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readCheckOnlineResp(bytes.length);
     }
@@ -768,6 +756,12 @@ export function checkOnlineRespFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a CheckOnlineResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function checkOnlineRespFromBinary(bytes) {
+    return parseCheckOnlineResp(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][CheckOnlineResp], in one buffer.
  */
 export function checkOnlineRespFrame(cmd, message) {
@@ -777,16 +771,7 @@ export function checkOnlineRespFrame(cmd, message) {
  * Decodes the CheckOnlineResp body of a whole frame whose header was checked.
  */
 export function checkOnlineRespFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readCheckOnlineResp(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.checkOnlineResp.CheckOnlineResp", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseCheckOnlineResp(frame, 8);
 }
 function sizeConnClose(m) {
     let n = 0;
@@ -844,11 +829,9 @@ function readConnClose(end, into) {
 export function connCloseToBinary(message) {
     return encodeMessage("netsvr.connClose.ConnClose", message, undefined, sizeConnClose, writeConnClose);
 }
-/**
- * Decodes a ConnClose from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function connCloseFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole ConnClose from bytes[offset..]; every failure becomes one FrameError. */
+function parseConnClose(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readConnClose(bytes.length);
     }
@@ -860,6 +843,12 @@ export function connCloseFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a ConnClose from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function connCloseFromBinary(bytes) {
+    return parseConnClose(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][ConnClose], in one buffer.
  */
 export function connCloseFrame(cmd, message) {
@@ -869,16 +858,7 @@ export function connCloseFrame(cmd, message) {
  * Decodes the ConnClose body of a whole frame whose header was checked.
  */
 export function connCloseFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readConnClose(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.connClose.ConnClose", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseConnClose(frame, 8);
 }
 function sizeConnInfoDelete(m) {
     let n = 0;
@@ -972,11 +952,9 @@ function readConnInfoDelete(end, into) {
 export function connInfoDeleteToBinary(message) {
     return encodeMessage("netsvr.connInfoDelete.ConnInfoDelete", message, undefined, sizeConnInfoDelete, writeConnInfoDelete);
 }
-/**
- * Decodes a ConnInfoDelete from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function connInfoDeleteFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole ConnInfoDelete from bytes[offset..]; every failure becomes one FrameError. */
+function parseConnInfoDelete(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readConnInfoDelete(bytes.length);
     }
@@ -988,6 +966,12 @@ export function connInfoDeleteFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a ConnInfoDelete from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function connInfoDeleteFromBinary(bytes) {
+    return parseConnInfoDelete(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][ConnInfoDelete], in one buffer.
  */
 export function connInfoDeleteFrame(cmd, message) {
@@ -997,16 +981,7 @@ export function connInfoDeleteFrame(cmd, message) {
  * Decodes the ConnInfoDelete body of a whole frame whose header was checked.
  */
 export function connInfoDeleteFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readConnInfoDelete(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.connInfoDelete.ConnInfoDelete", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseConnInfoDelete(frame, 8);
 }
 function sizeConnInfoReq(m) {
     let n = 0;
@@ -1055,11 +1030,9 @@ function readConnInfoReq(end, into) {
 export function connInfoReqToBinary(message) {
     return encodeMessage("netsvr.connInfoReq.ConnInfoReq", message, undefined, sizeConnInfoReq, writeConnInfoReq);
 }
-/**
- * Decodes a ConnInfoReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function connInfoReqFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole ConnInfoReq from bytes[offset..]; every failure becomes one FrameError. */
+function parseConnInfoReq(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readConnInfoReq(bytes.length);
     }
@@ -1071,6 +1044,12 @@ export function connInfoReqFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a ConnInfoReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function connInfoReqFromBinary(bytes) {
+    return parseConnInfoReq(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][ConnInfoReq], in one buffer.
  */
 export function connInfoReqFrame(cmd, message) {
@@ -1080,16 +1059,7 @@ export function connInfoReqFrame(cmd, message) {
  * Decodes the ConnInfoReq body of a whole frame whose header was checked.
  */
 export function connInfoReqFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readConnInfoReq(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.connInfoReq.ConnInfoReq", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseConnInfoReq(frame, 8);
 }
 function sizeConnInfoResp(m) {
     let n = 0;
@@ -1161,11 +1131,9 @@ function readConnInfoResp(end, into) {
 export function connInfoRespToBinary(message) {
     return encodeMessage("netsvr.connInfoResp.ConnInfoResp", message, undefined, sizeConnInfoResp, writeConnInfoResp);
 }
-/**
- * Decodes a ConnInfoResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function connInfoRespFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole ConnInfoResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseConnInfoResp(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readConnInfoResp(bytes.length);
     }
@@ -1177,6 +1145,12 @@ export function connInfoRespFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a ConnInfoResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function connInfoRespFromBinary(bytes) {
+    return parseConnInfoResp(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][ConnInfoResp], in one buffer.
  */
 export function connInfoRespFrame(cmd, message) {
@@ -1186,16 +1160,7 @@ export function connInfoRespFrame(cmd, message) {
  * Decodes the ConnInfoResp body of a whole frame whose header was checked.
  */
 export function connInfoRespFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readConnInfoResp(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.connInfoResp.ConnInfoResp", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseConnInfoResp(frame, 8);
 }
 function sizeConnInfoRespItem(m) {
     let n = 0;
@@ -1256,11 +1221,9 @@ function readConnInfoRespItem(end, into) {
 export function connInfoRespItemToBinary(message) {
     return encodeMessage("netsvr.connInfoResp.ConnInfoRespItem", message, undefined, sizeConnInfoRespItem, writeConnInfoRespItem);
 }
-/**
- * Decodes a ConnInfoRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function connInfoRespItemFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole ConnInfoRespItem from bytes[offset..]; every failure becomes one FrameError. */
+function parseConnInfoRespItem(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readConnInfoRespItem(bytes.length);
     }
@@ -1270,6 +1233,12 @@ export function connInfoRespItemFromBinary(bytes) {
     finally {
         endRead();
     }
+}
+/**
+ * Decodes a ConnInfoRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function connInfoRespItemFromBinary(bytes) {
+    return parseConnInfoRespItem(bytes, 0);
 }
 function sizeConnInfoUpdate(m) {
     let n = 0;
@@ -1378,11 +1347,9 @@ function readConnInfoUpdate(end, into) {
 export function connInfoUpdateToBinary(message) {
     return encodeMessage("netsvr.connInfoUpdate.ConnInfoUpdate", message, undefined, sizeConnInfoUpdate, writeConnInfoUpdate);
 }
-/**
- * Decodes a ConnInfoUpdate from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function connInfoUpdateFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole ConnInfoUpdate from bytes[offset..]; every failure becomes one FrameError. */
+function parseConnInfoUpdate(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readConnInfoUpdate(bytes.length);
     }
@@ -1394,6 +1361,12 @@ export function connInfoUpdateFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a ConnInfoUpdate from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function connInfoUpdateFromBinary(bytes) {
+    return parseConnInfoUpdate(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][ConnInfoUpdate], in one buffer.
  */
 export function connInfoUpdateFrame(cmd, message) {
@@ -1403,16 +1376,7 @@ export function connInfoUpdateFrame(cmd, message) {
  * Decodes the ConnInfoUpdate body of a whole frame whose header was checked.
  */
 export function connInfoUpdateFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readConnInfoUpdate(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.connInfoUpdate.ConnInfoUpdate", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseConnInfoUpdate(frame, 8);
 }
 function sizeConnOpen(m) {
     let n = 0;
@@ -1497,11 +1461,9 @@ function readConnOpen(end, into) {
 export function connOpenToBinary(message) {
     return encodeMessage("netsvr.connOpen.ConnOpen", message, undefined, sizeConnOpen, writeConnOpen);
 }
-/**
- * Decodes a ConnOpen from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function connOpenFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole ConnOpen from bytes[offset..]; every failure becomes one FrameError. */
+function parseConnOpen(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readConnOpen(bytes.length);
     }
@@ -1513,6 +1475,12 @@ export function connOpenFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a ConnOpen from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function connOpenFromBinary(bytes) {
+    return parseConnOpen(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][ConnOpen], in one buffer.
  */
 export function connOpenFrame(cmd, message) {
@@ -1522,16 +1490,7 @@ export function connOpenFrame(cmd, message) {
  * Decodes the ConnOpen body of a whole frame whose header was checked.
  */
 export function connOpenFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readConnOpen(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.connOpen.ConnOpen", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseConnOpen(frame, 8);
 }
 function sizeConnOpenCustomUniqIdTokenResp(m) {
     let n = 0;
@@ -1589,11 +1548,9 @@ function readConnOpenCustomUniqIdTokenResp(end, into) {
 export function connOpenCustomUniqIdTokenRespToBinary(message) {
     return encodeMessage("netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp", message, undefined, sizeConnOpenCustomUniqIdTokenResp, writeConnOpenCustomUniqIdTokenResp);
 }
-/**
- * Decodes a ConnOpenCustomUniqIdTokenResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function connOpenCustomUniqIdTokenRespFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole ConnOpenCustomUniqIdTokenResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseConnOpenCustomUniqIdTokenResp(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readConnOpenCustomUniqIdTokenResp(bytes.length);
     }
@@ -1605,6 +1562,12 @@ export function connOpenCustomUniqIdTokenRespFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a ConnOpenCustomUniqIdTokenResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function connOpenCustomUniqIdTokenRespFromBinary(bytes) {
+    return parseConnOpenCustomUniqIdTokenResp(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][ConnOpenCustomUniqIdTokenResp], in one buffer.
  */
 export function connOpenCustomUniqIdTokenRespFrame(cmd, message) {
@@ -1614,16 +1577,7 @@ export function connOpenCustomUniqIdTokenRespFrame(cmd, message) {
  * Decodes the ConnOpenCustomUniqIdTokenResp body of a whole frame whose header was checked.
  */
 export function connOpenCustomUniqIdTokenRespFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readConnOpenCustomUniqIdTokenResp(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseConnOpenCustomUniqIdTokenResp(frame, 8);
 }
 function sizeForceOffline(m) {
     let n = 0;
@@ -1684,11 +1638,9 @@ function readForceOffline(end, into) {
 export function forceOfflineToBinary(message) {
     return encodeMessage("netsvr.forceOffline.ForceOffline", message, undefined, sizeForceOffline, writeForceOffline);
 }
-/**
- * Decodes a ForceOffline from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function forceOfflineFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole ForceOffline from bytes[offset..]; every failure becomes one FrameError. */
+function parseForceOffline(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readForceOffline(bytes.length);
     }
@@ -1700,6 +1652,12 @@ export function forceOfflineFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a ForceOffline from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function forceOfflineFromBinary(bytes) {
+    return parseForceOffline(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][ForceOffline], in one buffer.
  */
 export function forceOfflineFrame(cmd, message) {
@@ -1709,16 +1667,7 @@ export function forceOfflineFrame(cmd, message) {
  * Decodes the ForceOffline body of a whole frame whose header was checked.
  */
 export function forceOfflineFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readForceOffline(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.forceOffline.ForceOffline", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseForceOffline(frame, 8);
 }
 function sizeForceOfflineGuest(m) {
     let n = 0;
@@ -1791,11 +1740,9 @@ function readForceOfflineGuest(end, into) {
 export function forceOfflineGuestToBinary(message) {
     return encodeMessage("netsvr.forceOfflineGuest.ForceOfflineGuest", message, undefined, sizeForceOfflineGuest, writeForceOfflineGuest);
 }
-/**
- * Decodes a ForceOfflineGuest from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function forceOfflineGuestFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole ForceOfflineGuest from bytes[offset..]; every failure becomes one FrameError. */
+function parseForceOfflineGuest(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readForceOfflineGuest(bytes.length);
     }
@@ -1807,6 +1754,12 @@ export function forceOfflineGuestFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a ForceOfflineGuest from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function forceOfflineGuestFromBinary(bytes) {
+    return parseForceOfflineGuest(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][ForceOfflineGuest], in one buffer.
  */
 export function forceOfflineGuestFrame(cmd, message) {
@@ -1816,16 +1769,7 @@ export function forceOfflineGuestFrame(cmd, message) {
  * Decodes the ForceOfflineGuest body of a whole frame whose header was checked.
  */
 export function forceOfflineGuestFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readForceOfflineGuest(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.forceOfflineGuest.ForceOfflineGuest", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseForceOfflineGuest(frame, 8);
 }
 function sizeLimitReq(m) {
     let n = 0;
@@ -1877,11 +1821,9 @@ function readLimitReq(end, into) {
 export function limitReqToBinary(message) {
     return encodeMessage("netsvr.limitReq.LimitReq", message, undefined, sizeLimitReq, writeLimitReq);
 }
-/**
- * Decodes a LimitReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function limitReqFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole LimitReq from bytes[offset..]; every failure becomes one FrameError. */
+function parseLimitReq(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readLimitReq(bytes.length);
     }
@@ -1893,6 +1835,12 @@ export function limitReqFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a LimitReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function limitReqFromBinary(bytes) {
+    return parseLimitReq(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][LimitReq], in one buffer.
  */
 export function limitReqFrame(cmd, message) {
@@ -1902,16 +1850,7 @@ export function limitReqFrame(cmd, message) {
  * Decodes the LimitReq body of a whole frame whose header was checked.
  */
 export function limitReqFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readLimitReq(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.limitReq.LimitReq", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseLimitReq(frame, 8);
 }
 function sizeLimitReqItem(m) {
     let n = 0;
@@ -1969,11 +1908,9 @@ function readLimitReqItem(end, into) {
 export function limitReqItemToBinary(message) {
     return encodeMessage("netsvr.limitReq.LimitReqItem", message, undefined, sizeLimitReqItem, writeLimitReqItem);
 }
-/**
- * Decodes a LimitReqItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function limitReqItemFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole LimitReqItem from bytes[offset..]; every failure becomes one FrameError. */
+function parseLimitReqItem(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readLimitReqItem(bytes.length);
     }
@@ -1983,6 +1920,12 @@ export function limitReqItemFromBinary(bytes) {
     finally {
         endRead();
     }
+}
+/**
+ * Decodes a LimitReqItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function limitReqItemFromBinary(bytes) {
+    return parseLimitReqItem(bytes, 0);
 }
 function sizeLimitResp(m) {
     let n = 0;
@@ -2046,11 +1989,9 @@ function readLimitResp(end, into) {
 export function limitRespToBinary(message) {
     return encodeMessage("netsvr.limitResp.LimitResp", message, undefined, sizeLimitResp, writeLimitResp);
 }
-/**
- * Decodes a LimitResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function limitRespFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole LimitResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseLimitResp(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readLimitResp(bytes.length);
     }
@@ -2062,6 +2003,12 @@ export function limitRespFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a LimitResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function limitRespFromBinary(bytes) {
+    return parseLimitResp(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][LimitResp], in one buffer.
  */
 export function limitRespFrame(cmd, message) {
@@ -2071,16 +2018,7 @@ export function limitRespFrame(cmd, message) {
  * Decodes the LimitResp body of a whole frame whose header was checked.
  */
 export function limitRespFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readLimitResp(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.limitResp.LimitResp", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseLimitResp(frame, 8);
 }
 function sizeLimitRespItem(m) {
     let n = 0;
@@ -2163,11 +2101,9 @@ function readLimitRespItem(end, into) {
 export function limitRespItemToBinary(message) {
     return encodeMessage("netsvr.limitResp.LimitRespItem", message, undefined, sizeLimitRespItem, writeLimitRespItem);
 }
-/**
- * Decodes a LimitRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function limitRespItemFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole LimitRespItem from bytes[offset..]; every failure becomes one FrameError. */
+function parseLimitRespItem(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readLimitRespItem(bytes.length);
     }
@@ -2177,6 +2113,12 @@ export function limitRespItemFromBinary(bytes) {
     finally {
         endRead();
     }
+}
+/**
+ * Decodes a LimitRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function limitRespItemFromBinary(bytes) {
+    return parseLimitRespItem(bytes, 0);
 }
 function sizeMetricsResp(m) {
     let n = 0;
@@ -2260,11 +2202,9 @@ function readMetricsResp(end, into) {
 export function metricsRespToBinary(message) {
     return encodeMessage("netsvr.metricsResp.MetricsResp", message, undefined, sizeMetricsResp, writeMetricsResp);
 }
-/**
- * Decodes a MetricsResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function metricsRespFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole MetricsResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseMetricsResp(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readMetricsResp(bytes.length);
     }
@@ -2276,6 +2216,12 @@ export function metricsRespFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a MetricsResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function metricsRespFromBinary(bytes) {
+    return parseMetricsResp(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][MetricsResp], in one buffer.
  */
 export function metricsRespFrame(cmd, message) {
@@ -2285,16 +2231,7 @@ export function metricsRespFrame(cmd, message) {
  * Decodes the MetricsResp body of a whole frame whose header was checked.
  */
 export function metricsRespFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readMetricsResp(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.metricsResp.MetricsResp", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseMetricsResp(frame, 8);
 }
 function sizeMetricsRespItem(m) {
     let n = 0;
@@ -2436,11 +2373,9 @@ function readMetricsRespItem(end, into) {
 export function metricsRespItemToBinary(message) {
     return encodeMessage("netsvr.metricsResp.MetricsRespItem", message, undefined, sizeMetricsRespItem, writeMetricsRespItem);
 }
-/**
- * Decodes a MetricsRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function metricsRespItemFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole MetricsRespItem from bytes[offset..]; every failure becomes one FrameError. */
+function parseMetricsRespItem(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readMetricsRespItem(bytes.length);
     }
@@ -2450,6 +2385,12 @@ export function metricsRespItemFromBinary(bytes) {
     finally {
         endRead();
     }
+}
+/**
+ * Decodes a MetricsRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function metricsRespItemFromBinary(bytes) {
+    return parseMetricsRespItem(bytes, 0);
 }
 function sizeMulticast(m) {
     let n = 0;
@@ -2510,11 +2451,9 @@ function readMulticast(end, into) {
 export function multicastToBinary(message) {
     return encodeMessage("netsvr.multicast.Multicast", message, undefined, sizeMulticast, writeMulticast);
 }
-/**
- * Decodes a Multicast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function multicastFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole Multicast from bytes[offset..]; every failure becomes one FrameError. */
+function parseMulticast(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readMulticast(bytes.length);
     }
@@ -2526,6 +2465,12 @@ export function multicastFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a Multicast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function multicastFromBinary(bytes) {
+    return parseMulticast(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][Multicast], in one buffer.
  */
 export function multicastFrame(cmd, message) {
@@ -2535,16 +2480,7 @@ export function multicastFrame(cmd, message) {
  * Decodes the Multicast body of a whole frame whose header was checked.
  */
 export function multicastFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readMulticast(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.multicast.Multicast", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseMulticast(frame, 8);
 }
 function sizeRegisterReq(m) {
     let n = 0;
@@ -2614,11 +2550,9 @@ function readRegisterReq(end, into) {
 export function registerReqToBinary(message) {
     return encodeMessage("netsvr.registerReq.RegisterReq", message, undefined, sizeRegisterReq, writeRegisterReq);
 }
-/**
- * Decodes a RegisterReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function registerReqFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole RegisterReq from bytes[offset..]; every failure becomes one FrameError. */
+function parseRegisterReq(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readRegisterReq(bytes.length);
     }
@@ -2630,6 +2564,12 @@ export function registerReqFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a RegisterReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function registerReqFromBinary(bytes) {
+    return parseRegisterReq(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][RegisterReq], in one buffer.
  */
 export function registerReqFrame(cmd, message) {
@@ -2639,16 +2579,7 @@ export function registerReqFrame(cmd, message) {
  * Decodes the RegisterReq body of a whole frame whose header was checked.
  */
 export function registerReqFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readRegisterReq(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.registerReq.RegisterReq", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseRegisterReq(frame, 8);
 }
 function sizeRegisterResp(m) {
     let n = 0;
@@ -2718,11 +2649,9 @@ function readRegisterResp(end, into) {
 export function registerRespToBinary(message) {
     return encodeMessage("netsvr.registerResp.RegisterResp", message, undefined, sizeRegisterResp, writeRegisterResp);
 }
-/**
- * Decodes a RegisterResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function registerRespFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole RegisterResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseRegisterResp(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readRegisterResp(bytes.length);
     }
@@ -2734,6 +2663,12 @@ export function registerRespFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a RegisterResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function registerRespFromBinary(bytes) {
+    return parseRegisterResp(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][RegisterResp], in one buffer.
  */
 export function registerRespFrame(cmd, message) {
@@ -2743,16 +2678,7 @@ export function registerRespFrame(cmd, message) {
  * Decodes the RegisterResp body of a whole frame whose header was checked.
  */
 export function registerRespFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readRegisterResp(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.registerResp.RegisterResp", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseRegisterResp(frame, 8);
 }
 function sizeSingleCast(m) {
     let n = 0;
@@ -2810,11 +2736,9 @@ function readSingleCast(end, into) {
 export function singleCastToBinary(message) {
     return encodeMessage("netsvr.singleCast.SingleCast", message, undefined, sizeSingleCast, writeSingleCast);
 }
-/**
- * Decodes a SingleCast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function singleCastFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole SingleCast from bytes[offset..]; every failure becomes one FrameError. */
+function parseSingleCast(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readSingleCast(bytes.length);
     }
@@ -2826,6 +2750,12 @@ export function singleCastFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a SingleCast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function singleCastFromBinary(bytes) {
+    return parseSingleCast(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][SingleCast], in one buffer.
  */
 export function singleCastFrame(cmd, message) {
@@ -2835,16 +2765,7 @@ export function singleCastFrame(cmd, message) {
  * Decodes the SingleCast body of a whole frame whose header was checked.
  */
 export function singleCastFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readSingleCast(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.singleCast.SingleCast", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseSingleCast(frame, 8);
 }
 function sizeSingleCastBulk(m) {
     let n = 0;
@@ -2908,11 +2829,9 @@ function readSingleCastBulk(end, into) {
 export function singleCastBulkToBinary(message) {
     return encodeMessage("netsvr.singleCastBulk.SingleCastBulk", message, undefined, sizeSingleCastBulk, writeSingleCastBulk);
 }
-/**
- * Decodes a SingleCastBulk from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function singleCastBulkFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole SingleCastBulk from bytes[offset..]; every failure becomes one FrameError. */
+function parseSingleCastBulk(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readSingleCastBulk(bytes.length);
     }
@@ -2924,6 +2843,12 @@ export function singleCastBulkFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a SingleCastBulk from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function singleCastBulkFromBinary(bytes) {
+    return parseSingleCastBulk(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][SingleCastBulk], in one buffer.
  */
 export function singleCastBulkFrame(cmd, message) {
@@ -2933,16 +2858,7 @@ export function singleCastBulkFrame(cmd, message) {
  * Decodes the SingleCastBulk body of a whole frame whose header was checked.
  */
 export function singleCastBulkFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readSingleCastBulk(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.singleCastBulk.SingleCastBulk", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseSingleCastBulk(frame, 8);
 }
 function sizeTopicCountResp(m) {
     let n = 0;
@@ -3000,11 +2916,9 @@ function readTopicCountResp(end, into) {
 export function topicCountRespToBinary(message) {
     return encodeMessage("netsvr.topicCountResp.TopicCountResp", message, undefined, sizeTopicCountResp, writeTopicCountResp);
 }
-/**
- * Decodes a TopicCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicCountRespFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole TopicCountResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicCountResp(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readTopicCountResp(bytes.length);
     }
@@ -3016,6 +2930,12 @@ export function topicCountRespFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a TopicCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicCountRespFromBinary(bytes) {
+    return parseTopicCountResp(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][TopicCountResp], in one buffer.
  */
 export function topicCountRespFrame(cmd, message) {
@@ -3025,16 +2945,7 @@ export function topicCountRespFrame(cmd, message) {
  * Decodes the TopicCountResp body of a whole frame whose header was checked.
  */
 export function topicCountRespFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readTopicCountResp(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.topicCountResp.TopicCountResp", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseTopicCountResp(frame, 8);
 }
 function sizeTopicDelete(m) {
     let n = 0;
@@ -3095,11 +3006,9 @@ function readTopicDelete(end, into) {
 export function topicDeleteToBinary(message) {
     return encodeMessage("netsvr.topicDelete.TopicDelete", message, undefined, sizeTopicDelete, writeTopicDelete);
 }
-/**
- * Decodes a TopicDelete from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicDeleteFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole TopicDelete from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicDelete(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readTopicDelete(bytes.length);
     }
@@ -3111,6 +3020,12 @@ export function topicDeleteFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a TopicDelete from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicDeleteFromBinary(bytes) {
+    return parseTopicDelete(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][TopicDelete], in one buffer.
  */
 export function topicDeleteFrame(cmd, message) {
@@ -3120,16 +3035,7 @@ export function topicDeleteFrame(cmd, message) {
  * Decodes the TopicDelete body of a whole frame whose header was checked.
  */
 export function topicDeleteFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readTopicDelete(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.topicDelete.TopicDelete", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseTopicDelete(frame, 8);
 }
 function sizeTopicListResp(m) {
     let n = 0;
@@ -3190,11 +3096,9 @@ function readTopicListResp(end, into) {
 export function topicListRespToBinary(message) {
     return encodeMessage("netsvr.topicListResp.TopicListResp", message, undefined, sizeTopicListResp, writeTopicListResp);
 }
-/**
- * Decodes a TopicListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicListRespFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole TopicListResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicListResp(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readTopicListResp(bytes.length);
     }
@@ -3206,6 +3110,12 @@ export function topicListRespFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a TopicListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicListRespFromBinary(bytes) {
+    return parseTopicListResp(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][TopicListResp], in one buffer.
  */
 export function topicListRespFrame(cmd, message) {
@@ -3215,16 +3125,7 @@ export function topicListRespFrame(cmd, message) {
  * Decodes the TopicListResp body of a whole frame whose header was checked.
  */
 export function topicListRespFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readTopicListResp(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.topicListResp.TopicListResp", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseTopicListResp(frame, 8);
 }
 function sizeTopicPublish(m) {
     let n = 0;
@@ -3285,11 +3186,9 @@ function readTopicPublish(end, into) {
 export function topicPublishToBinary(message) {
     return encodeMessage("netsvr.topicPublish.TopicPublish", message, undefined, sizeTopicPublish, writeTopicPublish);
 }
-/**
- * Decodes a TopicPublish from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicPublishFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole TopicPublish from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicPublish(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readTopicPublish(bytes.length);
     }
@@ -3301,6 +3200,12 @@ export function topicPublishFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a TopicPublish from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicPublishFromBinary(bytes) {
+    return parseTopicPublish(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][TopicPublish], in one buffer.
  */
 export function topicPublishFrame(cmd, message) {
@@ -3310,16 +3215,7 @@ export function topicPublishFrame(cmd, message) {
  * Decodes the TopicPublish body of a whole frame whose header was checked.
  */
 export function topicPublishFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readTopicPublish(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.topicPublish.TopicPublish", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseTopicPublish(frame, 8);
 }
 function sizeTopicPublishBulk(m) {
     let n = 0;
@@ -3383,11 +3279,9 @@ function readTopicPublishBulk(end, into) {
 export function topicPublishBulkToBinary(message) {
     return encodeMessage("netsvr.topicPublishBulk.TopicPublishBulk", message, undefined, sizeTopicPublishBulk, writeTopicPublishBulk);
 }
-/**
- * Decodes a TopicPublishBulk from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicPublishBulkFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole TopicPublishBulk from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicPublishBulk(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readTopicPublishBulk(bytes.length);
     }
@@ -3399,6 +3293,12 @@ export function topicPublishBulkFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a TopicPublishBulk from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicPublishBulkFromBinary(bytes) {
+    return parseTopicPublishBulk(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][TopicPublishBulk], in one buffer.
  */
 export function topicPublishBulkFrame(cmd, message) {
@@ -3408,16 +3308,7 @@ export function topicPublishBulkFrame(cmd, message) {
  * Decodes the TopicPublishBulk body of a whole frame whose header was checked.
  */
 export function topicPublishBulkFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readTopicPublishBulk(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.topicPublishBulk.TopicPublishBulk", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseTopicPublishBulk(frame, 8);
 }
 function sizeTopicSubscribe(m) {
     let n = 0;
@@ -3490,11 +3381,9 @@ function readTopicSubscribe(end, into) {
 export function topicSubscribeToBinary(message) {
     return encodeMessage("netsvr.topicSubscribe.TopicSubscribe", message, undefined, sizeTopicSubscribe, writeTopicSubscribe);
 }
-/**
- * Decodes a TopicSubscribe from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicSubscribeFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole TopicSubscribe from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicSubscribe(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readTopicSubscribe(bytes.length);
     }
@@ -3506,6 +3395,12 @@ export function topicSubscribeFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a TopicSubscribe from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicSubscribeFromBinary(bytes) {
+    return parseTopicSubscribe(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][TopicSubscribe], in one buffer.
  */
 export function topicSubscribeFrame(cmd, message) {
@@ -3515,16 +3410,7 @@ export function topicSubscribeFrame(cmd, message) {
  * Decodes the TopicSubscribe body of a whole frame whose header was checked.
  */
 export function topicSubscribeFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readTopicSubscribe(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.topicSubscribe.TopicSubscribe", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseTopicSubscribe(frame, 8);
 }
 function sizeTopicUniqIdCountReq(m) {
     let n = 0;
@@ -3585,11 +3471,9 @@ function readTopicUniqIdCountReq(end, into) {
 export function topicUniqIdCountReqToBinary(message) {
     return encodeMessage("netsvr.topicUniqIdCountReq.TopicUniqIdCountReq", message, undefined, sizeTopicUniqIdCountReq, writeTopicUniqIdCountReq);
 }
-/**
- * Decodes a TopicUniqIdCountReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicUniqIdCountReqFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole TopicUniqIdCountReq from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicUniqIdCountReq(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readTopicUniqIdCountReq(bytes.length);
     }
@@ -3601,6 +3485,12 @@ export function topicUniqIdCountReqFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a TopicUniqIdCountReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicUniqIdCountReqFromBinary(bytes) {
+    return parseTopicUniqIdCountReq(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdCountReq], in one buffer.
  */
 export function topicUniqIdCountReqFrame(cmd, message) {
@@ -3610,16 +3500,7 @@ export function topicUniqIdCountReqFrame(cmd, message) {
  * Decodes the TopicUniqIdCountReq body of a whole frame whose header was checked.
  */
 export function topicUniqIdCountReqFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readTopicUniqIdCountReq(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.topicUniqIdCountReq.TopicUniqIdCountReq", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseTopicUniqIdCountReq(frame, 8);
 }
 function sizeTopicUniqIdCountResp(m) {
     let n = 0;
@@ -3702,11 +3583,9 @@ function readTopicUniqIdCountResp(end, into) {
 export function topicUniqIdCountRespToBinary(message) {
     return encodeMessage("netsvr.topicUniqIdCountResp.TopicUniqIdCountResp", message, undefined, sizeTopicUniqIdCountResp, writeTopicUniqIdCountResp);
 }
-/**
- * Decodes a TopicUniqIdCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicUniqIdCountRespFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole TopicUniqIdCountResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicUniqIdCountResp(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readTopicUniqIdCountResp(bytes.length);
     }
@@ -3718,6 +3597,12 @@ export function topicUniqIdCountRespFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a TopicUniqIdCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicUniqIdCountRespFromBinary(bytes) {
+    return parseTopicUniqIdCountResp(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdCountResp], in one buffer.
  */
 export function topicUniqIdCountRespFrame(cmd, message) {
@@ -3727,16 +3612,7 @@ export function topicUniqIdCountRespFrame(cmd, message) {
  * Decodes the TopicUniqIdCountResp body of a whole frame whose header was checked.
  */
 export function topicUniqIdCountRespFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readTopicUniqIdCountResp(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.topicUniqIdCountResp.TopicUniqIdCountResp", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseTopicUniqIdCountResp(frame, 8);
 }
 function sizeTopicUniqIdListReq(m) {
     let n = 0;
@@ -3785,11 +3661,9 @@ function readTopicUniqIdListReq(end, into) {
 export function topicUniqIdListReqToBinary(message) {
     return encodeMessage("netsvr.topicUniqIdListReq.TopicUniqIdListReq", message, undefined, sizeTopicUniqIdListReq, writeTopicUniqIdListReq);
 }
-/**
- * Decodes a TopicUniqIdListReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicUniqIdListReqFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole TopicUniqIdListReq from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicUniqIdListReq(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readTopicUniqIdListReq(bytes.length);
     }
@@ -3801,6 +3675,12 @@ export function topicUniqIdListReqFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a TopicUniqIdListReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicUniqIdListReqFromBinary(bytes) {
+    return parseTopicUniqIdListReq(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListReq], in one buffer.
  */
 export function topicUniqIdListReqFrame(cmd, message) {
@@ -3810,16 +3690,7 @@ export function topicUniqIdListReqFrame(cmd, message) {
  * Decodes the TopicUniqIdListReq body of a whole frame whose header was checked.
  */
 export function topicUniqIdListReqFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readTopicUniqIdListReq(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.topicUniqIdListReq.TopicUniqIdListReq", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseTopicUniqIdListReq(frame, 8);
 }
 function sizeTopicUniqIdListResp(m) {
     let n = 0;
@@ -3903,11 +3774,9 @@ function readTopicUniqIdListResp(end, into) {
 export function topicUniqIdListRespToBinary(message) {
     return encodeMessage("netsvr.topicUniqIdListResp.TopicUniqIdListResp", message, undefined, sizeTopicUniqIdListResp, writeTopicUniqIdListResp);
 }
-/**
- * Decodes a TopicUniqIdListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicUniqIdListRespFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole TopicUniqIdListResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicUniqIdListResp(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readTopicUniqIdListResp(bytes.length);
     }
@@ -3919,6 +3788,12 @@ export function topicUniqIdListRespFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a TopicUniqIdListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicUniqIdListRespFromBinary(bytes) {
+    return parseTopicUniqIdListResp(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][TopicUniqIdListResp], in one buffer.
  */
 export function topicUniqIdListRespFrame(cmd, message) {
@@ -3928,16 +3803,7 @@ export function topicUniqIdListRespFrame(cmd, message) {
  * Decodes the TopicUniqIdListResp body of a whole frame whose header was checked.
  */
 export function topicUniqIdListRespFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readTopicUniqIdListResp(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.topicUniqIdListResp.TopicUniqIdListResp", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseTopicUniqIdListResp(frame, 8);
 }
 function sizeTopicUniqIdListRespItem(m) {
     let n = 0;
@@ -3986,11 +3852,9 @@ function readTopicUniqIdListRespItem(end, into) {
 export function topicUniqIdListRespItemToBinary(message) {
     return encodeMessage("netsvr.topicUniqIdListResp.TopicUniqIdListRespItem", message, undefined, sizeTopicUniqIdListRespItem, writeTopicUniqIdListRespItem);
 }
-/**
- * Decodes a TopicUniqIdListRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicUniqIdListRespItemFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole TopicUniqIdListRespItem from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicUniqIdListRespItem(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readTopicUniqIdListRespItem(bytes.length);
     }
@@ -4000,6 +3864,12 @@ export function topicUniqIdListRespItemFromBinary(bytes) {
     finally {
         endRead();
     }
+}
+/**
+ * Decodes a TopicUniqIdListRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicUniqIdListRespItemFromBinary(bytes) {
+    return parseTopicUniqIdListRespItem(bytes, 0);
 }
 function sizeTopicUnsubscribe(m) {
     let n = 0;
@@ -4072,11 +3942,9 @@ function readTopicUnsubscribe(end, into) {
 export function topicUnsubscribeToBinary(message) {
     return encodeMessage("netsvr.topicUnsubscribe.TopicUnsubscribe", message, undefined, sizeTopicUnsubscribe, writeTopicUnsubscribe);
 }
-/**
- * Decodes a TopicUnsubscribe from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicUnsubscribeFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole TopicUnsubscribe from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicUnsubscribe(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readTopicUnsubscribe(bytes.length);
     }
@@ -4088,6 +3956,12 @@ export function topicUnsubscribeFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a TopicUnsubscribe from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicUnsubscribeFromBinary(bytes) {
+    return parseTopicUnsubscribe(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][TopicUnsubscribe], in one buffer.
  */
 export function topicUnsubscribeFrame(cmd, message) {
@@ -4097,16 +3971,7 @@ export function topicUnsubscribeFrame(cmd, message) {
  * Decodes the TopicUnsubscribe body of a whole frame whose header was checked.
  */
 export function topicUnsubscribeFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readTopicUnsubscribe(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.topicUnsubscribe.TopicUnsubscribe", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseTopicUnsubscribe(frame, 8);
 }
 function sizeTransfer(m) {
     let n = 0;
@@ -4176,11 +4041,9 @@ function readTransfer(end, into) {
 export function transferToBinary(message) {
     return encodeMessage("netsvr.transfer.Transfer", message, undefined, sizeTransfer, writeTransfer);
 }
-/**
- * Decodes a Transfer from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function transferFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole Transfer from bytes[offset..]; every failure becomes one FrameError. */
+function parseTransfer(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readTransfer(bytes.length);
     }
@@ -4192,6 +4055,12 @@ export function transferFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a Transfer from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function transferFromBinary(bytes) {
+    return parseTransfer(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][Transfer], in one buffer.
  */
 export function transferFrame(cmd, message) {
@@ -4201,16 +4070,7 @@ export function transferFrame(cmd, message) {
  * Decodes the Transfer body of a whole frame whose header was checked.
  */
 export function transferFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readTransfer(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.transfer.Transfer", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseTransfer(frame, 8);
 }
 function sizeUniqIdCountResp(m) {
     let n = 0;
@@ -4268,11 +4128,9 @@ function readUniqIdCountResp(end, into) {
 export function uniqIdCountRespToBinary(message) {
     return encodeMessage("netsvr.uniqIdCountResp.UniqIdCountResp", message, undefined, sizeUniqIdCountResp, writeUniqIdCountResp);
 }
-/**
- * Decodes a UniqIdCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function uniqIdCountRespFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole UniqIdCountResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseUniqIdCountResp(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readUniqIdCountResp(bytes.length);
     }
@@ -4284,6 +4142,12 @@ export function uniqIdCountRespFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a UniqIdCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function uniqIdCountRespFromBinary(bytes) {
+    return parseUniqIdCountResp(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][UniqIdCountResp], in one buffer.
  */
 export function uniqIdCountRespFrame(cmd, message) {
@@ -4293,16 +4157,7 @@ export function uniqIdCountRespFrame(cmd, message) {
  * Decodes the UniqIdCountResp body of a whole frame whose header was checked.
  */
 export function uniqIdCountRespFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readUniqIdCountResp(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.uniqIdCountResp.UniqIdCountResp", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseUniqIdCountResp(frame, 8);
 }
 function sizeUniqIdListResp(m) {
     let n = 0;
@@ -4363,11 +4218,9 @@ function readUniqIdListResp(end, into) {
 export function uniqIdListRespToBinary(message) {
     return encodeMessage("netsvr.uniqIdListResp.UniqIdListResp", message, undefined, sizeUniqIdListResp, writeUniqIdListResp);
 }
-/**
- * Decodes a UniqIdListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function uniqIdListRespFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole UniqIdListResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseUniqIdListResp(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readUniqIdListResp(bytes.length);
     }
@@ -4379,6 +4232,12 @@ export function uniqIdListRespFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a UniqIdListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function uniqIdListRespFromBinary(bytes) {
+    return parseUniqIdListResp(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][UniqIdListResp], in one buffer.
  */
 export function uniqIdListRespFrame(cmd, message) {
@@ -4388,16 +4247,7 @@ export function uniqIdListRespFrame(cmd, message) {
  * Decodes the UniqIdListResp body of a whole frame whose header was checked.
  */
 export function uniqIdListRespFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readUniqIdListResp(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.uniqIdListResp.UniqIdListResp", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseUniqIdListResp(frame, 8);
 }
 function sizeUnRegisterReq(m) {
     let n = 0;
@@ -4455,11 +4305,9 @@ function readUnRegisterReq(end, into) {
 export function unRegisterReqToBinary(message) {
     return encodeMessage("netsvr.unRegisterReq.UnRegisterReq", message, undefined, sizeUnRegisterReq, writeUnRegisterReq);
 }
-/**
- * Decodes a UnRegisterReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function unRegisterReqFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole UnRegisterReq from bytes[offset..]; every failure becomes one FrameError. */
+function parseUnRegisterReq(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readUnRegisterReq(bytes.length);
     }
@@ -4471,6 +4319,12 @@ export function unRegisterReqFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a UnRegisterReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function unRegisterReqFromBinary(bytes) {
+    return parseUnRegisterReq(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][UnRegisterReq], in one buffer.
  */
 export function unRegisterReqFrame(cmd, message) {
@@ -4480,16 +4334,7 @@ export function unRegisterReqFrame(cmd, message) {
  * Decodes the UnRegisterReq body of a whole frame whose header was checked.
  */
 export function unRegisterReqFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readUnRegisterReq(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.unRegisterReq.UnRegisterReq", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseUnRegisterReq(frame, 8);
 }
 function sizeUnRegisterResp(m) {
     let n = 0;
@@ -4521,11 +4366,9 @@ function readUnRegisterResp(end, into) {
 export function unRegisterRespToBinary(message) {
     return encodeMessage("netsvr.unRegisterResp.UnRegisterResp", message, undefined, sizeUnRegisterResp, writeUnRegisterResp);
 }
-/**
- * Decodes a UnRegisterResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function unRegisterRespFromBinary(bytes) {
-    startRead(bytes, 0);
+/** Decodes a whole UnRegisterResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseUnRegisterResp(bytes, offset) {
+    startRead(bytes, offset);
     try {
         return readUnRegisterResp(bytes.length);
     }
@@ -4537,6 +4380,12 @@ export function unRegisterRespFromBinary(bytes) {
     }
 }
 /**
+ * Decodes a UnRegisterResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function unRegisterRespFromBinary(bytes) {
+    return parseUnRegisterResp(bytes, 0);
+}
+/**
  * A whole frame, [u32 length][u32 cmd][UnRegisterResp], in one buffer.
  */
 export function unRegisterRespFrame(cmd, message) {
@@ -4546,14 +4395,5 @@ export function unRegisterRespFrame(cmd, message) {
  * Decodes the UnRegisterResp body of a whole frame whose header was checked.
  */
 export function unRegisterRespFromFrame(frame) {
-    startRead(frame, 8);
-    try {
-        return readUnRegisterResp(frame.length);
-    }
-    catch (error) {
-        throw decodeFailed("netsvr.unRegisterResp.UnRegisterResp", error);
-    }
-    finally {
-        endRead();
-    }
+    return parseUnRegisterResp(frame, 8);
 }

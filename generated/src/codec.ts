@@ -649,11 +649,9 @@ export function broadcastToBinary(message: MessageInitShape<typeof BroadcastSche
   return encodeMessage("netsvr.broadcast.Broadcast", message, undefined, sizeBroadcast, writeBroadcast);
 }
 
-/**
- * Decodes a Broadcast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function broadcastFromBinary(bytes: Uint8Array): Broadcast {
-  startRead(bytes, 0);
+/** Decodes a whole Broadcast from bytes[offset..]; every failure becomes one FrameError. */
+function parseBroadcast(bytes: Uint8Array, offset: number): Broadcast {
+  startRead(bytes, offset);
   try {
     return readBroadcast(bytes.length);
   } catch (error) {
@@ -661,6 +659,13 @@ export function broadcastFromBinary(bytes: Uint8Array): Broadcast {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a Broadcast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function broadcastFromBinary(bytes: Uint8Array): Broadcast {
+  return parseBroadcast(bytes, 0);
 }
 
 /**
@@ -674,14 +679,7 @@ export function broadcastFrame(cmd: number, message: MessageInitShape<typeof Bro
  * Decodes the Broadcast body of a whole frame whose header was checked.
  */
 export function broadcastFromFrame(frame: Uint8Array): Broadcast {
-  startRead(frame, 8);
-  try {
-    return readBroadcast(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.broadcast.Broadcast", error);
-  } finally {
-    endRead();
-  }
+  return parseBroadcast(frame, 8);
 }
 
 function sizeCheckOnlineReq(m: MessageInitShape<typeof CheckOnlineReqSchema>): number {
@@ -731,11 +729,9 @@ export function checkOnlineReqToBinary(message: MessageInitShape<typeof CheckOnl
   return encodeMessage("netsvr.checkOnlineReq.CheckOnlineReq", message, undefined, sizeCheckOnlineReq, writeCheckOnlineReq);
 }
 
-/**
- * Decodes a CheckOnlineReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function checkOnlineReqFromBinary(bytes: Uint8Array): CheckOnlineReq {
-  startRead(bytes, 0);
+/** Decodes a whole CheckOnlineReq from bytes[offset..]; every failure becomes one FrameError. */
+function parseCheckOnlineReq(bytes: Uint8Array, offset: number): CheckOnlineReq {
+  startRead(bytes, offset);
   try {
     return readCheckOnlineReq(bytes.length);
   } catch (error) {
@@ -743,6 +739,13 @@ export function checkOnlineReqFromBinary(bytes: Uint8Array): CheckOnlineReq {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a CheckOnlineReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function checkOnlineReqFromBinary(bytes: Uint8Array): CheckOnlineReq {
+  return parseCheckOnlineReq(bytes, 0);
 }
 
 /**
@@ -756,14 +759,7 @@ export function checkOnlineReqFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the CheckOnlineReq body of a whole frame whose header was checked.
  */
 export function checkOnlineReqFromFrame(frame: Uint8Array): CheckOnlineReq {
-  startRead(frame, 8);
-  try {
-    return readCheckOnlineReq(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.checkOnlineReq.CheckOnlineReq", error);
-  } finally {
-    endRead();
-  }
+  return parseCheckOnlineReq(frame, 8);
 }
 
 function sizeCheckOnlineResp(m: MessageInitShape<typeof CheckOnlineRespSchema>): number {
@@ -813,11 +809,9 @@ export function checkOnlineRespToBinary(message: MessageInitShape<typeof CheckOn
   return encodeMessage("netsvr.checkOnlineResp.CheckOnlineResp", message, undefined, sizeCheckOnlineResp, writeCheckOnlineResp);
 }
 
-/**
- * Decodes a CheckOnlineResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function checkOnlineRespFromBinary(bytes: Uint8Array): CheckOnlineResp {
-  startRead(bytes, 0);
+/** Decodes a whole CheckOnlineResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseCheckOnlineResp(bytes: Uint8Array, offset: number): CheckOnlineResp {
+  startRead(bytes, offset);
   try {
     return readCheckOnlineResp(bytes.length);
   } catch (error) {
@@ -825,6 +819,13 @@ export function checkOnlineRespFromBinary(bytes: Uint8Array): CheckOnlineResp {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a CheckOnlineResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function checkOnlineRespFromBinary(bytes: Uint8Array): CheckOnlineResp {
+  return parseCheckOnlineResp(bytes, 0);
 }
 
 /**
@@ -838,14 +839,7 @@ export function checkOnlineRespFrame(cmd: number, message: MessageInitShape<type
  * Decodes the CheckOnlineResp body of a whole frame whose header was checked.
  */
 export function checkOnlineRespFromFrame(frame: Uint8Array): CheckOnlineResp {
-  startRead(frame, 8);
-  try {
-    return readCheckOnlineResp(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.checkOnlineResp.CheckOnlineResp", error);
-  } finally {
-    endRead();
-  }
+  return parseCheckOnlineResp(frame, 8);
 }
 
 function sizeConnClose(m: MessageInitShape<typeof ConnCloseSchema>): number {
@@ -904,11 +898,9 @@ export function connCloseToBinary(message: MessageInitShape<typeof ConnCloseSche
   return encodeMessage("netsvr.connClose.ConnClose", message, undefined, sizeConnClose, writeConnClose);
 }
 
-/**
- * Decodes a ConnClose from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function connCloseFromBinary(bytes: Uint8Array): ConnClose {
-  startRead(bytes, 0);
+/** Decodes a whole ConnClose from bytes[offset..]; every failure becomes one FrameError. */
+function parseConnClose(bytes: Uint8Array, offset: number): ConnClose {
+  startRead(bytes, offset);
   try {
     return readConnClose(bytes.length);
   } catch (error) {
@@ -916,6 +908,13 @@ export function connCloseFromBinary(bytes: Uint8Array): ConnClose {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a ConnClose from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function connCloseFromBinary(bytes: Uint8Array): ConnClose {
+  return parseConnClose(bytes, 0);
 }
 
 /**
@@ -929,14 +928,7 @@ export function connCloseFrame(cmd: number, message: MessageInitShape<typeof Con
  * Decodes the ConnClose body of a whole frame whose header was checked.
  */
 export function connCloseFromFrame(frame: Uint8Array): ConnClose {
-  startRead(frame, 8);
-  try {
-    return readConnClose(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.connClose.ConnClose", error);
-  } finally {
-    endRead();
-  }
+  return parseConnClose(frame, 8);
 }
 
 function sizeConnInfoDelete(m: MessageInitShape<typeof ConnInfoDeleteSchema>): number {
@@ -1028,11 +1020,9 @@ export function connInfoDeleteToBinary(message: MessageInitShape<typeof ConnInfo
   return encodeMessage("netsvr.connInfoDelete.ConnInfoDelete", message, undefined, sizeConnInfoDelete, writeConnInfoDelete);
 }
 
-/**
- * Decodes a ConnInfoDelete from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function connInfoDeleteFromBinary(bytes: Uint8Array): ConnInfoDelete {
-  startRead(bytes, 0);
+/** Decodes a whole ConnInfoDelete from bytes[offset..]; every failure becomes one FrameError. */
+function parseConnInfoDelete(bytes: Uint8Array, offset: number): ConnInfoDelete {
+  startRead(bytes, offset);
   try {
     return readConnInfoDelete(bytes.length);
   } catch (error) {
@@ -1040,6 +1030,13 @@ export function connInfoDeleteFromBinary(bytes: Uint8Array): ConnInfoDelete {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a ConnInfoDelete from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function connInfoDeleteFromBinary(bytes: Uint8Array): ConnInfoDelete {
+  return parseConnInfoDelete(bytes, 0);
 }
 
 /**
@@ -1053,14 +1050,7 @@ export function connInfoDeleteFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the ConnInfoDelete body of a whole frame whose header was checked.
  */
 export function connInfoDeleteFromFrame(frame: Uint8Array): ConnInfoDelete {
-  startRead(frame, 8);
-  try {
-    return readConnInfoDelete(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.connInfoDelete.ConnInfoDelete", error);
-  } finally {
-    endRead();
-  }
+  return parseConnInfoDelete(frame, 8);
 }
 
 function sizeConnInfoReq(m: MessageInitShape<typeof ConnInfoReqSchema>): number {
@@ -1110,11 +1100,9 @@ export function connInfoReqToBinary(message: MessageInitShape<typeof ConnInfoReq
   return encodeMessage("netsvr.connInfoReq.ConnInfoReq", message, undefined, sizeConnInfoReq, writeConnInfoReq);
 }
 
-/**
- * Decodes a ConnInfoReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function connInfoReqFromBinary(bytes: Uint8Array): ConnInfoReq {
-  startRead(bytes, 0);
+/** Decodes a whole ConnInfoReq from bytes[offset..]; every failure becomes one FrameError. */
+function parseConnInfoReq(bytes: Uint8Array, offset: number): ConnInfoReq {
+  startRead(bytes, offset);
   try {
     return readConnInfoReq(bytes.length);
   } catch (error) {
@@ -1122,6 +1110,13 @@ export function connInfoReqFromBinary(bytes: Uint8Array): ConnInfoReq {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a ConnInfoReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function connInfoReqFromBinary(bytes: Uint8Array): ConnInfoReq {
+  return parseConnInfoReq(bytes, 0);
 }
 
 /**
@@ -1135,14 +1130,7 @@ export function connInfoReqFrame(cmd: number, message: MessageInitShape<typeof C
  * Decodes the ConnInfoReq body of a whole frame whose header was checked.
  */
 export function connInfoReqFromFrame(frame: Uint8Array): ConnInfoReq {
-  startRead(frame, 8);
-  try {
-    return readConnInfoReq(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.connInfoReq.ConnInfoReq", error);
-  } finally {
-    endRead();
-  }
+  return parseConnInfoReq(frame, 8);
 }
 
 function sizeConnInfoResp(m: MessageInitShape<typeof ConnInfoRespSchema>): number {
@@ -1211,11 +1199,9 @@ export function connInfoRespToBinary(message: MessageInitShape<typeof ConnInfoRe
   return encodeMessage("netsvr.connInfoResp.ConnInfoResp", message, undefined, sizeConnInfoResp, writeConnInfoResp);
 }
 
-/**
- * Decodes a ConnInfoResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function connInfoRespFromBinary(bytes: Uint8Array): ConnInfoResp {
-  startRead(bytes, 0);
+/** Decodes a whole ConnInfoResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseConnInfoResp(bytes: Uint8Array, offset: number): ConnInfoResp {
+  startRead(bytes, offset);
   try {
     return readConnInfoResp(bytes.length);
   } catch (error) {
@@ -1223,6 +1209,13 @@ export function connInfoRespFromBinary(bytes: Uint8Array): ConnInfoResp {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a ConnInfoResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function connInfoRespFromBinary(bytes: Uint8Array): ConnInfoResp {
+  return parseConnInfoResp(bytes, 0);
 }
 
 /**
@@ -1236,14 +1229,7 @@ export function connInfoRespFrame(cmd: number, message: MessageInitShape<typeof 
  * Decodes the ConnInfoResp body of a whole frame whose header was checked.
  */
 export function connInfoRespFromFrame(frame: Uint8Array): ConnInfoResp {
-  startRead(frame, 8);
-  try {
-    return readConnInfoResp(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.connInfoResp.ConnInfoResp", error);
-  } finally {
-    endRead();
-  }
+  return parseConnInfoResp(frame, 8);
 }
 
 function sizeConnInfoRespItem(m: MessageInitShape<typeof ConnInfoRespItemSchema>): number {
@@ -1304,11 +1290,9 @@ export function connInfoRespItemToBinary(message: MessageInitShape<typeof ConnIn
   return encodeMessage("netsvr.connInfoResp.ConnInfoRespItem", message, undefined, sizeConnInfoRespItem, writeConnInfoRespItem);
 }
 
-/**
- * Decodes a ConnInfoRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function connInfoRespItemFromBinary(bytes: Uint8Array): ConnInfoRespItem {
-  startRead(bytes, 0);
+/** Decodes a whole ConnInfoRespItem from bytes[offset..]; every failure becomes one FrameError. */
+function parseConnInfoRespItem(bytes: Uint8Array, offset: number): ConnInfoRespItem {
+  startRead(bytes, offset);
   try {
     return readConnInfoRespItem(bytes.length);
   } catch (error) {
@@ -1316,6 +1300,13 @@ export function connInfoRespItemFromBinary(bytes: Uint8Array): ConnInfoRespItem 
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a ConnInfoRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function connInfoRespItemFromBinary(bytes: Uint8Array): ConnInfoRespItem {
+  return parseConnInfoRespItem(bytes, 0);
 }
 
 function sizeConnInfoUpdate(m: MessageInitShape<typeof ConnInfoUpdateSchema>): number {
@@ -1420,11 +1411,9 @@ export function connInfoUpdateToBinary(message: MessageInitShape<typeof ConnInfo
   return encodeMessage("netsvr.connInfoUpdate.ConnInfoUpdate", message, undefined, sizeConnInfoUpdate, writeConnInfoUpdate);
 }
 
-/**
- * Decodes a ConnInfoUpdate from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function connInfoUpdateFromBinary(bytes: Uint8Array): ConnInfoUpdate {
-  startRead(bytes, 0);
+/** Decodes a whole ConnInfoUpdate from bytes[offset..]; every failure becomes one FrameError. */
+function parseConnInfoUpdate(bytes: Uint8Array, offset: number): ConnInfoUpdate {
+  startRead(bytes, offset);
   try {
     return readConnInfoUpdate(bytes.length);
   } catch (error) {
@@ -1432,6 +1421,13 @@ export function connInfoUpdateFromBinary(bytes: Uint8Array): ConnInfoUpdate {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a ConnInfoUpdate from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function connInfoUpdateFromBinary(bytes: Uint8Array): ConnInfoUpdate {
+  return parseConnInfoUpdate(bytes, 0);
 }
 
 /**
@@ -1445,14 +1441,7 @@ export function connInfoUpdateFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the ConnInfoUpdate body of a whole frame whose header was checked.
  */
 export function connInfoUpdateFromFrame(frame: Uint8Array): ConnInfoUpdate {
-  startRead(frame, 8);
-  try {
-    return readConnInfoUpdate(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.connInfoUpdate.ConnInfoUpdate", error);
-  } finally {
-    endRead();
-  }
+  return parseConnInfoUpdate(frame, 8);
 }
 
 function sizeConnOpen(m: MessageInitShape<typeof ConnOpenSchema>): number {
@@ -1535,11 +1524,9 @@ export function connOpenToBinary(message: MessageInitShape<typeof ConnOpenSchema
   return encodeMessage("netsvr.connOpen.ConnOpen", message, undefined, sizeConnOpen, writeConnOpen);
 }
 
-/**
- * Decodes a ConnOpen from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function connOpenFromBinary(bytes: Uint8Array): ConnOpen {
-  startRead(bytes, 0);
+/** Decodes a whole ConnOpen from bytes[offset..]; every failure becomes one FrameError. */
+function parseConnOpen(bytes: Uint8Array, offset: number): ConnOpen {
+  startRead(bytes, offset);
   try {
     return readConnOpen(bytes.length);
   } catch (error) {
@@ -1547,6 +1534,13 @@ export function connOpenFromBinary(bytes: Uint8Array): ConnOpen {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a ConnOpen from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function connOpenFromBinary(bytes: Uint8Array): ConnOpen {
+  return parseConnOpen(bytes, 0);
 }
 
 /**
@@ -1560,14 +1554,7 @@ export function connOpenFrame(cmd: number, message: MessageInitShape<typeof Conn
  * Decodes the ConnOpen body of a whole frame whose header was checked.
  */
 export function connOpenFromFrame(frame: Uint8Array): ConnOpen {
-  startRead(frame, 8);
-  try {
-    return readConnOpen(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.connOpen.ConnOpen", error);
-  } finally {
-    endRead();
-  }
+  return parseConnOpen(frame, 8);
 }
 
 function sizeConnOpenCustomUniqIdTokenResp(m: MessageInitShape<typeof ConnOpenCustomUniqIdTokenRespSchema>): number {
@@ -1626,11 +1613,9 @@ export function connOpenCustomUniqIdTokenRespToBinary(message: MessageInitShape<
   return encodeMessage("netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp", message, undefined, sizeConnOpenCustomUniqIdTokenResp, writeConnOpenCustomUniqIdTokenResp);
 }
 
-/**
- * Decodes a ConnOpenCustomUniqIdTokenResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function connOpenCustomUniqIdTokenRespFromBinary(bytes: Uint8Array): ConnOpenCustomUniqIdTokenResp {
-  startRead(bytes, 0);
+/** Decodes a whole ConnOpenCustomUniqIdTokenResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseConnOpenCustomUniqIdTokenResp(bytes: Uint8Array, offset: number): ConnOpenCustomUniqIdTokenResp {
+  startRead(bytes, offset);
   try {
     return readConnOpenCustomUniqIdTokenResp(bytes.length);
   } catch (error) {
@@ -1638,6 +1623,13 @@ export function connOpenCustomUniqIdTokenRespFromBinary(bytes: Uint8Array): Conn
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a ConnOpenCustomUniqIdTokenResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function connOpenCustomUniqIdTokenRespFromBinary(bytes: Uint8Array): ConnOpenCustomUniqIdTokenResp {
+  return parseConnOpenCustomUniqIdTokenResp(bytes, 0);
 }
 
 /**
@@ -1651,14 +1643,7 @@ export function connOpenCustomUniqIdTokenRespFrame(cmd: number, message: Message
  * Decodes the ConnOpenCustomUniqIdTokenResp body of a whole frame whose header was checked.
  */
 export function connOpenCustomUniqIdTokenRespFromFrame(frame: Uint8Array): ConnOpenCustomUniqIdTokenResp {
-  startRead(frame, 8);
-  try {
-    return readConnOpenCustomUniqIdTokenResp(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp", error);
-  } finally {
-    endRead();
-  }
+  return parseConnOpenCustomUniqIdTokenResp(frame, 8);
 }
 
 function sizeForceOffline(m: MessageInitShape<typeof ForceOfflineSchema>): number {
@@ -1719,11 +1704,9 @@ export function forceOfflineToBinary(message: MessageInitShape<typeof ForceOffli
   return encodeMessage("netsvr.forceOffline.ForceOffline", message, undefined, sizeForceOffline, writeForceOffline);
 }
 
-/**
- * Decodes a ForceOffline from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function forceOfflineFromBinary(bytes: Uint8Array): ForceOffline {
-  startRead(bytes, 0);
+/** Decodes a whole ForceOffline from bytes[offset..]; every failure becomes one FrameError. */
+function parseForceOffline(bytes: Uint8Array, offset: number): ForceOffline {
+  startRead(bytes, offset);
   try {
     return readForceOffline(bytes.length);
   } catch (error) {
@@ -1731,6 +1714,13 @@ export function forceOfflineFromBinary(bytes: Uint8Array): ForceOffline {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a ForceOffline from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function forceOfflineFromBinary(bytes: Uint8Array): ForceOffline {
+  return parseForceOffline(bytes, 0);
 }
 
 /**
@@ -1744,14 +1734,7 @@ export function forceOfflineFrame(cmd: number, message: MessageInitShape<typeof 
  * Decodes the ForceOffline body of a whole frame whose header was checked.
  */
 export function forceOfflineFromFrame(frame: Uint8Array): ForceOffline {
-  startRead(frame, 8);
-  try {
-    return readForceOffline(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.forceOffline.ForceOffline", error);
-  } finally {
-    endRead();
-  }
+  return parseForceOffline(frame, 8);
 }
 
 function sizeForceOfflineGuest(m: MessageInitShape<typeof ForceOfflineGuestSchema>): number {
@@ -1823,11 +1806,9 @@ export function forceOfflineGuestToBinary(message: MessageInitShape<typeof Force
   return encodeMessage("netsvr.forceOfflineGuest.ForceOfflineGuest", message, undefined, sizeForceOfflineGuest, writeForceOfflineGuest);
 }
 
-/**
- * Decodes a ForceOfflineGuest from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function forceOfflineGuestFromBinary(bytes: Uint8Array): ForceOfflineGuest {
-  startRead(bytes, 0);
+/** Decodes a whole ForceOfflineGuest from bytes[offset..]; every failure becomes one FrameError. */
+function parseForceOfflineGuest(bytes: Uint8Array, offset: number): ForceOfflineGuest {
+  startRead(bytes, offset);
   try {
     return readForceOfflineGuest(bytes.length);
   } catch (error) {
@@ -1835,6 +1816,13 @@ export function forceOfflineGuestFromBinary(bytes: Uint8Array): ForceOfflineGues
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a ForceOfflineGuest from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function forceOfflineGuestFromBinary(bytes: Uint8Array): ForceOfflineGuest {
+  return parseForceOfflineGuest(bytes, 0);
 }
 
 /**
@@ -1848,14 +1836,7 @@ export function forceOfflineGuestFrame(cmd: number, message: MessageInitShape<ty
  * Decodes the ForceOfflineGuest body of a whole frame whose header was checked.
  */
 export function forceOfflineGuestFromFrame(frame: Uint8Array): ForceOfflineGuest {
-  startRead(frame, 8);
-  try {
-    return readForceOfflineGuest(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.forceOfflineGuest.ForceOfflineGuest", error);
-  } finally {
-    endRead();
-  }
+  return parseForceOfflineGuest(frame, 8);
 }
 
 function sizeLimitReq(m: MessageInitShape<typeof LimitReqSchema>): number {
@@ -1909,11 +1890,9 @@ export function limitReqToBinary(message: MessageInitShape<typeof LimitReqSchema
   return encodeMessage("netsvr.limitReq.LimitReq", message, undefined, sizeLimitReq, writeLimitReq);
 }
 
-/**
- * Decodes a LimitReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function limitReqFromBinary(bytes: Uint8Array): LimitReq {
-  startRead(bytes, 0);
+/** Decodes a whole LimitReq from bytes[offset..]; every failure becomes one FrameError. */
+function parseLimitReq(bytes: Uint8Array, offset: number): LimitReq {
+  startRead(bytes, offset);
   try {
     return readLimitReq(bytes.length);
   } catch (error) {
@@ -1921,6 +1900,13 @@ export function limitReqFromBinary(bytes: Uint8Array): LimitReq {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a LimitReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function limitReqFromBinary(bytes: Uint8Array): LimitReq {
+  return parseLimitReq(bytes, 0);
 }
 
 /**
@@ -1934,14 +1920,7 @@ export function limitReqFrame(cmd: number, message: MessageInitShape<typeof Limi
  * Decodes the LimitReq body of a whole frame whose header was checked.
  */
 export function limitReqFromFrame(frame: Uint8Array): LimitReq {
-  startRead(frame, 8);
-  try {
-    return readLimitReq(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.limitReq.LimitReq", error);
-  } finally {
-    endRead();
-  }
+  return parseLimitReq(frame, 8);
 }
 
 function sizeLimitReqItem(m: MessageInitShape<typeof LimitReqItemSchema>): number {
@@ -2000,11 +1979,9 @@ export function limitReqItemToBinary(message: MessageInitShape<typeof LimitReqIt
   return encodeMessage("netsvr.limitReq.LimitReqItem", message, undefined, sizeLimitReqItem, writeLimitReqItem);
 }
 
-/**
- * Decodes a LimitReqItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function limitReqItemFromBinary(bytes: Uint8Array): LimitReqItem {
-  startRead(bytes, 0);
+/** Decodes a whole LimitReqItem from bytes[offset..]; every failure becomes one FrameError. */
+function parseLimitReqItem(bytes: Uint8Array, offset: number): LimitReqItem {
+  startRead(bytes, offset);
   try {
     return readLimitReqItem(bytes.length);
   } catch (error) {
@@ -2012,6 +1989,13 @@ export function limitReqItemFromBinary(bytes: Uint8Array): LimitReqItem {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a LimitReqItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function limitReqItemFromBinary(bytes: Uint8Array): LimitReqItem {
+  return parseLimitReqItem(bytes, 0);
 }
 
 function sizeLimitResp(m: MessageInitShape<typeof LimitRespSchema>): number {
@@ -2076,11 +2060,9 @@ export function limitRespToBinary(message: MessageInitShape<typeof LimitRespSche
   return encodeMessage("netsvr.limitResp.LimitResp", message, undefined, sizeLimitResp, writeLimitResp);
 }
 
-/**
- * Decodes a LimitResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function limitRespFromBinary(bytes: Uint8Array): LimitResp {
-  startRead(bytes, 0);
+/** Decodes a whole LimitResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseLimitResp(bytes: Uint8Array, offset: number): LimitResp {
+  startRead(bytes, offset);
   try {
     return readLimitResp(bytes.length);
   } catch (error) {
@@ -2088,6 +2070,13 @@ export function limitRespFromBinary(bytes: Uint8Array): LimitResp {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a LimitResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function limitRespFromBinary(bytes: Uint8Array): LimitResp {
+  return parseLimitResp(bytes, 0);
 }
 
 /**
@@ -2101,14 +2090,7 @@ export function limitRespFrame(cmd: number, message: MessageInitShape<typeof Lim
  * Decodes the LimitResp body of a whole frame whose header was checked.
  */
 export function limitRespFromFrame(frame: Uint8Array): LimitResp {
-  startRead(frame, 8);
-  try {
-    return readLimitResp(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.limitResp.LimitResp", error);
-  } finally {
-    endRead();
-  }
+  return parseLimitResp(frame, 8);
 }
 
 function sizeLimitRespItem(m: MessageInitShape<typeof LimitRespItemSchema>): number {
@@ -2188,11 +2170,9 @@ export function limitRespItemToBinary(message: MessageInitShape<typeof LimitResp
   return encodeMessage("netsvr.limitResp.LimitRespItem", message, undefined, sizeLimitRespItem, writeLimitRespItem);
 }
 
-/**
- * Decodes a LimitRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function limitRespItemFromBinary(bytes: Uint8Array): LimitRespItem {
-  startRead(bytes, 0);
+/** Decodes a whole LimitRespItem from bytes[offset..]; every failure becomes one FrameError. */
+function parseLimitRespItem(bytes: Uint8Array, offset: number): LimitRespItem {
+  startRead(bytes, offset);
   try {
     return readLimitRespItem(bytes.length);
   } catch (error) {
@@ -2200,6 +2180,13 @@ export function limitRespItemFromBinary(bytes: Uint8Array): LimitRespItem {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a LimitRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function limitRespItemFromBinary(bytes: Uint8Array): LimitRespItem {
+  return parseLimitRespItem(bytes, 0);
 }
 
 function sizeMetricsResp(m: MessageInitShape<typeof MetricsRespSchema>): number {
@@ -2279,11 +2266,9 @@ export function metricsRespToBinary(message: MessageInitShape<typeof MetricsResp
   return encodeMessage("netsvr.metricsResp.MetricsResp", message, undefined, sizeMetricsResp, writeMetricsResp);
 }
 
-/**
- * Decodes a MetricsResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function metricsRespFromBinary(bytes: Uint8Array): MetricsResp {
-  startRead(bytes, 0);
+/** Decodes a whole MetricsResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseMetricsResp(bytes: Uint8Array, offset: number): MetricsResp {
+  startRead(bytes, offset);
   try {
     return readMetricsResp(bytes.length);
   } catch (error) {
@@ -2291,6 +2276,13 @@ export function metricsRespFromBinary(bytes: Uint8Array): MetricsResp {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a MetricsResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function metricsRespFromBinary(bytes: Uint8Array): MetricsResp {
+  return parseMetricsResp(bytes, 0);
 }
 
 /**
@@ -2304,14 +2296,7 @@ export function metricsRespFrame(cmd: number, message: MessageInitShape<typeof M
  * Decodes the MetricsResp body of a whole frame whose header was checked.
  */
 export function metricsRespFromFrame(frame: Uint8Array): MetricsResp {
-  startRead(frame, 8);
-  try {
-    return readMetricsResp(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.metricsResp.MetricsResp", error);
-  } finally {
-    endRead();
-  }
+  return parseMetricsResp(frame, 8);
 }
 
 function sizeMetricsRespItem(m: MessageInitShape<typeof MetricsRespItemSchema>): number {
@@ -2447,11 +2432,9 @@ export function metricsRespItemToBinary(message: MessageInitShape<typeof Metrics
   return encodeMessage("netsvr.metricsResp.MetricsRespItem", message, undefined, sizeMetricsRespItem, writeMetricsRespItem);
 }
 
-/**
- * Decodes a MetricsRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function metricsRespItemFromBinary(bytes: Uint8Array): MetricsRespItem {
-  startRead(bytes, 0);
+/** Decodes a whole MetricsRespItem from bytes[offset..]; every failure becomes one FrameError. */
+function parseMetricsRespItem(bytes: Uint8Array, offset: number): MetricsRespItem {
+  startRead(bytes, offset);
   try {
     return readMetricsRespItem(bytes.length);
   } catch (error) {
@@ -2459,6 +2442,13 @@ export function metricsRespItemFromBinary(bytes: Uint8Array): MetricsRespItem {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a MetricsRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function metricsRespItemFromBinary(bytes: Uint8Array): MetricsRespItem {
+  return parseMetricsRespItem(bytes, 0);
 }
 
 function sizeMulticast(m: MessageInitShape<typeof MulticastSchema>): number {
@@ -2519,11 +2509,9 @@ export function multicastToBinary(message: MessageInitShape<typeof MulticastSche
   return encodeMessage("netsvr.multicast.Multicast", message, undefined, sizeMulticast, writeMulticast);
 }
 
-/**
- * Decodes a Multicast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function multicastFromBinary(bytes: Uint8Array): Multicast {
-  startRead(bytes, 0);
+/** Decodes a whole Multicast from bytes[offset..]; every failure becomes one FrameError. */
+function parseMulticast(bytes: Uint8Array, offset: number): Multicast {
+  startRead(bytes, offset);
   try {
     return readMulticast(bytes.length);
   } catch (error) {
@@ -2531,6 +2519,13 @@ export function multicastFromBinary(bytes: Uint8Array): Multicast {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a Multicast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function multicastFromBinary(bytes: Uint8Array): Multicast {
+  return parseMulticast(bytes, 0);
 }
 
 /**
@@ -2544,14 +2539,7 @@ export function multicastFrame(cmd: number, message: MessageInitShape<typeof Mul
  * Decodes the Multicast body of a whole frame whose header was checked.
  */
 export function multicastFromFrame(frame: Uint8Array): Multicast {
-  startRead(frame, 8);
-  try {
-    return readMulticast(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.multicast.Multicast", error);
-  } finally {
-    endRead();
-  }
+  return parseMulticast(frame, 8);
 }
 
 function sizeRegisterReq(m: MessageInitShape<typeof RegisterReqSchema>): number {
@@ -2621,11 +2609,9 @@ export function registerReqToBinary(message: MessageInitShape<typeof RegisterReq
   return encodeMessage("netsvr.registerReq.RegisterReq", message, undefined, sizeRegisterReq, writeRegisterReq);
 }
 
-/**
- * Decodes a RegisterReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function registerReqFromBinary(bytes: Uint8Array): RegisterReq {
-  startRead(bytes, 0);
+/** Decodes a whole RegisterReq from bytes[offset..]; every failure becomes one FrameError. */
+function parseRegisterReq(bytes: Uint8Array, offset: number): RegisterReq {
+  startRead(bytes, offset);
   try {
     return readRegisterReq(bytes.length);
   } catch (error) {
@@ -2633,6 +2619,13 @@ export function registerReqFromBinary(bytes: Uint8Array): RegisterReq {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a RegisterReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function registerReqFromBinary(bytes: Uint8Array): RegisterReq {
+  return parseRegisterReq(bytes, 0);
 }
 
 /**
@@ -2646,14 +2639,7 @@ export function registerReqFrame(cmd: number, message: MessageInitShape<typeof R
  * Decodes the RegisterReq body of a whole frame whose header was checked.
  */
 export function registerReqFromFrame(frame: Uint8Array): RegisterReq {
-  startRead(frame, 8);
-  try {
-    return readRegisterReq(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.registerReq.RegisterReq", error);
-  } finally {
-    endRead();
-  }
+  return parseRegisterReq(frame, 8);
 }
 
 function sizeRegisterResp(m: MessageInitShape<typeof RegisterRespSchema>): number {
@@ -2723,11 +2709,9 @@ export function registerRespToBinary(message: MessageInitShape<typeof RegisterRe
   return encodeMessage("netsvr.registerResp.RegisterResp", message, undefined, sizeRegisterResp, writeRegisterResp);
 }
 
-/**
- * Decodes a RegisterResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function registerRespFromBinary(bytes: Uint8Array): RegisterResp {
-  startRead(bytes, 0);
+/** Decodes a whole RegisterResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseRegisterResp(bytes: Uint8Array, offset: number): RegisterResp {
+  startRead(bytes, offset);
   try {
     return readRegisterResp(bytes.length);
   } catch (error) {
@@ -2735,6 +2719,13 @@ export function registerRespFromBinary(bytes: Uint8Array): RegisterResp {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a RegisterResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function registerRespFromBinary(bytes: Uint8Array): RegisterResp {
+  return parseRegisterResp(bytes, 0);
 }
 
 /**
@@ -2748,14 +2739,7 @@ export function registerRespFrame(cmd: number, message: MessageInitShape<typeof 
  * Decodes the RegisterResp body of a whole frame whose header was checked.
  */
 export function registerRespFromFrame(frame: Uint8Array): RegisterResp {
-  startRead(frame, 8);
-  try {
-    return readRegisterResp(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.registerResp.RegisterResp", error);
-  } finally {
-    endRead();
-  }
+  return parseRegisterResp(frame, 8);
 }
 
 function sizeSingleCast(m: MessageInitShape<typeof SingleCastSchema>): number {
@@ -2814,11 +2798,9 @@ export function singleCastToBinary(message: MessageInitShape<typeof SingleCastSc
   return encodeMessage("netsvr.singleCast.SingleCast", message, undefined, sizeSingleCast, writeSingleCast);
 }
 
-/**
- * Decodes a SingleCast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function singleCastFromBinary(bytes: Uint8Array): SingleCast {
-  startRead(bytes, 0);
+/** Decodes a whole SingleCast from bytes[offset..]; every failure becomes one FrameError. */
+function parseSingleCast(bytes: Uint8Array, offset: number): SingleCast {
+  startRead(bytes, offset);
   try {
     return readSingleCast(bytes.length);
   } catch (error) {
@@ -2826,6 +2808,13 @@ export function singleCastFromBinary(bytes: Uint8Array): SingleCast {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a SingleCast from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function singleCastFromBinary(bytes: Uint8Array): SingleCast {
+  return parseSingleCast(bytes, 0);
 }
 
 /**
@@ -2839,14 +2828,7 @@ export function singleCastFrame(cmd: number, message: MessageInitShape<typeof Si
  * Decodes the SingleCast body of a whole frame whose header was checked.
  */
 export function singleCastFromFrame(frame: Uint8Array): SingleCast {
-  startRead(frame, 8);
-  try {
-    return readSingleCast(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.singleCast.SingleCast", error);
-  } finally {
-    endRead();
-  }
+  return parseSingleCast(frame, 8);
 }
 
 function sizeSingleCastBulk(m: MessageInitShape<typeof SingleCastBulkSchema>): number {
@@ -2909,11 +2891,9 @@ export function singleCastBulkToBinary(message: MessageInitShape<typeof SingleCa
   return encodeMessage("netsvr.singleCastBulk.SingleCastBulk", message, undefined, sizeSingleCastBulk, writeSingleCastBulk);
 }
 
-/**
- * Decodes a SingleCastBulk from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function singleCastBulkFromBinary(bytes: Uint8Array): SingleCastBulk {
-  startRead(bytes, 0);
+/** Decodes a whole SingleCastBulk from bytes[offset..]; every failure becomes one FrameError. */
+function parseSingleCastBulk(bytes: Uint8Array, offset: number): SingleCastBulk {
+  startRead(bytes, offset);
   try {
     return readSingleCastBulk(bytes.length);
   } catch (error) {
@@ -2921,6 +2901,13 @@ export function singleCastBulkFromBinary(bytes: Uint8Array): SingleCastBulk {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a SingleCastBulk from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function singleCastBulkFromBinary(bytes: Uint8Array): SingleCastBulk {
+  return parseSingleCastBulk(bytes, 0);
 }
 
 /**
@@ -2934,14 +2921,7 @@ export function singleCastBulkFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the SingleCastBulk body of a whole frame whose header was checked.
  */
 export function singleCastBulkFromFrame(frame: Uint8Array): SingleCastBulk {
-  startRead(frame, 8);
-  try {
-    return readSingleCastBulk(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.singleCastBulk.SingleCastBulk", error);
-  } finally {
-    endRead();
-  }
+  return parseSingleCastBulk(frame, 8);
 }
 
 function sizeTopicCountResp(m: MessageInitShape<typeof TopicCountRespSchema>): number {
@@ -3000,11 +2980,9 @@ export function topicCountRespToBinary(message: MessageInitShape<typeof TopicCou
   return encodeMessage("netsvr.topicCountResp.TopicCountResp", message, undefined, sizeTopicCountResp, writeTopicCountResp);
 }
 
-/**
- * Decodes a TopicCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicCountRespFromBinary(bytes: Uint8Array): TopicCountResp {
-  startRead(bytes, 0);
+/** Decodes a whole TopicCountResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicCountResp(bytes: Uint8Array, offset: number): TopicCountResp {
+  startRead(bytes, offset);
   try {
     return readTopicCountResp(bytes.length);
   } catch (error) {
@@ -3012,6 +2990,13 @@ export function topicCountRespFromBinary(bytes: Uint8Array): TopicCountResp {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a TopicCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicCountRespFromBinary(bytes: Uint8Array): TopicCountResp {
+  return parseTopicCountResp(bytes, 0);
 }
 
 /**
@@ -3025,14 +3010,7 @@ export function topicCountRespFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the TopicCountResp body of a whole frame whose header was checked.
  */
 export function topicCountRespFromFrame(frame: Uint8Array): TopicCountResp {
-  startRead(frame, 8);
-  try {
-    return readTopicCountResp(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.topicCountResp.TopicCountResp", error);
-  } finally {
-    endRead();
-  }
+  return parseTopicCountResp(frame, 8);
 }
 
 function sizeTopicDelete(m: MessageInitShape<typeof TopicDeleteSchema>): number {
@@ -3093,11 +3071,9 @@ export function topicDeleteToBinary(message: MessageInitShape<typeof TopicDelete
   return encodeMessage("netsvr.topicDelete.TopicDelete", message, undefined, sizeTopicDelete, writeTopicDelete);
 }
 
-/**
- * Decodes a TopicDelete from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicDeleteFromBinary(bytes: Uint8Array): TopicDelete {
-  startRead(bytes, 0);
+/** Decodes a whole TopicDelete from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicDelete(bytes: Uint8Array, offset: number): TopicDelete {
+  startRead(bytes, offset);
   try {
     return readTopicDelete(bytes.length);
   } catch (error) {
@@ -3105,6 +3081,13 @@ export function topicDeleteFromBinary(bytes: Uint8Array): TopicDelete {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a TopicDelete from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicDeleteFromBinary(bytes: Uint8Array): TopicDelete {
+  return parseTopicDelete(bytes, 0);
 }
 
 /**
@@ -3118,14 +3101,7 @@ export function topicDeleteFrame(cmd: number, message: MessageInitShape<typeof T
  * Decodes the TopicDelete body of a whole frame whose header was checked.
  */
 export function topicDeleteFromFrame(frame: Uint8Array): TopicDelete {
-  startRead(frame, 8);
-  try {
-    return readTopicDelete(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.topicDelete.TopicDelete", error);
-  } finally {
-    endRead();
-  }
+  return parseTopicDelete(frame, 8);
 }
 
 function sizeTopicListResp(m: MessageInitShape<typeof TopicListRespSchema>): number {
@@ -3186,11 +3162,9 @@ export function topicListRespToBinary(message: MessageInitShape<typeof TopicList
   return encodeMessage("netsvr.topicListResp.TopicListResp", message, undefined, sizeTopicListResp, writeTopicListResp);
 }
 
-/**
- * Decodes a TopicListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicListRespFromBinary(bytes: Uint8Array): TopicListResp {
-  startRead(bytes, 0);
+/** Decodes a whole TopicListResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicListResp(bytes: Uint8Array, offset: number): TopicListResp {
+  startRead(bytes, offset);
   try {
     return readTopicListResp(bytes.length);
   } catch (error) {
@@ -3198,6 +3172,13 @@ export function topicListRespFromBinary(bytes: Uint8Array): TopicListResp {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a TopicListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicListRespFromBinary(bytes: Uint8Array): TopicListResp {
+  return parseTopicListResp(bytes, 0);
 }
 
 /**
@@ -3211,14 +3192,7 @@ export function topicListRespFrame(cmd: number, message: MessageInitShape<typeof
  * Decodes the TopicListResp body of a whole frame whose header was checked.
  */
 export function topicListRespFromFrame(frame: Uint8Array): TopicListResp {
-  startRead(frame, 8);
-  try {
-    return readTopicListResp(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.topicListResp.TopicListResp", error);
-  } finally {
-    endRead();
-  }
+  return parseTopicListResp(frame, 8);
 }
 
 function sizeTopicPublish(m: MessageInitShape<typeof TopicPublishSchema>): number {
@@ -3279,11 +3253,9 @@ export function topicPublishToBinary(message: MessageInitShape<typeof TopicPubli
   return encodeMessage("netsvr.topicPublish.TopicPublish", message, undefined, sizeTopicPublish, writeTopicPublish);
 }
 
-/**
- * Decodes a TopicPublish from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicPublishFromBinary(bytes: Uint8Array): TopicPublish {
-  startRead(bytes, 0);
+/** Decodes a whole TopicPublish from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicPublish(bytes: Uint8Array, offset: number): TopicPublish {
+  startRead(bytes, offset);
   try {
     return readTopicPublish(bytes.length);
   } catch (error) {
@@ -3291,6 +3263,13 @@ export function topicPublishFromBinary(bytes: Uint8Array): TopicPublish {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a TopicPublish from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicPublishFromBinary(bytes: Uint8Array): TopicPublish {
+  return parseTopicPublish(bytes, 0);
 }
 
 /**
@@ -3304,14 +3283,7 @@ export function topicPublishFrame(cmd: number, message: MessageInitShape<typeof 
  * Decodes the TopicPublish body of a whole frame whose header was checked.
  */
 export function topicPublishFromFrame(frame: Uint8Array): TopicPublish {
-  startRead(frame, 8);
-  try {
-    return readTopicPublish(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.topicPublish.TopicPublish", error);
-  } finally {
-    endRead();
-  }
+  return parseTopicPublish(frame, 8);
 }
 
 function sizeTopicPublishBulk(m: MessageInitShape<typeof TopicPublishBulkSchema>): number {
@@ -3374,11 +3346,9 @@ export function topicPublishBulkToBinary(message: MessageInitShape<typeof TopicP
   return encodeMessage("netsvr.topicPublishBulk.TopicPublishBulk", message, undefined, sizeTopicPublishBulk, writeTopicPublishBulk);
 }
 
-/**
- * Decodes a TopicPublishBulk from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicPublishBulkFromBinary(bytes: Uint8Array): TopicPublishBulk {
-  startRead(bytes, 0);
+/** Decodes a whole TopicPublishBulk from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicPublishBulk(bytes: Uint8Array, offset: number): TopicPublishBulk {
+  startRead(bytes, offset);
   try {
     return readTopicPublishBulk(bytes.length);
   } catch (error) {
@@ -3386,6 +3356,13 @@ export function topicPublishBulkFromBinary(bytes: Uint8Array): TopicPublishBulk 
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a TopicPublishBulk from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicPublishBulkFromBinary(bytes: Uint8Array): TopicPublishBulk {
+  return parseTopicPublishBulk(bytes, 0);
 }
 
 /**
@@ -3399,14 +3376,7 @@ export function topicPublishBulkFrame(cmd: number, message: MessageInitShape<typ
  * Decodes the TopicPublishBulk body of a whole frame whose header was checked.
  */
 export function topicPublishBulkFromFrame(frame: Uint8Array): TopicPublishBulk {
-  startRead(frame, 8);
-  try {
-    return readTopicPublishBulk(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.topicPublishBulk.TopicPublishBulk", error);
-  } finally {
-    endRead();
-  }
+  return parseTopicPublishBulk(frame, 8);
 }
 
 function sizeTopicSubscribe(m: MessageInitShape<typeof TopicSubscribeSchema>): number {
@@ -3478,11 +3448,9 @@ export function topicSubscribeToBinary(message: MessageInitShape<typeof TopicSub
   return encodeMessage("netsvr.topicSubscribe.TopicSubscribe", message, undefined, sizeTopicSubscribe, writeTopicSubscribe);
 }
 
-/**
- * Decodes a TopicSubscribe from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicSubscribeFromBinary(bytes: Uint8Array): TopicSubscribe {
-  startRead(bytes, 0);
+/** Decodes a whole TopicSubscribe from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicSubscribe(bytes: Uint8Array, offset: number): TopicSubscribe {
+  startRead(bytes, offset);
   try {
     return readTopicSubscribe(bytes.length);
   } catch (error) {
@@ -3490,6 +3458,13 @@ export function topicSubscribeFromBinary(bytes: Uint8Array): TopicSubscribe {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a TopicSubscribe from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicSubscribeFromBinary(bytes: Uint8Array): TopicSubscribe {
+  return parseTopicSubscribe(bytes, 0);
 }
 
 /**
@@ -3503,14 +3478,7 @@ export function topicSubscribeFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the TopicSubscribe body of a whole frame whose header was checked.
  */
 export function topicSubscribeFromFrame(frame: Uint8Array): TopicSubscribe {
-  startRead(frame, 8);
-  try {
-    return readTopicSubscribe(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.topicSubscribe.TopicSubscribe", error);
-  } finally {
-    endRead();
-  }
+  return parseTopicSubscribe(frame, 8);
 }
 
 function sizeTopicUniqIdCountReq(m: MessageInitShape<typeof TopicUniqIdCountReqSchema>): number {
@@ -3571,11 +3539,9 @@ export function topicUniqIdCountReqToBinary(message: MessageInitShape<typeof Top
   return encodeMessage("netsvr.topicUniqIdCountReq.TopicUniqIdCountReq", message, undefined, sizeTopicUniqIdCountReq, writeTopicUniqIdCountReq);
 }
 
-/**
- * Decodes a TopicUniqIdCountReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicUniqIdCountReqFromBinary(bytes: Uint8Array): TopicUniqIdCountReq {
-  startRead(bytes, 0);
+/** Decodes a whole TopicUniqIdCountReq from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicUniqIdCountReq(bytes: Uint8Array, offset: number): TopicUniqIdCountReq {
+  startRead(bytes, offset);
   try {
     return readTopicUniqIdCountReq(bytes.length);
   } catch (error) {
@@ -3583,6 +3549,13 @@ export function topicUniqIdCountReqFromBinary(bytes: Uint8Array): TopicUniqIdCou
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a TopicUniqIdCountReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicUniqIdCountReqFromBinary(bytes: Uint8Array): TopicUniqIdCountReq {
+  return parseTopicUniqIdCountReq(bytes, 0);
 }
 
 /**
@@ -3596,14 +3569,7 @@ export function topicUniqIdCountReqFrame(cmd: number, message: MessageInitShape<
  * Decodes the TopicUniqIdCountReq body of a whole frame whose header was checked.
  */
 export function topicUniqIdCountReqFromFrame(frame: Uint8Array): TopicUniqIdCountReq {
-  startRead(frame, 8);
-  try {
-    return readTopicUniqIdCountReq(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.topicUniqIdCountReq.TopicUniqIdCountReq", error);
-  } finally {
-    endRead();
-  }
+  return parseTopicUniqIdCountReq(frame, 8);
 }
 
 function sizeTopicUniqIdCountResp(m: MessageInitShape<typeof TopicUniqIdCountRespSchema>): number {
@@ -3682,11 +3648,9 @@ export function topicUniqIdCountRespToBinary(message: MessageInitShape<typeof To
   return encodeMessage("netsvr.topicUniqIdCountResp.TopicUniqIdCountResp", message, undefined, sizeTopicUniqIdCountResp, writeTopicUniqIdCountResp);
 }
 
-/**
- * Decodes a TopicUniqIdCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicUniqIdCountRespFromBinary(bytes: Uint8Array): TopicUniqIdCountResp {
-  startRead(bytes, 0);
+/** Decodes a whole TopicUniqIdCountResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicUniqIdCountResp(bytes: Uint8Array, offset: number): TopicUniqIdCountResp {
+  startRead(bytes, offset);
   try {
     return readTopicUniqIdCountResp(bytes.length);
   } catch (error) {
@@ -3694,6 +3658,13 @@ export function topicUniqIdCountRespFromBinary(bytes: Uint8Array): TopicUniqIdCo
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a TopicUniqIdCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicUniqIdCountRespFromBinary(bytes: Uint8Array): TopicUniqIdCountResp {
+  return parseTopicUniqIdCountResp(bytes, 0);
 }
 
 /**
@@ -3707,14 +3678,7 @@ export function topicUniqIdCountRespFrame(cmd: number, message: MessageInitShape
  * Decodes the TopicUniqIdCountResp body of a whole frame whose header was checked.
  */
 export function topicUniqIdCountRespFromFrame(frame: Uint8Array): TopicUniqIdCountResp {
-  startRead(frame, 8);
-  try {
-    return readTopicUniqIdCountResp(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.topicUniqIdCountResp.TopicUniqIdCountResp", error);
-  } finally {
-    endRead();
-  }
+  return parseTopicUniqIdCountResp(frame, 8);
 }
 
 function sizeTopicUniqIdListReq(m: MessageInitShape<typeof TopicUniqIdListReqSchema>): number {
@@ -3764,11 +3728,9 @@ export function topicUniqIdListReqToBinary(message: MessageInitShape<typeof Topi
   return encodeMessage("netsvr.topicUniqIdListReq.TopicUniqIdListReq", message, undefined, sizeTopicUniqIdListReq, writeTopicUniqIdListReq);
 }
 
-/**
- * Decodes a TopicUniqIdListReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicUniqIdListReqFromBinary(bytes: Uint8Array): TopicUniqIdListReq {
-  startRead(bytes, 0);
+/** Decodes a whole TopicUniqIdListReq from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicUniqIdListReq(bytes: Uint8Array, offset: number): TopicUniqIdListReq {
+  startRead(bytes, offset);
   try {
     return readTopicUniqIdListReq(bytes.length);
   } catch (error) {
@@ -3776,6 +3738,13 @@ export function topicUniqIdListReqFromBinary(bytes: Uint8Array): TopicUniqIdList
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a TopicUniqIdListReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicUniqIdListReqFromBinary(bytes: Uint8Array): TopicUniqIdListReq {
+  return parseTopicUniqIdListReq(bytes, 0);
 }
 
 /**
@@ -3789,14 +3758,7 @@ export function topicUniqIdListReqFrame(cmd: number, message: MessageInitShape<t
  * Decodes the TopicUniqIdListReq body of a whole frame whose header was checked.
  */
 export function topicUniqIdListReqFromFrame(frame: Uint8Array): TopicUniqIdListReq {
-  startRead(frame, 8);
-  try {
-    return readTopicUniqIdListReq(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.topicUniqIdListReq.TopicUniqIdListReq", error);
-  } finally {
-    endRead();
-  }
+  return parseTopicUniqIdListReq(frame, 8);
 }
 
 function sizeTopicUniqIdListResp(m: MessageInitShape<typeof TopicUniqIdListRespSchema>): number {
@@ -3876,11 +3838,9 @@ export function topicUniqIdListRespToBinary(message: MessageInitShape<typeof Top
   return encodeMessage("netsvr.topicUniqIdListResp.TopicUniqIdListResp", message, undefined, sizeTopicUniqIdListResp, writeTopicUniqIdListResp);
 }
 
-/**
- * Decodes a TopicUniqIdListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicUniqIdListRespFromBinary(bytes: Uint8Array): TopicUniqIdListResp {
-  startRead(bytes, 0);
+/** Decodes a whole TopicUniqIdListResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicUniqIdListResp(bytes: Uint8Array, offset: number): TopicUniqIdListResp {
+  startRead(bytes, offset);
   try {
     return readTopicUniqIdListResp(bytes.length);
   } catch (error) {
@@ -3888,6 +3848,13 @@ export function topicUniqIdListRespFromBinary(bytes: Uint8Array): TopicUniqIdLis
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a TopicUniqIdListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicUniqIdListRespFromBinary(bytes: Uint8Array): TopicUniqIdListResp {
+  return parseTopicUniqIdListResp(bytes, 0);
 }
 
 /**
@@ -3901,14 +3868,7 @@ export function topicUniqIdListRespFrame(cmd: number, message: MessageInitShape<
  * Decodes the TopicUniqIdListResp body of a whole frame whose header was checked.
  */
 export function topicUniqIdListRespFromFrame(frame: Uint8Array): TopicUniqIdListResp {
-  startRead(frame, 8);
-  try {
-    return readTopicUniqIdListResp(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.topicUniqIdListResp.TopicUniqIdListResp", error);
-  } finally {
-    endRead();
-  }
+  return parseTopicUniqIdListResp(frame, 8);
 }
 
 function sizeTopicUniqIdListRespItem(m: MessageInitShape<typeof TopicUniqIdListRespItemSchema>): number {
@@ -3958,11 +3918,9 @@ export function topicUniqIdListRespItemToBinary(message: MessageInitShape<typeof
   return encodeMessage("netsvr.topicUniqIdListResp.TopicUniqIdListRespItem", message, undefined, sizeTopicUniqIdListRespItem, writeTopicUniqIdListRespItem);
 }
 
-/**
- * Decodes a TopicUniqIdListRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicUniqIdListRespItemFromBinary(bytes: Uint8Array): TopicUniqIdListRespItem {
-  startRead(bytes, 0);
+/** Decodes a whole TopicUniqIdListRespItem from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicUniqIdListRespItem(bytes: Uint8Array, offset: number): TopicUniqIdListRespItem {
+  startRead(bytes, offset);
   try {
     return readTopicUniqIdListRespItem(bytes.length);
   } catch (error) {
@@ -3970,6 +3928,13 @@ export function topicUniqIdListRespItemFromBinary(bytes: Uint8Array): TopicUniqI
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a TopicUniqIdListRespItem from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicUniqIdListRespItemFromBinary(bytes: Uint8Array): TopicUniqIdListRespItem {
+  return parseTopicUniqIdListRespItem(bytes, 0);
 }
 
 function sizeTopicUnsubscribe(m: MessageInitShape<typeof TopicUnsubscribeSchema>): number {
@@ -4041,11 +4006,9 @@ export function topicUnsubscribeToBinary(message: MessageInitShape<typeof TopicU
   return encodeMessage("netsvr.topicUnsubscribe.TopicUnsubscribe", message, undefined, sizeTopicUnsubscribe, writeTopicUnsubscribe);
 }
 
-/**
- * Decodes a TopicUnsubscribe from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function topicUnsubscribeFromBinary(bytes: Uint8Array): TopicUnsubscribe {
-  startRead(bytes, 0);
+/** Decodes a whole TopicUnsubscribe from bytes[offset..]; every failure becomes one FrameError. */
+function parseTopicUnsubscribe(bytes: Uint8Array, offset: number): TopicUnsubscribe {
+  startRead(bytes, offset);
   try {
     return readTopicUnsubscribe(bytes.length);
   } catch (error) {
@@ -4053,6 +4016,13 @@ export function topicUnsubscribeFromBinary(bytes: Uint8Array): TopicUnsubscribe 
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a TopicUnsubscribe from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function topicUnsubscribeFromBinary(bytes: Uint8Array): TopicUnsubscribe {
+  return parseTopicUnsubscribe(bytes, 0);
 }
 
 /**
@@ -4066,14 +4036,7 @@ export function topicUnsubscribeFrame(cmd: number, message: MessageInitShape<typ
  * Decodes the TopicUnsubscribe body of a whole frame whose header was checked.
  */
 export function topicUnsubscribeFromFrame(frame: Uint8Array): TopicUnsubscribe {
-  startRead(frame, 8);
-  try {
-    return readTopicUnsubscribe(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.topicUnsubscribe.TopicUnsubscribe", error);
-  } finally {
-    endRead();
-  }
+  return parseTopicUnsubscribe(frame, 8);
 }
 
 function sizeTransfer(m: MessageInitShape<typeof TransferSchema>): number {
@@ -4143,11 +4106,9 @@ export function transferToBinary(message: MessageInitShape<typeof TransferSchema
   return encodeMessage("netsvr.transfer.Transfer", message, undefined, sizeTransfer, writeTransfer);
 }
 
-/**
- * Decodes a Transfer from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function transferFromBinary(bytes: Uint8Array): Transfer {
-  startRead(bytes, 0);
+/** Decodes a whole Transfer from bytes[offset..]; every failure becomes one FrameError. */
+function parseTransfer(bytes: Uint8Array, offset: number): Transfer {
+  startRead(bytes, offset);
   try {
     return readTransfer(bytes.length);
   } catch (error) {
@@ -4155,6 +4116,13 @@ export function transferFromBinary(bytes: Uint8Array): Transfer {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a Transfer from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function transferFromBinary(bytes: Uint8Array): Transfer {
+  return parseTransfer(bytes, 0);
 }
 
 /**
@@ -4168,14 +4136,7 @@ export function transferFrame(cmd: number, message: MessageInitShape<typeof Tran
  * Decodes the Transfer body of a whole frame whose header was checked.
  */
 export function transferFromFrame(frame: Uint8Array): Transfer {
-  startRead(frame, 8);
-  try {
-    return readTransfer(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.transfer.Transfer", error);
-  } finally {
-    endRead();
-  }
+  return parseTransfer(frame, 8);
 }
 
 function sizeUniqIdCountResp(m: MessageInitShape<typeof UniqIdCountRespSchema>): number {
@@ -4234,11 +4195,9 @@ export function uniqIdCountRespToBinary(message: MessageInitShape<typeof UniqIdC
   return encodeMessage("netsvr.uniqIdCountResp.UniqIdCountResp", message, undefined, sizeUniqIdCountResp, writeUniqIdCountResp);
 }
 
-/**
- * Decodes a UniqIdCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function uniqIdCountRespFromBinary(bytes: Uint8Array): UniqIdCountResp {
-  startRead(bytes, 0);
+/** Decodes a whole UniqIdCountResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseUniqIdCountResp(bytes: Uint8Array, offset: number): UniqIdCountResp {
+  startRead(bytes, offset);
   try {
     return readUniqIdCountResp(bytes.length);
   } catch (error) {
@@ -4246,6 +4205,13 @@ export function uniqIdCountRespFromBinary(bytes: Uint8Array): UniqIdCountResp {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a UniqIdCountResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function uniqIdCountRespFromBinary(bytes: Uint8Array): UniqIdCountResp {
+  return parseUniqIdCountResp(bytes, 0);
 }
 
 /**
@@ -4259,14 +4225,7 @@ export function uniqIdCountRespFrame(cmd: number, message: MessageInitShape<type
  * Decodes the UniqIdCountResp body of a whole frame whose header was checked.
  */
 export function uniqIdCountRespFromFrame(frame: Uint8Array): UniqIdCountResp {
-  startRead(frame, 8);
-  try {
-    return readUniqIdCountResp(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.uniqIdCountResp.UniqIdCountResp", error);
-  } finally {
-    endRead();
-  }
+  return parseUniqIdCountResp(frame, 8);
 }
 
 function sizeUniqIdListResp(m: MessageInitShape<typeof UniqIdListRespSchema>): number {
@@ -4327,11 +4286,9 @@ export function uniqIdListRespToBinary(message: MessageInitShape<typeof UniqIdLi
   return encodeMessage("netsvr.uniqIdListResp.UniqIdListResp", message, undefined, sizeUniqIdListResp, writeUniqIdListResp);
 }
 
-/**
- * Decodes a UniqIdListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function uniqIdListRespFromBinary(bytes: Uint8Array): UniqIdListResp {
-  startRead(bytes, 0);
+/** Decodes a whole UniqIdListResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseUniqIdListResp(bytes: Uint8Array, offset: number): UniqIdListResp {
+  startRead(bytes, offset);
   try {
     return readUniqIdListResp(bytes.length);
   } catch (error) {
@@ -4339,6 +4296,13 @@ export function uniqIdListRespFromBinary(bytes: Uint8Array): UniqIdListResp {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a UniqIdListResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function uniqIdListRespFromBinary(bytes: Uint8Array): UniqIdListResp {
+  return parseUniqIdListResp(bytes, 0);
 }
 
 /**
@@ -4352,14 +4316,7 @@ export function uniqIdListRespFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the UniqIdListResp body of a whole frame whose header was checked.
  */
 export function uniqIdListRespFromFrame(frame: Uint8Array): UniqIdListResp {
-  startRead(frame, 8);
-  try {
-    return readUniqIdListResp(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.uniqIdListResp.UniqIdListResp", error);
-  } finally {
-    endRead();
-  }
+  return parseUniqIdListResp(frame, 8);
 }
 
 function sizeUnRegisterReq(m: MessageInitShape<typeof UnRegisterReqSchema>): number {
@@ -4418,11 +4375,9 @@ export function unRegisterReqToBinary(message: MessageInitShape<typeof UnRegiste
   return encodeMessage("netsvr.unRegisterReq.UnRegisterReq", message, undefined, sizeUnRegisterReq, writeUnRegisterReq);
 }
 
-/**
- * Decodes a UnRegisterReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function unRegisterReqFromBinary(bytes: Uint8Array): UnRegisterReq {
-  startRead(bytes, 0);
+/** Decodes a whole UnRegisterReq from bytes[offset..]; every failure becomes one FrameError. */
+function parseUnRegisterReq(bytes: Uint8Array, offset: number): UnRegisterReq {
+  startRead(bytes, offset);
   try {
     return readUnRegisterReq(bytes.length);
   } catch (error) {
@@ -4430,6 +4385,13 @@ export function unRegisterReqFromBinary(bytes: Uint8Array): UnRegisterReq {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a UnRegisterReq from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function unRegisterReqFromBinary(bytes: Uint8Array): UnRegisterReq {
+  return parseUnRegisterReq(bytes, 0);
 }
 
 /**
@@ -4443,14 +4405,7 @@ export function unRegisterReqFrame(cmd: number, message: MessageInitShape<typeof
  * Decodes the UnRegisterReq body of a whole frame whose header was checked.
  */
 export function unRegisterReqFromFrame(frame: Uint8Array): UnRegisterReq {
-  startRead(frame, 8);
-  try {
-    return readUnRegisterReq(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.unRegisterReq.UnRegisterReq", error);
-  } finally {
-    endRead();
-  }
+  return parseUnRegisterReq(frame, 8);
 }
 
 function sizeUnRegisterResp(m: MessageInitShape<typeof UnRegisterRespSchema>): number {
@@ -4486,11 +4441,9 @@ export function unRegisterRespToBinary(message: MessageInitShape<typeof UnRegist
   return encodeMessage("netsvr.unRegisterResp.UnRegisterResp", message, undefined, sizeUnRegisterResp, writeUnRegisterResp);
 }
 
-/**
- * Decodes a UnRegisterResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
- */
-export function unRegisterRespFromBinary(bytes: Uint8Array): UnRegisterResp {
-  startRead(bytes, 0);
+/** Decodes a whole UnRegisterResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseUnRegisterResp(bytes: Uint8Array, offset: number): UnRegisterResp {
+  startRead(bytes, offset);
   try {
     return readUnRegisterResp(bytes.length);
   } catch (error) {
@@ -4498,6 +4451,13 @@ export function unRegisterRespFromBinary(bytes: Uint8Array): UnRegisterResp {
   } finally {
     endRead();
   }
+}
+
+/**
+ * Decodes a UnRegisterResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function unRegisterRespFromBinary(bytes: Uint8Array): UnRegisterResp {
+  return parseUnRegisterResp(bytes, 0);
 }
 
 /**
@@ -4511,12 +4471,5 @@ export function unRegisterRespFrame(cmd: number, message: MessageInitShape<typeo
  * Decodes the UnRegisterResp body of a whole frame whose header was checked.
  */
 export function unRegisterRespFromFrame(frame: Uint8Array): UnRegisterResp {
-  startRead(frame, 8);
-  try {
-    return readUnRegisterResp(frame.length);
-  } catch (error) {
-    throw decodeFailed("netsvr.unRegisterResp.UnRegisterResp", error);
-  } finally {
-    endRead();
-  }
+  return parseUnRegisterResp(frame, 8);
 }

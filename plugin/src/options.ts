@@ -21,7 +21,7 @@ const standardOptions = [
   "rewrite_imports",
 ];
 
-export const validOptions: readonly string[] = ["manifest", ...standardOptions];
+const validOptions: readonly string[] = ["manifest", ...standardOptions];
 
 export function parseOptions(raw: { key: string; value: string }[]): NetsvrOptions {
   let manifest: string | undefined;

@@ -532,16 +532,16 @@ class MessageCodec {
   printApi(frameBody: boolean): void {
     const { f, message } = this;
     const shape = f.importShape(message);
-    const { size, write, read, api } = this.fn;
+    const { size, write, read, parse, api } = this.fn;
     f.print(f.jsDoc(`Encodes a ${message.name} (a message or its init object) to protobuf binary, as toBinary() does.`));
     f.print(f.export("function", `${api}ToBinary`), `(message: `, this.init(message), `): Uint8Array {`);
     f.print(`  return encodeMessage("${message.typeName}", message, undefined, ${size}, ${write});`);
     f.print(`}`);
     f.print();
-    f.print(f.jsDoc(`Decodes a ${message.name} from protobuf binary, as fromBinary() does; bytes fields are views into the input.`));
-    f.print(f.export("function", `${api}FromBinary`), `(bytes: Uint8Array): `, shape, ` {`);
     // The reader is called directly, not passed to a shared helper, so the engine can inline it.
-    f.print(`  startRead(bytes, 0);`);
+    f.print(`/** Decodes a whole ${message.name} from bytes[offset..]; every failure becomes one FrameError. */`);
+    f.print(`function ${parse}(bytes: Uint8Array, offset: number): `, shape, ` {`);
+    f.print(`  startRead(bytes, offset);`);
     f.print(`  try {`);
     f.print(`    return ${read}(bytes.length);`);
     f.print(`  } catch (error) {`);
@@ -549,6 +549,11 @@ class MessageCodec {
     f.print(`  } finally {`);
     f.print(`    endRead();`);
     f.print(`  }`);
+    f.print(`}`);
+    f.print();
+    f.print(f.jsDoc(`Decodes a ${message.name} from protobuf binary, as fromBinary() does; bytes fields are views into the input.`));
+    f.print(f.export("function", `${api}FromBinary`), `(bytes: Uint8Array): `, shape, ` {`);
+    f.print(`  return ${parse}(bytes, 0);`);
     f.print(`}`);
     if (!frameBody) return;
     f.print();
@@ -559,14 +564,7 @@ class MessageCodec {
     f.print();
     f.print(f.jsDoc(`Decodes the ${message.name} body of a whole frame whose header was checked.`));
     f.print(f.export("function", `${api}FromFrame`), `(frame: Uint8Array): `, shape, ` {`);
-    f.print(`  startRead(frame, 8);`);
-    f.print(`  try {`);
-    f.print(`    return ${read}(frame.length);`);
-    f.print(`  } catch (error) {`);
-    f.print(`    throw decodeFailed("${message.typeName}", error);`);
-    f.print(`  } finally {`);
-    f.print(`    endRead();`);
-    f.print(`  }`);
+    f.print(`  return ${parse}(frame, 8);`);
     f.print(`}`);
   }
 }

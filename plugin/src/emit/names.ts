@@ -63,6 +63,8 @@ export interface MessageCodecNames {
   readonly size: string;
   readonly write: string;
   readonly read: string;
+  /** Decodes a whole message, turning any failure into a FrameError. */
+  readonly parse: string;
   /** Prefix of the exported functions: singleCast -> singleCastToBinary, singleCastFromBinary, ... */
   readonly api: string;
 }
@@ -83,6 +85,7 @@ export function codecNames(messages: readonly DescMessage[]): CodecNames {
       size: `size${base}`,
       write: `write${base}`,
       read: `read${base}`,
+      parse: `parse${base}`,
       api: base.charAt(0).toLowerCase() + base.slice(1),
     };
   }
