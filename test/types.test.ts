@@ -20,13 +20,13 @@
  *
  * Set NETSVR_PRINT_DIAGNOSTICS=1 to print every snippet's diagnostics.
  */
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { realpathSync } from "node:fs";
 import { Node, Project, SyntaxKind, ts, type Diagnostic, type SourceFile, type Type } from "ts-morph";
 import { beforeAll, describe, expect, test } from "vitest";
+import { repoRoot } from "./support/repo.js";
 import { cmdKinds, cmdNames, type Cmd } from "netsvr-protocol";
 
-const repoRoot = resolve(import.meta.dirname, "..");
 const distDir = realpathSync(join(repoRoot, "generated/dist"));
 /** Snippets live only in the project's memory; this directory is never written. */
 const snippetDir = join(repoRoot, "test/__type_snippets__");

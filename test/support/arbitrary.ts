@@ -9,8 +9,9 @@ import type { ReflectMessage } from "@bufbuild/protobuf/reflect";
 import fc from "fast-check";
 import { parse } from "yaml";
 import * as netsvr from "../../generated/dist/index.js";
+import { repoRoot } from "./repo.js";
 
-export const repoRoot = resolve(import.meta.dirname, "../..");
+export { repoRoot };
 
 /** Who sends a frame of each kind. */
 const senders = { event: "gateway", oneway: "business", request: "business", response: "gateway" } as const;

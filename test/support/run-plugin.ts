@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { create, fromBinary } from "@bufbuild/protobuf";
 import {
   CodeGeneratorRequestSchema,
@@ -9,8 +9,9 @@ import {
   type CodeGeneratorResponse,
 } from "@bufbuild/protobuf/wkt";
 import { protocGenNetsvr } from "../../plugin/dist/protoc-gen-netsvr.js";
+import { repoRoot } from "./repo.js";
 
-export const repoRoot = resolve(import.meta.dirname, "../..");
+export { repoRoot };
 export const bufBin = join(repoRoot, "node_modules/.bin/buf");
 
 /** The protos of a directory compiled by buf, as protoc would hand them to a plugin. */
