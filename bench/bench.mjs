@@ -11,7 +11,7 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
-import * as netsvr from "../generated/dist/index.js";
+import * as netsvr from "../generated/dist/v2/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")));
@@ -31,9 +31,9 @@ execFileSync(
 const pbjs = (await import(pbjsOut)).netsvr;
 
 function readProtoFiles() {
-  return readdirSync(join(root, "proto"))
+  return readdirSync(join(root, "proto/v2"))
     .filter((n) => n.endsWith(".proto"))
-    .map((n) => join(root, "proto", n));
+    .map((n) => join(root, "proto/v2", n));
 }
 
 // --- data ---

@@ -7,7 +7,7 @@
 // where they are known; never another exception, never a hang, never a frame
 // larger than the maximum frame size.
 import fc from "fast-check";
-import * as netsvr from "../generated/dist/index.js";
+import * as netsvr from "../generated/dist/v2/index.js";
 import * as allkindsCodec from "../test/fixtures/allkinds/dist/codec.js";
 import { FrameError as AllkindsFrameError } from "../test/fixtures/allkinds/dist/errors.js";
 

@@ -11,7 +11,7 @@ import { create, fromBinary, toBinary, type DescMessage, type MessageShape, Scal
 import { BinaryReader, BinaryWriter, WireType } from "@bufbuild/protobuf/wire";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import * as netsvr from "../generated/dist/index.js";
+import * as netsvr from "../generated/dist/v2/index.js";
 import * as allkinds from "./fixtures/allkinds/gen/allkinds_pb.js";
 import * as allkindsCodec from "./fixtures/allkinds/gen/codec.js";
 import { initArbitrary, messageArbitrary } from "./support/arbitrary.js";

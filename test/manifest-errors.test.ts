@@ -114,7 +114,7 @@ interface Outcome {
  * exactly these throws into CodeGeneratorResponse.error, so this does the same.
  * Any other throw is a crash of the plugin and fails the test.
  */
-function generate(parameter: string, protos = "proto"): Outcome {
+function generate(parameter: string, protos = "proto/v2"): Outcome {
   try {
     const response = runPlugin(protos, parameter);
     return { error: response.error, files: new Map(response.file.map((f) => [f.name, f.content])) };
@@ -135,7 +135,7 @@ interface ManifestOutcome extends Outcome {
 }
 
 /** Writes the manifest to a temp file and runs the plugin with target=ts,manifest=<that file>. */
-function checkManifest(text: string, { protos = "proto", options = "" } = {}): ManifestOutcome {
+function checkManifest(text: string, { protos = "proto/v2", options = "" } = {}): ManifestOutcome {
   const path = join(scratchDir(), "netsvr.manifest.yaml");
   writeFileSync(path, text);
   const outcome = generate(`target=ts,${options}manifest=${path}`, protos);
@@ -145,7 +145,7 @@ function checkManifest(text: string, { protos = "proto", options = "" } = {}): M
 /** Values of netsvr.cmd.Cmd, read from the real protos so the fixtures follow cmd.proto. */
 let cmdValues: string[] | undefined;
 function cmdValueNames(): string[] {
-  cmdValues ??= buildImage("proto")
+  cmdValues ??= buildImage("proto/v2")
     .file.flatMap((f) => (f.package === "netsvr.cmd" ? f.enumType : []))
     .find((e) => e.name === "Cmd")!
     .value.map((v) => v.name);
@@ -430,7 +430,7 @@ describe("the real executable", () => {
 
   test("buf generate fails with the plugin's message and no stack trace", () => {
     const work = scratchDir();
-    cpSync(join(repoRoot, "proto"), join(work, "proto"), { recursive: true });
+    cpSync(join(repoRoot, "proto/v2"), join(work, "proto"), { recursive: true });
     writeFileSync(join(work, "buf.yaml"), "version: v2\nmodules:\n  - path: proto\n");
     writeFileSync(join(work, "broken.manifest.yaml"), brokenManifest);
     writeFileSync(
@@ -451,7 +451,7 @@ describe("the real executable", () => {
   test("bin answers a broken manifest with CodeGeneratorResponse.error and exit code 0", () => {
     const path = join(scratchDir(), "netsvr.manifest.yaml");
     writeFileSync(path, brokenManifest);
-    const image = buildImage("proto");
+    const image = buildImage("proto/v2");
     const request = create(CodeGeneratorRequestSchema, {
       parameter: `target=ts,manifest=${path}`,
       fileToGenerate: image.file.map((f) => f.name),

@@ -65,7 +65,7 @@ describe("consumer: the packed netsvr-protocol package on its own", () => {
   });
 
   test("ships no Node built-in imports (browser-safe)", () => {
-    const dist = join(work, "app/node_modules/netsvr-protocol/dist");
+    const dist = join(work, "app/node_modules/netsvr-protocol/dist/v2");
     for (const name of readdirSync(dist).filter((n) => n.endsWith(".js"))) {
       const imports = [...readFileSync(join(dist, name), "utf8").matchAll(/from "([^"]+)"/g)].map((m) => m[1]!);
       for (const spec of imports) {
@@ -81,7 +81,7 @@ describe("consumer: the packed netsvr-protocol package on its own", () => {
       join(app, "main.ts"),
       declareConsole +
         `import { Cmd, FrameSplitter, createPartialGatewayFrameRouter, decodeGatewayFrame, encodeBusinessFrame,
-  encodeGatewayFrame, encodeRegisterRequest, RegisterRespCode, type GatewayFrame } from "netsvr-protocol";
+  encodeGatewayFrame, encodeRegisterRequest, RegisterRespCode, type GatewayFrame } from "netsvr-protocol/v2";
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
 const names: string[] = [];
@@ -132,7 +132,7 @@ describe("foreign repo: buf generate with the plugin as an installed bin", () =>
     writeFileSync(join(repo, "package.json"), JSON.stringify({ name: "foreign", private: true, type: "module" }));
     const pinned = (name: string) => `${name}@${readInstalledVersion(name)}`;
     npmInstall(repo, [tarball, pinned("@bufbuild/protoc-gen-es"), pinned("@bufbuild/protobuf")]);
-    cpSync(join(repoRoot, "proto"), join(repo, "protocol"), { recursive: true });
+    cpSync(join(repoRoot, "proto/v2"), join(repo, "protocol"), { recursive: true });
     writeFileSync(join(repo, "buf.yaml"), "version: v2\nmodules:\n  - path: protocol\n");
     writeFileSync(
       join(repo, "buf.gen.yaml"),

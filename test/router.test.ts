@@ -24,7 +24,7 @@ import {
   type GatewayFrame,
   type GatewayFrameHandlers,
   type RequestCmd,
-} from "../generated/dist/index.js";
+} from "../generated/dist/v2/index.js";
 
 // ---------------------------------------------------------------- helpers
 

@@ -34,7 +34,7 @@ import {
   maxFrameSize,
   type BusinessFrame,
   type GatewayFrame,
-} from "../generated/dist/index.js";
+} from "../generated/dist/v2/index.js";
 
 // ---------------------------------------------------------------- helpers
 

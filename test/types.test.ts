@@ -1,7 +1,7 @@
 /**
  * Type-level tests of the published netsvr-protocol package (generated/dist/*.d.ts).
  *
- * Each snippet is a small consumer module that imports from "netsvr-protocol"
+ * Each snippet is a small consumer module that imports from "netsvr-protocol/v2"
  * by name, exactly as a user of the package would: the import goes through
  * node_modules/netsvr-protocol (a symlink to generated/) and its package.json
  * "exports" map to dist/index.d.ts, so the declarations under test are the
@@ -25,9 +25,9 @@ import { realpathSync } from "node:fs";
 import { Node, Project, SyntaxKind, ts, type Diagnostic, type SourceFile, type Type } from "ts-morph";
 import { beforeAll, describe, expect, test } from "vitest";
 import { repoRoot } from "./support/repo.js";
-import { cmdKinds, cmdNames, type Cmd } from "netsvr-protocol";
+import { cmdKinds, cmdNames, type Cmd } from "netsvr-protocol/v2";
 
-const distDir = realpathSync(join(repoRoot, "generated/dist"));
+const distDir = realpathSync(join(repoRoot, "generated/dist/v2"));
 /** Snippets live only in the project's memory; this directory is never written. */
 const snippetDir = join(repoRoot, "test/__type_snippets__");
 
@@ -63,12 +63,12 @@ import {
   createGatewayFrameRouter, createPartialGatewayFrameRouter,
   createBusinessFrameRouter, createPartialBusinessFrameRouter,
   FrameError, FrameSplitter,
-} from "netsvr-protocol";
+} from "netsvr-protocol/v2";
 import type {
   BodyOf, BusinessCmd, BusinessFrame, CheckOnlineResp, CommandFrame, EventFrame, GatewayCmd, GatewayFrame,
   GatewayFrameHandlers, PongFrame, RegisterReq, RegisterResp, RequestCmd, RequestFrame, ResponseFrame,
   SingleCast, Transfer, UniqIdCountResp,
-} from "netsvr-protocol";
+} from "netsvr-protocol/v2";
 
 /** Exact type equality: any, unknown and never are equal only to themselves. */
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
@@ -570,9 +570,9 @@ function markedLines(snippet: Snippet): number[] {
 // ---------------------------------------------------------------------------
 
 describe("types: the package resolves as published", () => {
-  test("'netsvr-protocol' resolves through its exports map to generated/dist/index.d.ts", () => {
+  test("'netsvr-protocol' resolves through its exports map to generated/dist/v2/index.d.ts", () => {
     const file = files.get(mustCompile[0]!)!;
-    const specifier = file.getImportDeclarations().find((d) => d.getModuleSpecifierValue() === "netsvr-protocol");
+    const specifier = file.getImportDeclarations().find((d) => d.getModuleSpecifierValue() === "netsvr-protocol/v2");
     const target = specifier?.getModuleSpecifierSourceFile();
     expect(target?.getFilePath(), "the import must reach the published declarations, not generated/src").toBe(
       join(distDir, "index.d.ts"),

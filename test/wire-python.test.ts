@@ -9,10 +9,10 @@ import { create, ScalarType, toBinary, toJson } from "@bufbuild/protobuf";
 import type { DescField, DescMessage, JsonValue, Message } from "@bufbuild/protobuf";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import * as netsvr from "../generated/dist/index.js";
-import { Cmd, decodeBusinessFrame, decodeGatewayFrame, encodeRegisterRequest, encodeRegisterResponse } from "../generated/dist/index.js";
-import { RegisterReqSchema } from "../generated/dist/registerReq_pb.js";
-import { RegisterRespCode, RegisterRespSchema } from "../generated/dist/registerResp_pb.js";
+import * as netsvr from "../generated/dist/v2/index.js";
+import { Cmd, decodeBusinessFrame, decodeGatewayFrame, encodeRegisterRequest, encodeRegisterResponse } from "../generated/dist/v2/index.js";
+import { RegisterReqSchema } from "../generated/dist/v2/registerReq_pb.js";
+import { RegisterRespCode, RegisterRespSchema } from "../generated/dist/v2/registerResp_pb.js";
 import type { Direction } from "./support/arbitrary.js";
 import { directions, frame, hex, messageArbitrary, repoRoot, sameMessage } from "./support/arbitrary.js";
 
@@ -128,9 +128,9 @@ describe(`Google's protobuf (Python) reads our frames (seed ${seed})`, () => {
   beforeAll(() => {
     requireToolchain();
     dir = mkdtempSync(join(tmpdir(), "netsvr-python-"));
-    const protos = readdirSync(join(repoRoot, "proto")).filter((name) => name.endsWith(".proto"));
+    const protos = readdirSync(join(repoRoot, "proto/v2")).filter((name) => name.endsWith(".proto"));
     mkdirSync(join(dir, "python"));
-    execFileSync("protoc", [`--python_out=${join(dir, "python")}`, "-I", "proto", ...protos.map((name) => `proto/${name}`)], { cwd: repoRoot, stdio: "pipe" });
+    execFileSync("protoc", [`--python_out=${join(dir, "python")}`, "-I", "proto/v2", ...protos.map((name) => `proto/v2/${name}`)], { cwd: repoRoot, stdio: "pipe" });
 
     const jobs: { decode: DecodeJob[]; encode: EncodeJob[] } = { decode: [], encode: [] };
     for (const d of all) {

@@ -2,7 +2,7 @@ import { create, equals, toBinary } from "@bufbuild/protobuf";
 import type { DescMessage, Message } from "@bufbuild/protobuf";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import * as netsvr from "../generated/dist/index.js";
+import * as netsvr from "../generated/dist/v2/index.js";
 import {
   Cmd,
   cmdKinds,
@@ -22,8 +22,8 @@ import {
   onewaySchemas,
   requestSchemas,
   responseSchemas,
-} from "../generated/dist/index.js";
-import { RegisterRespCode, RegisterRespSchema } from "../generated/dist/registerResp_pb.js";
+} from "../generated/dist/v2/index.js";
+import { RegisterRespCode, RegisterRespSchema } from "../generated/dist/v2/registerResp_pb.js";
 import type { Direction } from "./support/arbitrary.js";
 import { directions, frame, header, hex, manifestCommands, messageArbitrary, sameMessage } from "./support/arbitrary.js";
 

@@ -8,6 +8,7 @@ import { emitFrames } from "./emit/frames.js";
 import { pluginVersion } from "./emit/header.js";
 import { emitHeartbeat } from "./emit/heartbeat.js";
 import { emitIndex } from "./emit/index-file.js";
+import { emitNode, emitNodeRuntime } from "./emit/node-client.js";
 import { emitRouter } from "./emit/router.js";
 import { emitSplitter } from "./emit/splitter.js";
 import { encoderNameClashes } from "./emit/names.js";
@@ -17,12 +18,21 @@ import { buildProtocol } from "./model/build-protocol.js";
 import { parseOptions, type NetsvrOptions } from "./options.js";
 import { UserError } from "./user-error.js";
 
-export const protocGenNetsvr = createEcmaScriptPlugin<NetsvrOptions>({
-  name: "protoc-gen-netsvr",
-  version: pluginVersion,
-  parseOptions,
-  generateTs,
-});
+/**
+ * A fresh plugin instance. protoplugin 2.13 keeps whether to transpile in the
+ * instance, so one instance that ran target=js+dts also transpiles a later
+ * target=ts run; in-process callers that run several requests take a fresh one.
+ */
+export function createProtocGenNetsvr(): ReturnType<typeof createEcmaScriptPlugin<NetsvrOptions>> {
+  return createEcmaScriptPlugin<NetsvrOptions>({
+    name: "protoc-gen-netsvr",
+    version: pluginVersion,
+    parseOptions,
+    generateTs,
+  });
+}
+
+export const protocGenNetsvr: ReturnType<typeof createProtocGenNetsvr> = createProtocGenNetsvr();
 
 /** manifest -> one model -> each output file from that model. */
 function generateTs(schema: Schema<NetsvrOptions>): void {
@@ -54,4 +64,7 @@ function generateTs(schema: Schema<NetsvrOptions>): void {
   emitSplitter(schema, protocol);
   emitRouter(schema, protocol);
   emitIndex(schema, protocol, modules);
+  // The Node client is its own entry point: index.ts stays free of Node built-ins.
+  emitNodeRuntime(schema, protocol);
+  emitNode(schema, protocol);
 }

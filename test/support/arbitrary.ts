@@ -8,7 +8,7 @@ import { reflect } from "@bufbuild/protobuf/reflect";
 import type { ReflectMessage } from "@bufbuild/protobuf/reflect";
 import fc from "fast-check";
 import { parse } from "yaml";
-import * as netsvr from "../../generated/dist/index.js";
+import * as netsvr from "../../generated/dist/v2/index.js";
 import { repoRoot } from "./repo.js";
 
 export { repoRoot };
@@ -41,9 +41,9 @@ interface ManifestCommand {
   readonly response?: string;
 }
 
-/** The commands of proto/netsvr.manifest.yaml, read directly so the generated tables can be checked against it. */
+/** The commands of proto/v2/netsvr.manifest.yaml, read directly so the generated tables can be checked against it. */
 export function manifestCommands(): readonly ManifestCommand[] {
-  const manifest = parse(readFileSync(resolve(repoRoot, "proto/netsvr.manifest.yaml"), "utf8")) as {
+  const manifest = parse(readFileSync(resolve(repoRoot, "proto/v2/netsvr.manifest.yaml"), "utf8")) as {
     commands: ManifestCommand[];
   };
   return manifest.commands;

@@ -8,7 +8,7 @@ import {
   FileDescriptorSetSchema,
   type CodeGeneratorResponse,
 } from "@bufbuild/protobuf/wkt";
-import { protocGenNetsvr } from "../../plugin/dist/protoc-gen-netsvr.js";
+import { createProtocGenNetsvr } from "../../plugin/dist/protoc-gen-netsvr.js";
 import { repoRoot } from "./repo.js";
 
 export { repoRoot };
@@ -34,7 +34,8 @@ export function runPlugin(protoDir: string, parameter: string): CodeGeneratorRes
     fileToGenerate: image.file.map((f) => f.name),
     protoFile: image.file,
   });
-  return protocGenNetsvr.run(request);
+  // A fresh instance per request: see createProtocGenNetsvr.
+  return createProtocGenNetsvr().run(request);
 }
 
 /** The response's files by name, or a thrown Error carrying the response's error. */

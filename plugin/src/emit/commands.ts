@@ -55,6 +55,8 @@ export function emitCommands(schema: Schema<NetsvrOptions>, p: Protocol): void {
     (c) => `"${c.kind}"`,
   );
 
+  if (p.ports.length > 0) printPorts(f, p);
+
   const oneWay = (kind: "event" | "oneway") =>
     p.commands.flatMap((c) => (c.kind === kind ? [{ command: c, message: c.message }] : []));
   const requests = p.commands.flatMap((c) => (c.kind === "request" ? [c] : []));
@@ -83,6 +85,20 @@ export function emitCommands(schema: Schema<NetsvrOptions>, p: Protocol): void {
   f.print();
   f.print(f.jsDoc("What an encoder takes for a schema table entry: a message or its init object, or undefined for no body."));
   f.print(f.export("type", "BodyInitOf"), "<S extends ", descMessage, " | undefined> = S extends ", descMessage, " ? ", MessageInitShape, "<S> : undefined;");
+}
+
+/** The port roles: a type per port with the ids of its commands, and the port of each command. */
+function printPorts(f: GeneratedFile, p: Protocol): void {
+  f.print(f.jsDoc(`The ports a ${p.server} listens on, by role:\n${p.ports.map((port) => `- ${port.name}: ${port.doc}`).join("\n")}`));
+  f.print(f.export("type", "Port"), " = ", p.ports.map((port) => `"${port.name}"`).join(" | "), ";");
+  f.print();
+  for (const port of p.ports) {
+    const ids = p.commands.filter((c) => c.port === port.name).map((c) => `typeof Cmd.${c.name}`);
+    f.print(f.jsDoc(`Ids of the commands of the ${port.name} port.`));
+    f.print(f.export("type", `${pascal(port.name)}PortCmd`), " =", ids.length > 0 ? ids.map((id) => `\n  | ${id}`).join("") : " never", ";");
+    f.print();
+  }
+  printTable(f, "CmdPorts", "cmdPorts", `The port each command belongs to; a ${p.server} closes a connection that sends a command of another port.`, p.commands, (c) => `"${c.port}"`);
 }
 
 /** An interface keyed by command id and a runtime value of that interface. */

@@ -8,6 +8,16 @@ export interface Manifest {
   readonly commandEnum?: { readonly name: string; readonly unused?: readonly string[] };
   readonly maxFrameSize?: number;
   readonly heartbeat?: { readonly ping: string; readonly pong?: string };
+  /** Port role name -> its documentation. */
+  readonly ports?: { readonly [name: string]: string };
+  readonly registration?: {
+    readonly register: string;
+    readonly unregister: string;
+    readonly status: string;
+    /** Unregister request field -> "request.<field>" or "response.<field>". */
+    readonly unregisterFields: { readonly [field: string]: string };
+  };
+  readonly routing?: { readonly field: string; readonly prefixLength: number; readonly prefix?: "address" };
   readonly commands: readonly ManifestCommand[];
   /** "file:line:col: entry" of a JSON path into the manifest, the prefix of a message about it. */
   readonly locate: (at: readonly (string | number)[]) => string;
@@ -19,6 +29,7 @@ interface ManifestCommandBase {
   readonly name: string;
   readonly id: number;
   readonly doc?: string;
+  readonly port?: string;
   /** "file:line:col: commands[i] (Name)", the prefix of every message about this entry. */
   readonly where: string;
 }
@@ -32,4 +43,5 @@ export interface ManifestRequest extends ManifestCommandBase {
   readonly kind: "request";
   readonly request: string | null;
   readonly response: string;
+  readonly merge?: { readonly sum: readonly string[] };
 }

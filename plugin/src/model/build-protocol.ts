@@ -2,6 +2,7 @@ import { createRegistry, type DescEnum, type DescFile, type DescMessage, type Re
 import { getComments } from "@bufbuild/protoplugin";
 import type { Manifest, ManifestCommand } from "../manifest/manifest.js";
 import { UserError } from "../user-error.js";
+import { buildPorts, buildRegistration, buildRouting, buildSums } from "./build-connection-rules.js";
 import type { Command, Heartbeat, Protocol } from "./protocol.js";
 
 /** The gateway's default frame limit, used when the manifest sets none. */
@@ -47,27 +48,35 @@ export function buildProtocol(manifest: Manifest, files: readonly DescFile[]): P
       const request = resolve("request", entry.request);
       const response = resolve("response", entry.response);
       if (response !== undefined) {
-        commands.push({ kind: "request", name: entry.name, id: entry.id, doc, request, response });
+        commands.push({ kind: "request", name: entry.name, id: entry.id, doc, port: entry.port, request, response, sum: [] });
       }
     } else {
       const message = resolve("message", entry.message);
-      commands.push({ kind: entry.kind, name: entry.name, id: entry.id, doc, message });
+      commands.push({ kind: entry.kind, name: entry.name, id: entry.id, doc, port: entry.port, message });
     }
   }
 
   const heartbeat = checkHeartbeat(manifest, problems);
-  const withDocs = manifest.commandEnum === undefined ? commands : checkCommandEnum(manifest, registry, commands, problems);
+  const withEnumDocs = manifest.commandEnum === undefined ? commands : checkCommandEnum(manifest, registry, commands, problems);
+  const withDocs = withEnumDocs.map((c) => ({ ...c, doc: c.doc !== "" ? c.doc : defaultDoc(c, manifest) }));
+  const ports = buildPorts(manifest, problems);
+  const withSums = buildSums(manifest, withDocs, problems);
+  const registration = buildRegistration(manifest, withSums, problems);
+  const routing = buildRouting(manifest, withSums, problems);
 
   if (problems.length > 0) {
     throw new UserError(problems.join("\n"));
   }
   return {
+    ports,
+    registration,
+    routing,
     manifestPath: manifest.path,
     server: manifest.server ?? "server",
     client: manifest.client ?? "client",
     maxFrameSize: manifest.maxFrameSize ?? defaultMaxFrameSize,
     heartbeat,
-    commands: withDocs.map((c) => ({ ...c, doc: c.doc !== "" ? c.doc : defaultDoc(c, manifest) })),
+    commands: withSums,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { DescMessage } from "@bufbuild/protobuf";
+import type { DescField, DescMessage } from "@bufbuild/protobuf";
 
 /**
  * Everything the emitters need, resolved and checked: one model of the
@@ -15,6 +15,40 @@ export interface Protocol {
   readonly maxFrameSize: number;
   readonly heartbeat: Heartbeat | undefined;
   /** In manifest order. */
+  readonly commands: readonly Command[];
+  /** Port roles in manifest order; empty when the server has one port. */
+  readonly ports: readonly Port[];
+  readonly registration: Registration | undefined;
+  readonly routing: Routing | undefined;
+}
+
+export interface Port {
+  readonly name: string;
+  readonly doc: string;
+}
+
+/** The request that subscribes a connection to events, and the one that cancels it. */
+export interface Registration {
+  readonly register: RequestCommand & { readonly request: DescMessage };
+  readonly unregister: RequestCommand;
+  /** The enum field of the register response whose 0 value means success. */
+  readonly status: DescField & { readonly fieldKind: "enum" };
+  /** How the unregister request is filled from the registration. */
+  readonly unregisterFields: readonly {
+    readonly field: DescField;
+    readonly from: "request" | "response";
+    readonly source: DescField;
+  }[];
+}
+
+/** How a client of several servers finds the owner of a body. */
+export interface Routing {
+  /** Local name of the string body field that names the owner. */
+  readonly field: string;
+  readonly prefixLength: number;
+  /** "address": a server's prefix is the hex of its IPv4 address and port. */
+  readonly prefix: "address" | undefined;
+  /** Commands whose body has that field, in manifest order. */
   readonly commands: readonly Command[];
 }
 
@@ -35,6 +69,8 @@ interface CommandBase {
   readonly id: number;
   /** Documentation for generated code; never empty. */
   readonly doc: string;
+  /** The port role the command belongs to; undefined when the protocol has no ports. */
+  readonly port: string | undefined;
 }
 
 export interface OneWayCommand extends CommandBase {
@@ -48,4 +84,6 @@ export interface RequestCommand extends CommandBase {
   /** undefined: the request frame has no body. */
   readonly request: DescMessage | undefined;
   readonly response: DescMessage;
+  /** Response fields summed when answers of several servers are merged. */
+  readonly sum: readonly DescField[];
 }

@@ -1,0 +1,72 @@
+import type { ClientErrorCode, ClientLifecycle, ClientOptions, ClientState, ClientTypes, ReconnectOptions, RequestOptions, Unsubscribe } from "./node-client.js";
+import { Client, ClientError, RegistrationError } from "./node-client.js";
+import type { BodyInitOf, BodyOf, EventCmd, OnewayCmd, OnewaySchemas, RequestCmd, RequestSchemas, ResponseSchemas, TaskPortCmd, WorkerPortCmd } from "./commands.js";
+import { Cmd } from "./commands.js";
+import type { EventFrame } from "./frames.js";
+export { ClientError, RegistrationError, type ClientErrorCode, type ClientLifecycle, type ClientOptions, type ClientState, type ReconnectOptions, type RequestOptions, type Unsubscribe };
+/**
+ * The types of a business connection to the worker port, by command id.
+ */
+export interface WorkerClientTypes extends ClientTypes {
+    readonly oneway: {
+        readonly [C in OnewayCmd & WorkerPortCmd]: BodyInitOf<OnewaySchemas[C]>;
+    };
+    readonly request: {
+        readonly [C in RequestCmd & WorkerPortCmd]: BodyInitOf<RequestSchemas[C]>;
+    };
+    readonly response: {
+        readonly [C in RequestCmd & WorkerPortCmd]: BodyOf<ResponseSchemas[C]>;
+    };
+    readonly event: {
+        readonly [C in EventCmd & WorkerPortCmd]: EventFrame<C>;
+    };
+    readonly register: BodyInitOf<RequestSchemas[typeof Cmd.Register]>;
+    readonly registerResponse: BodyOf<ResponseSchemas[typeof Cmd.Register]>;
+    readonly unregisterResponse: BodyOf<ResponseSchemas[typeof Cmd.Unregister]>;
+}
+/**
+ * A business connection to the worker port to a gateway, kept open: see connectWorker().
+ */
+export type WorkerClient = Client<WorkerClientTypes>;
+/**
+ * Opens a business connection to the worker port and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).
+ *
+ * The worker port: Register, Unregister and heartbeats only; a registered connection receives the events it registered for.
+ *
+ * register() registers it; after a reconnect it registers again with the same body, and close() unregisters it.
+ *
+ * Answers to requests are matched in order per command id, which holds while the gateway answers in order.
+ */
+export declare function connectWorker(options: ClientOptions): Promise<WorkerClient>;
+/**
+ * The types of a business connection to the task port, by command id.
+ */
+export interface TaskClientTypes extends ClientTypes {
+    readonly oneway: {
+        readonly [C in OnewayCmd & TaskPortCmd]: BodyInitOf<OnewaySchemas[C]>;
+    };
+    readonly request: {
+        readonly [C in RequestCmd & TaskPortCmd]: BodyInitOf<RequestSchemas[C]>;
+    };
+    readonly response: {
+        readonly [C in RequestCmd & TaskPortCmd]: BodyOf<ResponseSchemas[C]>;
+    };
+    readonly event: {
+        readonly [C in EventCmd & TaskPortCmd]: EventFrame<C>;
+    };
+    readonly register: never;
+    readonly registerResponse: never;
+    readonly unregisterResponse: never;
+}
+/**
+ * A business connection to the task port to a gateway, kept open: see connectTask().
+ */
+export type TaskClient = Client<TaskClientTypes>;
+/**
+ * Opens a business connection to the task port and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).
+ *
+ * The task port: Every other command plus heartbeats, no registration needed; requests are answered in order on the same connection.
+ *
+ * Answers to requests are matched in order per command id, which holds while the gateway answers in order.
+ */
+export declare function connectTask(options: ClientOptions): Promise<TaskClient>;

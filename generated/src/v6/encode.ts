@@ -1,0 +1,714 @@
+import type { DescMessage, MessageInitShape } from "@bufbuild/protobuf";
+import type { ConnOpenSchema } from "./connOpen_pb.js";
+import { broadcastFrame, checkOnlineReqFrame, checkOnlineRespFrame, connCloseFrame, connInfoByCustomerIdReqFrame, connInfoByCustomerIdRespFrame, connInfoDeleteFrame, connInfoReqFrame, connInfoRespFrame, connInfoUpdateFrame, connOpenFrame, customerIdCountRespFrame, customerIdListRespFrame, forceOfflineByCustomerIdFrame, forceOfflineFrame, forceOfflineGuestFrame, limitReqFrame, limitRespFrame, metricsRespFrame, multicastByCustomerIdFrame, multicastFrame, registerReqFrame, registerRespFrame, singleCastBulkByCustomerIdFrame, singleCastBulkFrame, singleCastByCustomerIdFrame, singleCastFrame, topicCountRespFrame, topicCustomerIdCountReqFrame, topicCustomerIdCountRespFrame, topicCustomerIdListReqFrame, topicCustomerIdListRespFrame, topicCustomerIdToUniqIdsListReqFrame, topicCustomerIdToUniqIdsListRespFrame, topicDeleteFrame, topicListRespFrame, topicPublishBulkFrame, topicPublishFrame, topicSubscribeFrame, topicUniqIdCountReqFrame, topicUniqIdCountRespFrame, topicUniqIdListReqFrame, topicUniqIdListRespFrame, topicUnsubscribeFrame, transferFrame, uniqIdCountRespFrame, uniqIdListRespFrame, unRegisterReqFrame, unRegisterRespFrame } from "./codec.js";
+import type { BusinessCmd, EventSchemas, GatewayCmd, OnewaySchemas, RequestSchemas, ResponseSchemas } from "./commands.js";
+import { Cmd } from "./commands.js";
+import type { ConnCloseSchema } from "./connClose_pb.js";
+import type { TransferSchema } from "./transfer_pb.js";
+import type { ConnInfoUpdateSchema } from "./connInfoUpdate_pb.js";
+import type { ConnInfoDeleteSchema } from "./connInfoDelete_pb.js";
+import type { BroadcastSchema } from "./broadcast_pb.js";
+import type { MulticastSchema } from "./multicast_pb.js";
+import type { MulticastByCustomerIdSchema } from "./multicastByCustomerId_pb.js";
+import type { SingleCastSchema } from "./singleCast_pb.js";
+import type { SingleCastBulkSchema } from "./singleCastBulk_pb.js";
+import type { SingleCastByCustomerIdSchema } from "./singleCastByCustomerId_pb.js";
+import type { SingleCastBulkByCustomerIdSchema } from "./singleCastBulkByCustomerId_pb.js";
+import type { TopicSubscribeSchema } from "./topicSubscribe_pb.js";
+import type { TopicUnsubscribeSchema } from "./topicUnsubscribe_pb.js";
+import type { TopicDeleteSchema } from "./topicDelete_pb.js";
+import type { TopicPublishSchema } from "./topicPublish_pb.js";
+import type { TopicPublishBulkSchema } from "./topicPublishBulk_pb.js";
+import type { ForceOfflineSchema } from "./forceOffline_pb.js";
+import type { ForceOfflineByCustomerIdSchema } from "./forceOfflineByCustomerId_pb.js";
+import type { ForceOfflineGuestSchema } from "./forceOfflineGuest_pb.js";
+import type { RegisterReqSchema } from "./registerReq_pb.js";
+import type { RegisterRespSchema } from "./registerResp_pb.js";
+import type { UnRegisterReqSchema } from "./unRegisterReq_pb.js";
+import type { UnRegisterRespSchema } from "./unRegisterResp_pb.js";
+import type { CheckOnlineReqSchema } from "./checkOnlineReq_pb.js";
+import type { CheckOnlineRespSchema } from "./checkOnlineResp_pb.js";
+import { emptyFrame } from "./wire.js";
+import type { CustomerIdListRespSchema } from "./customerIdListResp_pb.js";
+import type { CustomerIdCountRespSchema } from "./customerIdCountResp_pb.js";
+import type { UniqIdListRespSchema } from "./uniqIdListResp_pb.js";
+import type { UniqIdCountRespSchema } from "./uniqIdCountResp_pb.js";
+import type { TopicListRespSchema } from "./topicListResp_pb.js";
+import type { TopicCountRespSchema } from "./topicCountResp_pb.js";
+import type { TopicUniqIdListReqSchema } from "./topicUniqIdListReq_pb.js";
+import type { TopicUniqIdListRespSchema } from "./topicUniqIdListResp_pb.js";
+import type { TopicUniqIdCountReqSchema } from "./topicUniqIdCountReq_pb.js";
+import type { TopicUniqIdCountRespSchema } from "./topicUniqIdCountResp_pb.js";
+import type { TopicCustomerIdListReqSchema } from "./topicCustomerIdListReq_pb.js";
+import type { TopicCustomerIdListRespSchema } from "./topicCustomerIdListResp_pb.js";
+import type { TopicCustomerIdToUniqIdsListReqSchema } from "./topicCustomerIdToUniqIdsListReq_pb.js";
+import type { TopicCustomerIdToUniqIdsListRespSchema } from "./topicCustomerIdToUniqIdsListResp_pb.js";
+import type { TopicCustomerIdCountReqSchema } from "./topicCustomerIdCountReq_pb.js";
+import type { TopicCustomerIdCountRespSchema } from "./topicCustomerIdCountResp_pb.js";
+import type { ConnInfoReqSchema } from "./connInfoReq_pb.js";
+import type { ConnInfoRespSchema } from "./connInfoResp_pb.js";
+import type { ConnInfoByCustomerIdReqSchema } from "./connInfoByCustomerIdReq_pb.js";
+import type { ConnInfoByCustomerIdRespSchema } from "./connInfoByCustomerIdResp_pb.js";
+import type { MetricsRespSchema } from "./metricsResp_pb.js";
+import type { LimitReqSchema } from "./limitReq_pb.js";
+import type { LimitRespSchema } from "./limitResp_pb.js";
+
+// @generated by protoc-gen-netsvr v0.1.0 from proto/v6/netsvr.manifest.yaml; do not edit.
+
+/**
+ * Encodes a ConnOpen frame (gateway -> business).
+ *
+ * Gateway -> business one-way event on the worker port; body ConnOpen, sent when a customer connects.
+ */
+export function encodeConnOpen(body: MessageInitShape<typeof ConnOpenSchema>): Uint8Array {
+  return connOpenFrame(Cmd.ConnOpen, body);
+}
+
+/**
+ * Encodes a ConnClose frame (gateway -> business).
+ *
+ * Gateway -> business one-way event on the worker port; body ConnClose, sent when a customer disconnects.
+ */
+export function encodeConnClose(body: MessageInitShape<typeof ConnCloseSchema>): Uint8Array {
+  return connCloseFrame(Cmd.ConnClose, body);
+}
+
+/**
+ * Encodes a Transfer frame (gateway -> business).
+ *
+ * Gateway -> business one-way event on the worker port; body Transfer, carries a message sent by a customer.
+ */
+export function encodeTransfer(body: MessageInitShape<typeof TransferSchema>): Uint8Array {
+  return transferFrame(Cmd.Transfer, body);
+}
+
+/**
+ * Encodes a ConnInfoUpdate frame (business -> gateway).
+ *
+ * Business -> gateway one-way command; body ConnInfoUpdate, changes a connection's session, customerId or topics.
+ */
+export function encodeConnInfoUpdate(body: MessageInitShape<typeof ConnInfoUpdateSchema>): Uint8Array {
+  return connInfoUpdateFrame(Cmd.ConnInfoUpdate, body);
+}
+
+/**
+ * Encodes a ConnInfoDelete frame (business -> gateway).
+ *
+ * Business -> gateway one-way command; body ConnInfoDelete, clears parts of a connection's info.
+ */
+export function encodeConnInfoDelete(body: MessageInitShape<typeof ConnInfoDeleteSchema>): Uint8Array {
+  return connInfoDeleteFrame(Cmd.ConnInfoDelete, body);
+}
+
+/**
+ * Encodes a Broadcast frame (business -> gateway).
+ *
+ * Business -> gateway one-way command; body Broadcast, sends data to every customer.
+ */
+export function encodeBroadcast(body: MessageInitShape<typeof BroadcastSchema>): Uint8Array {
+  return broadcastFrame(Cmd.Broadcast, body);
+}
+
+/**
+ * Encodes a Multicast frame (business -> gateway).
+ *
+ * Business -> gateway one-way command; body Multicast, sends the same data to several connections.
+ */
+export function encodeMulticast(body: MessageInitShape<typeof MulticastSchema>): Uint8Array {
+  return multicastFrame(Cmd.Multicast, body);
+}
+
+/**
+ * Encodes a MulticastByCustomerId frame (business -> gateway).
+ *
+ * Business -> gateway one-way command; body MulticastByCustomerId, sends the same data to several customerIds.
+ */
+export function encodeMulticastByCustomerId(body: MessageInitShape<typeof MulticastByCustomerIdSchema>): Uint8Array {
+  return multicastByCustomerIdFrame(Cmd.MulticastByCustomerId, body);
+}
+
+/**
+ * Encodes a SingleCast frame (business -> gateway).
+ *
+ * Business -> gateway one-way command; body SingleCast, sends data to one connection.
+ */
+export function encodeSingleCast(body: MessageInitShape<typeof SingleCastSchema>): Uint8Array {
+  return singleCastFrame(Cmd.SingleCast, body);
+}
+
+/**
+ * Encodes a SingleCastBulk frame (business -> gateway).
+ *
+ * Business -> gateway one-way command; body SingleCastBulk, sends different data to several connections.
+ */
+export function encodeSingleCastBulk(body: MessageInitShape<typeof SingleCastBulkSchema>): Uint8Array {
+  return singleCastBulkFrame(Cmd.SingleCastBulk, body);
+}
+
+/**
+ * Encodes a SingleCastByCustomerId frame (business -> gateway).
+ *
+ * Business -> gateway one-way command; body SingleCastByCustomerId, sends data to one customerId.
+ */
+export function encodeSingleCastByCustomerId(body: MessageInitShape<typeof SingleCastByCustomerIdSchema>): Uint8Array {
+  return singleCastByCustomerIdFrame(Cmd.SingleCastByCustomerId, body);
+}
+
+/**
+ * Encodes a SingleCastBulkByCustomerId frame (business -> gateway).
+ *
+ * Business -> gateway one-way command; body SingleCastBulkByCustomerId, sends different data to several customerIds.
+ */
+export function encodeSingleCastBulkByCustomerId(body: MessageInitShape<typeof SingleCastBulkByCustomerIdSchema>): Uint8Array {
+  return singleCastBulkByCustomerIdFrame(Cmd.SingleCastBulkByCustomerId, body);
+}
+
+/**
+ * Encodes a TopicSubscribe frame (business -> gateway).
+ *
+ * Business -> gateway one-way command; body TopicSubscribe, adds topics to a connection.
+ */
+export function encodeTopicSubscribe(body: MessageInitShape<typeof TopicSubscribeSchema>): Uint8Array {
+  return topicSubscribeFrame(Cmd.TopicSubscribe, body);
+}
+
+/**
+ * Encodes a TopicUnsubscribe frame (business -> gateway).
+ *
+ * Business -> gateway one-way command; body TopicUnsubscribe, removes topics from a connection.
+ */
+export function encodeTopicUnsubscribe(body: MessageInitShape<typeof TopicUnsubscribeSchema>): Uint8Array {
+  return topicUnsubscribeFrame(Cmd.TopicUnsubscribe, body);
+}
+
+/**
+ * Encodes a TopicDelete frame (business -> gateway).
+ *
+ * Business -> gateway one-way command; body TopicDelete, deletes topics from every subscriber.
+ */
+export function encodeTopicDelete(body: MessageInitShape<typeof TopicDeleteSchema>): Uint8Array {
+  return topicDeleteFrame(Cmd.TopicDelete, body);
+}
+
+/**
+ * Encodes a TopicPublish frame (business -> gateway).
+ *
+ * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of topics.
+ */
+export function encodeTopicPublish(body: MessageInitShape<typeof TopicPublishSchema>): Uint8Array {
+  return topicPublishFrame(Cmd.TopicPublish, body);
+}
+
+/**
+ * Encodes a TopicPublishBulk frame (business -> gateway).
+ *
+ * Business -> gateway one-way command; body TopicPublishBulk, sends different data to different topics.
+ */
+export function encodeTopicPublishBulk(body: MessageInitShape<typeof TopicPublishBulkSchema>): Uint8Array {
+  return topicPublishBulkFrame(Cmd.TopicPublishBulk, body);
+}
+
+/**
+ * Encodes a ForceOffline frame (business -> gateway).
+ *
+ * Business -> gateway one-way command; body ForceOffline, closes the given connections.
+ */
+export function encodeForceOffline(body: MessageInitShape<typeof ForceOfflineSchema>): Uint8Array {
+  return forceOfflineFrame(Cmd.ForceOffline, body);
+}
+
+/**
+ * Encodes a ForceOfflineByCustomerId frame (business -> gateway).
+ *
+ * Business -> gateway one-way command; body ForceOfflineByCustomerId, closes the connections of the given customerIds.
+ */
+export function encodeForceOfflineByCustomerId(body: MessageInitShape<typeof ForceOfflineByCustomerIdSchema>): Uint8Array {
+  return forceOfflineByCustomerIdFrame(Cmd.ForceOfflineByCustomerId, body);
+}
+
+/**
+ * Encodes a ForceOfflineGuest frame (business -> gateway).
+ *
+ * Business -> gateway one-way command; body ForceOfflineGuest, closes the given connections that have neither session nor customerId.
+ */
+export function encodeForceOfflineGuest(body: MessageInitShape<typeof ForceOfflineGuestSchema>): Uint8Array {
+  return forceOfflineGuestFrame(Cmd.ForceOfflineGuest, body);
+}
+
+/**
+ * Encodes a Register request (business -> gateway).
+ *
+ * Business -> gateway request on the worker port; body RegisterReq, answered with RegisterResp.
+ */
+export function encodeRegisterRequest(body: MessageInitShape<typeof RegisterReqSchema>): Uint8Array {
+  return registerReqFrame(Cmd.Register, body);
+}
+
+/**
+ * Encodes the answer to a Register request (gateway -> business).
+ *
+ * Business -> gateway request on the worker port; body RegisterReq, answered with RegisterResp.
+ */
+export function encodeRegisterResponse(body: MessageInitShape<typeof RegisterRespSchema>): Uint8Array {
+  return registerRespFrame(Cmd.Register, body);
+}
+
+/**
+ * Encodes a Unregister request (business -> gateway).
+ *
+ * Business -> gateway request on the worker port; body UnRegisterReq, answered with UnRegisterResp.
+ */
+export function encodeUnregisterRequest(body: MessageInitShape<typeof UnRegisterReqSchema>): Uint8Array {
+  return unRegisterReqFrame(Cmd.Unregister, body);
+}
+
+/**
+ * Encodes the answer to a Unregister request (gateway -> business).
+ *
+ * Business -> gateway request on the worker port; body UnRegisterReq, answered with UnRegisterResp.
+ */
+export function encodeUnregisterResponse(body: MessageInitShape<typeof UnRegisterRespSchema>): Uint8Array {
+  return unRegisterRespFrame(Cmd.Unregister, body);
+}
+
+/**
+ * Encodes a CheckOnline request (business -> gateway).
+ *
+ * Business -> gateway request; body CheckOnlineReq, answered with CheckOnlineResp.
+ */
+export function encodeCheckOnlineRequest(body: MessageInitShape<typeof CheckOnlineReqSchema>): Uint8Array {
+  return checkOnlineReqFrame(Cmd.CheckOnline, body);
+}
+
+/**
+ * Encodes the answer to a CheckOnline request (gateway -> business).
+ *
+ * Business -> gateway request; body CheckOnlineReq, answered with CheckOnlineResp.
+ */
+export function encodeCheckOnlineResponse(body: MessageInitShape<typeof CheckOnlineRespSchema>): Uint8Array {
+  return checkOnlineRespFrame(Cmd.CheckOnline, body);
+}
+
+/**
+ * Encodes a CustomerIdList request (business -> gateway).
+ *
+ * Business -> gateway request with no request body, answered with CustomerIdListResp.
+ */
+export function encodeCustomerIdListRequest(): Uint8Array {
+  return emptyFrame(Cmd.CustomerIdList);
+}
+
+/**
+ * Encodes the answer to a CustomerIdList request (gateway -> business).
+ *
+ * Business -> gateway request with no request body, answered with CustomerIdListResp.
+ */
+export function encodeCustomerIdListResponse(body: MessageInitShape<typeof CustomerIdListRespSchema>): Uint8Array {
+  return customerIdListRespFrame(Cmd.CustomerIdList, body);
+}
+
+/**
+ * Encodes a CustomerIdCount request (business -> gateway).
+ *
+ * Business -> gateway request with no request body, answered with CustomerIdCountResp.
+ */
+export function encodeCustomerIdCountRequest(): Uint8Array {
+  return emptyFrame(Cmd.CustomerIdCount);
+}
+
+/**
+ * Encodes the answer to a CustomerIdCount request (gateway -> business).
+ *
+ * Business -> gateway request with no request body, answered with CustomerIdCountResp.
+ */
+export function encodeCustomerIdCountResponse(body: MessageInitShape<typeof CustomerIdCountRespSchema>): Uint8Array {
+  return customerIdCountRespFrame(Cmd.CustomerIdCount, body);
+}
+
+/**
+ * Encodes a UniqIdList request (business -> gateway).
+ *
+ * Business -> gateway request with no request body, answered with UniqIdListResp.
+ */
+export function encodeUniqIdListRequest(): Uint8Array {
+  return emptyFrame(Cmd.UniqIdList);
+}
+
+/**
+ * Encodes the answer to a UniqIdList request (gateway -> business).
+ *
+ * Business -> gateway request with no request body, answered with UniqIdListResp.
+ */
+export function encodeUniqIdListResponse(body: MessageInitShape<typeof UniqIdListRespSchema>): Uint8Array {
+  return uniqIdListRespFrame(Cmd.UniqIdList, body);
+}
+
+/**
+ * Encodes a UniqIdCount request (business -> gateway).
+ *
+ * Business -> gateway request with no request body, answered with UniqIdCountResp.
+ */
+export function encodeUniqIdCountRequest(): Uint8Array {
+  return emptyFrame(Cmd.UniqIdCount);
+}
+
+/**
+ * Encodes the answer to a UniqIdCount request (gateway -> business).
+ *
+ * Business -> gateway request with no request body, answered with UniqIdCountResp.
+ */
+export function encodeUniqIdCountResponse(body: MessageInitShape<typeof UniqIdCountRespSchema>): Uint8Array {
+  return uniqIdCountRespFrame(Cmd.UniqIdCount, body);
+}
+
+/**
+ * Encodes a TopicList request (business -> gateway).
+ *
+ * Business -> gateway request with no request body, answered with TopicListResp.
+ */
+export function encodeTopicListRequest(): Uint8Array {
+  return emptyFrame(Cmd.TopicList);
+}
+
+/**
+ * Encodes the answer to a TopicList request (gateway -> business).
+ *
+ * Business -> gateway request with no request body, answered with TopicListResp.
+ */
+export function encodeTopicListResponse(body: MessageInitShape<typeof TopicListRespSchema>): Uint8Array {
+  return topicListRespFrame(Cmd.TopicList, body);
+}
+
+/**
+ * Encodes a TopicCount request (business -> gateway).
+ *
+ * Business -> gateway request with no request body, answered with TopicCountResp.
+ */
+export function encodeTopicCountRequest(): Uint8Array {
+  return emptyFrame(Cmd.TopicCount);
+}
+
+/**
+ * Encodes the answer to a TopicCount request (gateway -> business).
+ *
+ * Business -> gateway request with no request body, answered with TopicCountResp.
+ */
+export function encodeTopicCountResponse(body: MessageInitShape<typeof TopicCountRespSchema>): Uint8Array {
+  return topicCountRespFrame(Cmd.TopicCount, body);
+}
+
+/**
+ * Encodes a TopicUniqIdList request (business -> gateway).
+ *
+ * Business -> gateway request; body TopicUniqIdListReq, answered with TopicUniqIdListResp.
+ */
+export function encodeTopicUniqIdListRequest(body: MessageInitShape<typeof TopicUniqIdListReqSchema>): Uint8Array {
+  return topicUniqIdListReqFrame(Cmd.TopicUniqIdList, body);
+}
+
+/**
+ * Encodes the answer to a TopicUniqIdList request (gateway -> business).
+ *
+ * Business -> gateway request; body TopicUniqIdListReq, answered with TopicUniqIdListResp.
+ */
+export function encodeTopicUniqIdListResponse(body: MessageInitShape<typeof TopicUniqIdListRespSchema>): Uint8Array {
+  return topicUniqIdListRespFrame(Cmd.TopicUniqIdList, body);
+}
+
+/**
+ * Encodes a TopicUniqIdCount request (business -> gateway).
+ *
+ * Business -> gateway request; body TopicUniqIdCountReq, answered with TopicUniqIdCountResp.
+ */
+export function encodeTopicUniqIdCountRequest(body: MessageInitShape<typeof TopicUniqIdCountReqSchema>): Uint8Array {
+  return topicUniqIdCountReqFrame(Cmd.TopicUniqIdCount, body);
+}
+
+/**
+ * Encodes the answer to a TopicUniqIdCount request (gateway -> business).
+ *
+ * Business -> gateway request; body TopicUniqIdCountReq, answered with TopicUniqIdCountResp.
+ */
+export function encodeTopicUniqIdCountResponse(body: MessageInitShape<typeof TopicUniqIdCountRespSchema>): Uint8Array {
+  return topicUniqIdCountRespFrame(Cmd.TopicUniqIdCount, body);
+}
+
+/**
+ * Encodes a TopicCustomerIdList request (business -> gateway).
+ *
+ * Business -> gateway request; body TopicCustomerIdListReq, answered with TopicCustomerIdListResp.
+ */
+export function encodeTopicCustomerIdListRequest(body: MessageInitShape<typeof TopicCustomerIdListReqSchema>): Uint8Array {
+  return topicCustomerIdListReqFrame(Cmd.TopicCustomerIdList, body);
+}
+
+/**
+ * Encodes the answer to a TopicCustomerIdList request (gateway -> business).
+ *
+ * Business -> gateway request; body TopicCustomerIdListReq, answered with TopicCustomerIdListResp.
+ */
+export function encodeTopicCustomerIdListResponse(body: MessageInitShape<typeof TopicCustomerIdListRespSchema>): Uint8Array {
+  return topicCustomerIdListRespFrame(Cmd.TopicCustomerIdList, body);
+}
+
+/**
+ * Encodes a TopicCustomerIdToUniqIdsList request (business -> gateway).
+ *
+ * Business -> gateway request; body TopicCustomerIdToUniqIdsListReq, answered with TopicCustomerIdToUniqIdsListResp.
+ */
+export function encodeTopicCustomerIdToUniqIdsListRequest(body: MessageInitShape<typeof TopicCustomerIdToUniqIdsListReqSchema>): Uint8Array {
+  return topicCustomerIdToUniqIdsListReqFrame(Cmd.TopicCustomerIdToUniqIdsList, body);
+}
+
+/**
+ * Encodes the answer to a TopicCustomerIdToUniqIdsList request (gateway -> business).
+ *
+ * Business -> gateway request; body TopicCustomerIdToUniqIdsListReq, answered with TopicCustomerIdToUniqIdsListResp.
+ */
+export function encodeTopicCustomerIdToUniqIdsListResponse(body: MessageInitShape<typeof TopicCustomerIdToUniqIdsListRespSchema>): Uint8Array {
+  return topicCustomerIdToUniqIdsListRespFrame(Cmd.TopicCustomerIdToUniqIdsList, body);
+}
+
+/**
+ * Encodes a TopicCustomerIdCount request (business -> gateway).
+ *
+ * Business -> gateway request; body TopicCustomerIdCountReq, answered with TopicCustomerIdCountResp.
+ */
+export function encodeTopicCustomerIdCountRequest(body: MessageInitShape<typeof TopicCustomerIdCountReqSchema>): Uint8Array {
+  return topicCustomerIdCountReqFrame(Cmd.TopicCustomerIdCount, body);
+}
+
+/**
+ * Encodes the answer to a TopicCustomerIdCount request (gateway -> business).
+ *
+ * Business -> gateway request; body TopicCustomerIdCountReq, answered with TopicCustomerIdCountResp.
+ */
+export function encodeTopicCustomerIdCountResponse(body: MessageInitShape<typeof TopicCustomerIdCountRespSchema>): Uint8Array {
+  return topicCustomerIdCountRespFrame(Cmd.TopicCustomerIdCount, body);
+}
+
+/**
+ * Encodes a ConnInfo request (business -> gateway).
+ *
+ * Business -> gateway request; body ConnInfoReq, answered with ConnInfoResp.
+ */
+export function encodeConnInfoRequest(body: MessageInitShape<typeof ConnInfoReqSchema>): Uint8Array {
+  return connInfoReqFrame(Cmd.ConnInfo, body);
+}
+
+/**
+ * Encodes the answer to a ConnInfo request (gateway -> business).
+ *
+ * Business -> gateway request; body ConnInfoReq, answered with ConnInfoResp.
+ */
+export function encodeConnInfoResponse(body: MessageInitShape<typeof ConnInfoRespSchema>): Uint8Array {
+  return connInfoRespFrame(Cmd.ConnInfo, body);
+}
+
+/**
+ * Encodes a ConnInfoByCustomerId request (business -> gateway).
+ *
+ * Business -> gateway request; body ConnInfoByCustomerIdReq, answered with ConnInfoByCustomerIdResp.
+ */
+export function encodeConnInfoByCustomerIdRequest(body: MessageInitShape<typeof ConnInfoByCustomerIdReqSchema>): Uint8Array {
+  return connInfoByCustomerIdReqFrame(Cmd.ConnInfoByCustomerId, body);
+}
+
+/**
+ * Encodes the answer to a ConnInfoByCustomerId request (gateway -> business).
+ *
+ * Business -> gateway request; body ConnInfoByCustomerIdReq, answered with ConnInfoByCustomerIdResp.
+ */
+export function encodeConnInfoByCustomerIdResponse(body: MessageInitShape<typeof ConnInfoByCustomerIdRespSchema>): Uint8Array {
+  return connInfoByCustomerIdRespFrame(Cmd.ConnInfoByCustomerId, body);
+}
+
+/**
+ * Encodes a Metrics request (business -> gateway).
+ *
+ * Business -> gateway request with no request body, answered with MetricsResp.
+ */
+export function encodeMetricsRequest(): Uint8Array {
+  return emptyFrame(Cmd.Metrics);
+}
+
+/**
+ * Encodes the answer to a Metrics request (gateway -> business).
+ *
+ * Business -> gateway request with no request body, answered with MetricsResp.
+ */
+export function encodeMetricsResponse(body: MessageInitShape<typeof MetricsRespSchema>): Uint8Array {
+  return metricsRespFrame(Cmd.Metrics, body);
+}
+
+/**
+ * Encodes a Limit request (business -> gateway).
+ *
+ * Business -> gateway request; body LimitReq, answered with LimitResp.
+ */
+export function encodeLimitRequest(body: MessageInitShape<typeof LimitReqSchema>): Uint8Array {
+  return limitReqFrame(Cmd.Limit, body);
+}
+
+/**
+ * Encodes the answer to a Limit request (gateway -> business).
+ *
+ * Business -> gateway request; body LimitReq, answered with LimitResp.
+ */
+export function encodeLimitResponse(body: MessageInitShape<typeof LimitRespSchema>): Uint8Array {
+  return limitRespFrame(Cmd.Limit, body);
+}
+
+/** The arguments after the command id of a generic encoder: the body, or nothing for a command without body. */
+export type BodyArgs<S extends DescMessage | undefined> = S extends DescMessage ? [body: MessageInitShape<S>] : [];
+
+/** The body schema of each command a gateway sends. */
+export type GatewaySchemas = EventSchemas & ResponseSchemas;
+
+/**
+ * The arguments of encodeGatewayFrame: a command id a gateway sends, then its body unless the command has none.
+ */
+export type GatewayFrameArgs = {
+  [C in GatewayCmd]: [cmd: C, ...body: BodyArgs<GatewaySchemas[C]>];
+}[GatewayCmd];
+
+/**
+ * Encodes any frame a gateway sends, picked by command id.
+ */
+export function encodeGatewayFrame(...[cmd, body]: GatewayFrameArgs): Uint8Array {
+  switch (cmd) {
+    case Cmd.ConnOpen:
+      return encodeConnOpen(body);
+    case Cmd.ConnClose:
+      return encodeConnClose(body);
+    case Cmd.Transfer:
+      return encodeTransfer(body);
+    case Cmd.Register:
+      return encodeRegisterResponse(body);
+    case Cmd.Unregister:
+      return encodeUnregisterResponse(body);
+    case Cmd.CheckOnline:
+      return encodeCheckOnlineResponse(body);
+    case Cmd.CustomerIdList:
+      return encodeCustomerIdListResponse(body);
+    case Cmd.CustomerIdCount:
+      return encodeCustomerIdCountResponse(body);
+    case Cmd.UniqIdList:
+      return encodeUniqIdListResponse(body);
+    case Cmd.UniqIdCount:
+      return encodeUniqIdCountResponse(body);
+    case Cmd.TopicList:
+      return encodeTopicListResponse(body);
+    case Cmd.TopicCount:
+      return encodeTopicCountResponse(body);
+    case Cmd.TopicUniqIdList:
+      return encodeTopicUniqIdListResponse(body);
+    case Cmd.TopicUniqIdCount:
+      return encodeTopicUniqIdCountResponse(body);
+    case Cmd.TopicCustomerIdList:
+      return encodeTopicCustomerIdListResponse(body);
+    case Cmd.TopicCustomerIdToUniqIdsList:
+      return encodeTopicCustomerIdToUniqIdsListResponse(body);
+    case Cmd.TopicCustomerIdCount:
+      return encodeTopicCustomerIdCountResponse(body);
+    case Cmd.ConnInfo:
+      return encodeConnInfoResponse(body);
+    case Cmd.ConnInfoByCustomerId:
+      return encodeConnInfoByCustomerIdResponse(body);
+    case Cmd.Metrics:
+      return encodeMetricsResponse(body);
+    case Cmd.Limit:
+      return encodeLimitResponse(body);
+  }
+  throw new RangeError(`encodeGatewayFrame: ${String(cmd)} is not a command a gateway sends`);
+}
+
+/** The body schema of each command a business sends. */
+export type BusinessSchemas = OnewaySchemas & RequestSchemas;
+
+/**
+ * The arguments of encodeBusinessFrame: a command id a business sends, then its body unless the command has none.
+ */
+export type BusinessFrameArgs = {
+  [C in BusinessCmd]: [cmd: C, ...body: BodyArgs<BusinessSchemas[C]>];
+}[BusinessCmd];
+
+/**
+ * Encodes any frame a business sends, picked by command id.
+ */
+export function encodeBusinessFrame(...[cmd, body]: BusinessFrameArgs): Uint8Array {
+  switch (cmd) {
+    case Cmd.ConnInfoUpdate:
+      return encodeConnInfoUpdate(body);
+    case Cmd.ConnInfoDelete:
+      return encodeConnInfoDelete(body);
+    case Cmd.Broadcast:
+      return encodeBroadcast(body);
+    case Cmd.Multicast:
+      return encodeMulticast(body);
+    case Cmd.MulticastByCustomerId:
+      return encodeMulticastByCustomerId(body);
+    case Cmd.SingleCast:
+      return encodeSingleCast(body);
+    case Cmd.SingleCastBulk:
+      return encodeSingleCastBulk(body);
+    case Cmd.SingleCastByCustomerId:
+      return encodeSingleCastByCustomerId(body);
+    case Cmd.SingleCastBulkByCustomerId:
+      return encodeSingleCastBulkByCustomerId(body);
+    case Cmd.TopicSubscribe:
+      return encodeTopicSubscribe(body);
+    case Cmd.TopicUnsubscribe:
+      return encodeTopicUnsubscribe(body);
+    case Cmd.TopicDelete:
+      return encodeTopicDelete(body);
+    case Cmd.TopicPublish:
+      return encodeTopicPublish(body);
+    case Cmd.TopicPublishBulk:
+      return encodeTopicPublishBulk(body);
+    case Cmd.ForceOffline:
+      return encodeForceOffline(body);
+    case Cmd.ForceOfflineByCustomerId:
+      return encodeForceOfflineByCustomerId(body);
+    case Cmd.ForceOfflineGuest:
+      return encodeForceOfflineGuest(body);
+    case Cmd.Register:
+      return encodeRegisterRequest(body);
+    case Cmd.Unregister:
+      return encodeUnregisterRequest(body);
+    case Cmd.CheckOnline:
+      return encodeCheckOnlineRequest(body);
+    case Cmd.CustomerIdList:
+      return encodeCustomerIdListRequest();
+    case Cmd.CustomerIdCount:
+      return encodeCustomerIdCountRequest();
+    case Cmd.UniqIdList:
+      return encodeUniqIdListRequest();
+    case Cmd.UniqIdCount:
+      return encodeUniqIdCountRequest();
+    case Cmd.TopicList:
+      return encodeTopicListRequest();
+    case Cmd.TopicCount:
+      return encodeTopicCountRequest();
+    case Cmd.TopicUniqIdList:
+      return encodeTopicUniqIdListRequest(body);
+    case Cmd.TopicUniqIdCount:
+      return encodeTopicUniqIdCountRequest(body);
+    case Cmd.TopicCustomerIdList:
+      return encodeTopicCustomerIdListRequest(body);
+    case Cmd.TopicCustomerIdToUniqIdsList:
+      return encodeTopicCustomerIdToUniqIdsListRequest(body);
+    case Cmd.TopicCustomerIdCount:
+      return encodeTopicCustomerIdCountRequest(body);
+    case Cmd.ConnInfo:
+      return encodeConnInfoRequest(body);
+    case Cmd.ConnInfoByCustomerId:
+      return encodeConnInfoByCustomerIdRequest(body);
+    case Cmd.Metrics:
+      return encodeMetricsRequest();
+    case Cmd.Limit:
+      return encodeLimitRequest(body);
+  }
+  throw new RangeError(`encodeBusinessFrame: ${String(cmd)} is not a command a business sends`);
+}
+

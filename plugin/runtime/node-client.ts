@@ -1,0 +1,817 @@
+import { connect as netConnect, type Socket } from "node:net";
+
+/**
+ * The protocol-independent part of the Node client: one TCP connection with
+ * heartbeats, back-pressure, in-order request matching, events and
+ * reconnects. node.ts binds it to one protocol's generated tables and types.
+ */
+
+/** What a protocol tells the client; node.ts builds it from the manifest. */
+export interface ClientBinding {
+  /** The encoded ping frame, if the protocol has a heartbeat. */
+  readonly ping: Uint8Array | undefined;
+  /** Whether the server answers a ping with a pong. */
+  readonly pong: boolean;
+  readonly createSplitter: () => { push(chunk: Uint8Array, onFrame: (frame: Uint8Array) => void): void };
+  /** Decodes a whole frame from the server; throws a FrameError. */
+  readonly decode: (frame: Uint8Array) => IncomingFrame;
+  /** Encodes a whole frame to the server from a command id and body. */
+  readonly encode: (cmd: number, body: unknown) => Uint8Array;
+  /** The name of a command id; undefined for an unknown id. */
+  readonly cmdName: (cmd: number) => string | undefined;
+  readonly cmdKind: (cmd: number) => "event" | "oneway" | "request" | undefined;
+  /** The port role of a command id, when the protocol has several ports. */
+  readonly cmdPort: ((cmd: number) => string | undefined) | undefined;
+  readonly registration: RegistrationBinding | undefined;
+}
+
+export interface RegistrationBinding {
+  readonly register: number;
+  readonly unregister: number;
+  /** The register response's status (0 = success). */
+  readonly status: (response: unknown) => number;
+  /** The status's enum value name, for messages. */
+  readonly statusName: (status: number) => string;
+  /** The unregister request body for a registration. */
+  readonly unregisterBody: (request: unknown, response: unknown) => unknown;
+}
+
+/** A decoded frame from the server, as the generated decoder returns it. */
+export interface IncomingFrame {
+  readonly kind: string;
+  readonly cmd: number | undefined;
+  readonly body: unknown;
+}
+
+/**
+ * Why a client call failed:
+ * - "not-connected": no open connection right now (connecting or
+ *   reconnecting); await ready() and retry;
+ * - "disconnected": the connection dropped before the answer came; the
+ *   server may or may not have executed the request;
+ * - "timeout": no answer within the request's timeout;
+ * - "aborted": the request's AbortSignal fired;
+ * - "backpressure": more than highWaterMark bytes wait to be written;
+ *   await drain() and retry;
+ * - "closed": close() was called;
+ * - "wrong-port": the command does not belong to this connection's port;
+ * - "heartbeat-timeout": the server did not answer a ping in time (the
+ *   connection was dropped);
+ * - "protocol": the server sent a frame the client cannot read or match.
+ */
+export type ClientErrorCode =
+  | "not-connected"
+  | "disconnected"
+  | "timeout"
+  | "aborted"
+  | "backpressure"
+  | "closed"
+  | "wrong-port"
+  | "heartbeat-timeout"
+  | "protocol";
+
+export class ClientError extends Error {
+  override readonly name: "ClientError" = "ClientError";
+  readonly code: ClientErrorCode;
+  /** The command the failed call was about, if any. */
+  readonly cmd: number | undefined;
+
+  constructor(code: ClientErrorCode, message: string, details: { readonly cmd?: number; readonly cause?: unknown } = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = code;
+    this.cmd = details.cmd;
+  }
+}
+
+/** A register request answered with a status other than success. */
+export class RegistrationError<Response = unknown> extends Error {
+  override readonly name: "RegistrationError" = "RegistrationError";
+  /** The status code of the response (e.g. RegisterRespCode). */
+  readonly code: number;
+  readonly response: Response;
+
+  constructor(code: number, codeName: string, response: Response) {
+    super(`register failed: ${codeName} (${code})`);
+    this.code = code;
+    this.response = response;
+  }
+}
+
+export interface ReconnectOptions {
+  /** First delay after a drop, in ms. Default 100. */
+  readonly initialDelay?: number;
+  /** Largest delay, in ms. Default 10000. */
+  readonly maxDelay?: number;
+  /** Growth per failed attempt. Default 2. */
+  readonly factor?: number;
+  /** Fraction of each delay drawn at random, 0..1. Default 0.5. */
+  readonly jitter?: number;
+  /** Give up after this many failed attempts in a row. Default Infinity. */
+  readonly maxAttempts?: number;
+}
+
+export interface ClientOptions {
+  readonly host: string;
+  readonly port: number;
+  /** Gives up on one connection attempt after this long, in ms. Default 10000. */
+  readonly connectTimeout?: number;
+  /** Sends a ping this often, in ms; 0 never. Default 20000, well under a gateway's 120 s idle close. */
+  readonly heartbeatInterval?: number;
+  /** Drops the connection when a pong is this late, in ms (protocols with a pong). Default 10000. */
+  readonly heartbeatTimeout?: number;
+  /** Default timeout of request(), in ms. Default 30000. */
+  readonly requestTimeout?: number;
+  /** Bytes that may wait to be written before send() and request() fail with "backpressure". Default 8 MiB. */
+  readonly highWaterMark?: number;
+  /** Events the events() iterator may hold before the client stops reading the socket. Default 10000. */
+  readonly maxQueuedEvents?: number;
+  /** Reconnect after a drop (default), or not (false). */
+  readonly reconnect?: false | ReconnectOptions;
+}
+
+export interface RequestOptions {
+  /** In ms; defaults to the client's requestTimeout. */
+  readonly timeout?: number;
+  readonly signal?: AbortSignal;
+}
+
+export type ClientState = "connecting" | "open" | "reconnecting" | "closing" | "closed";
+
+/** Lifecycle notifications of a client. */
+export interface ClientLifecycle {
+  /** A connection (first or later) is open and, if registered before, registered again. */
+  readonly open: () => void;
+  /** The connection dropped; the client reconnects unless closed or reconnect is false. */
+  readonly disconnect: (error: Error | undefined) => void;
+  /** Something failed without a caller to tell: a handler threw, a re-register failed, reconnecting gave up. */
+  readonly error: (error: Error) => void;
+}
+
+/**
+ * The protocol's types, by command id: what send() and request() take,
+ * what request() returns, which events arrive. node.ts defines them from the
+ * generated tables; an entry of undefined means a frame without body.
+ */
+export interface ClientTypes {
+  readonly oneway: object;
+  readonly request: object;
+  readonly response: object;
+  readonly event: object;
+  /** The register request body, never when this connection cannot register. */
+  readonly register: unknown;
+  readonly registerResponse: unknown;
+  readonly unregisterResponse: unknown;
+}
+
+type CmdOf<M> = keyof M & number;
+type BodyArgs<B> = [B] extends [undefined] ? [] : [body: B];
+type RequestArgs<B> = [B] extends [undefined] ? [body?: undefined, options?: RequestOptions] : [body: B, options?: RequestOptions];
+type EventBody<F> = F extends { readonly body: infer B } ? B : never;
+
+/** A function that removes the listener it came from. */
+export type Unsubscribe = () => void;
+
+/** One request waiting for its answer. Settled entries stay queued until their answer arrives. */
+interface Pending {
+  readonly resolve: (body: unknown) => void;
+  readonly reject: (error: Error) => void;
+  settled: boolean;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  cleanup: (() => void) | undefined;
+}
+
+/** A FIFO queue that does not copy on shift, for thousands of pending requests. */
+class Queue<T> {
+  private items: (T | undefined)[] = [];
+  private head = 0;
+
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  push(item: T): void {
+    this.items.push(item);
+  }
+
+  shift(): T | undefined {
+    if (this.head === this.items.length) return undefined;
+    const item = this.items[this.head];
+    this.items[this.head++] = undefined;
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+
+  drain(): T[] {
+    const rest = this.items.slice(this.head) as T[];
+    this.items = [];
+    this.head = 0;
+    return rest;
+  }
+}
+
+const defaults = {
+  connectTimeout: 10_000,
+  heartbeatInterval: 20_000,
+  heartbeatTimeout: 10_000,
+  requestTimeout: 30_000,
+  highWaterMark: 8 * 1024 * 1024,
+  maxQueuedEvents: 10_000,
+};
+
+const reconnectDefaults: Required<ReconnectOptions> = {
+  initialDelay: 100,
+  maxDelay: 10_000,
+  factor: 2,
+  jitter: 0.5,
+  maxAttempts: Number.POSITIVE_INFINITY,
+};
+
+/**
+ * One connection to a server, kept open. Its methods take and return
+ * untyped bodies; node.ts gives them the protocol's types.
+ *
+ * Requests carry no correlation id: the server answers each request with a
+ * frame of the same command id, in order. So answers are matched per command
+ * id, first in, first out. A request that timed out keeps its place in the
+ * queue, so its late answer is dropped instead of resolving a later call.
+ * This is only sound while the server answers in order.
+ */
+export class Client<T extends ClientTypes = ClientTypes> {
+  private readonly binding: ClientBinding;
+  private readonly options: ClientOptions;
+  /** The port role of this connection, when the protocol has several ports. */
+  private readonly port: string | undefined;
+  private socket: Socket | undefined = undefined;
+  private stateValue: ClientState = "connecting";
+  private readonly pending = new Map<number, Queue<Pending>>();
+  private pendingCount = 0;
+  /** Requests whose promise has not settled yet, and who waits for that to reach 0. */
+  private unsettled = 0;
+  private readonly idleWaiters: (() => void)[] = [];
+  private closedPromise: Promise<void> | undefined = undefined;
+  private readonly handlers = new Map<number, Set<(body: unknown, frame: IncomingFrame) => void>>();
+  private readonly lifecycle: { [K in keyof ClientLifecycle]: Set<ClientLifecycle[K]> } = {
+    open: new Set(),
+    disconnect: new Set(),
+    error: new Set(),
+  };
+  private readonly iterators = new Set<EventQueue>();
+  private heartbeatTimer: ReturnType<typeof setInterval> | undefined = undefined;
+  private pongTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+  private reconnectAttempts = 0;
+  private corked = false;
+  private readingPaused = false;
+  private registration: { readonly request: unknown; response: unknown } | undefined = undefined;
+  private readonly waiters = new Set<{ resolve: () => void; reject: (error: Error) => void }>();
+
+  constructor(binding: ClientBinding, options: ClientOptions, port?: string) {
+    this.binding = binding;
+    this.options = options;
+    this.port = port;
+  }
+
+  get state(): ClientState {
+    return this.stateValue;
+  }
+
+  /** Bytes accepted by send() or request() that the socket has not written yet. */
+  get bufferedAmount(): number {
+    return this.socket?.writableLength ?? 0;
+  }
+
+  /** True when send() would not fail: open, and under the highWaterMark. */
+  get writable(): boolean {
+    return this.stateValue === "open" && this.bufferedAmount < this.highWaterMark;
+  }
+
+  /** Requests sent and not yet answered, timed out ones included. */
+  get pendingRequests(): number {
+    return this.pendingCount;
+  }
+
+  /** The registration in force, if register() succeeded and unregister() was not called. */
+  get registered(): { readonly request: T["register"]; readonly response: T["registerResponse"] } | undefined {
+    return this.registration as { readonly request: T["register"]; readonly response: T["registerResponse"] } | undefined;
+  }
+
+  /** Opens the first connection; rejects if it cannot (no retry for the first one). */
+  async open(): Promise<void> {
+    this.socket = await this.dial();
+    this.attach(this.socket);
+    this.emit("open");
+  }
+
+  /** Resolves once the client is open; rejects if it gets closed first. */
+  ready(): Promise<void> {
+    if (this.stateValue === "open") return Promise.resolve();
+    if (this.stateValue === "closing" || this.stateValue === "closed") {
+      return Promise.reject(new ClientError("closed", "the client is closed"));
+    }
+    return new Promise((resolve, reject) => this.waiters.add({ resolve, reject }));
+  }
+
+  /** Resolves when send() can take more: open and under the highWaterMark. */
+  async drain(): Promise<void> {
+    while (!this.writable) {
+      await this.ready();
+      const socket = this.socket;
+      if (socket !== undefined && !this.writable) {
+        await new Promise<void>((resolve) => {
+          const done = (): void => {
+            socket.off("drain", done);
+            socket.off("close", done);
+            resolve();
+          };
+          socket.on("drain", done);
+          socket.on("close", done);
+        });
+      }
+    }
+  }
+
+  /** Encodes and queues a one-way command; frames sent in the same tick go out in one socket write. */
+  send<C extends CmdOf<T["oneway"]>>(cmd: C, ...body: BodyArgs<T["oneway"][C]>): void {
+    this.checkCommand(cmd, "oneway");
+    this.write(this.binding.encode(cmd, body[0]), cmd);
+  }
+
+  /** Sends a request and resolves with its answer's body. */
+  request<C extends CmdOf<T["request"]>>(cmd: C, ...args: RequestArgs<T["request"][C]>): Promise<T["response"][C & keyof T["response"]]> {
+    return this.call(cmd, args[0], args[1] ?? {}) as Promise<T["response"][C & keyof T["response"]]>;
+  }
+
+  private call(cmd: number, body: unknown, options: RequestOptions): Promise<unknown> {
+    try {
+      this.checkCommand(cmd, "request");
+      options.signal?.throwIfAborted();
+      this.write(this.binding.encode(cmd, body), cmd);
+    } catch (error) {
+      return Promise.reject(asAbort(error, cmd, this.binding));
+    }
+    this.unsettled++;
+    const answer = new Promise<unknown>((resolve, reject) => {
+      const entry: Pending = { resolve, reject, settled: false, timer: undefined, cleanup: undefined };
+      let queue = this.pending.get(cmd);
+      if (queue === undefined) this.pending.set(cmd, (queue = new Queue()));
+      queue.push(entry);
+      this.pendingCount++;
+      const name = this.name(cmd);
+      const timeout = options.timeout ?? this.options.requestTimeout ?? defaults.requestTimeout;
+      entry.timer = setTimeout(() => {
+        settle(entry, new ClientError("timeout", `${name} got no answer within ${timeout} ms`, { cmd }));
+      }, timeout);
+      const signal = options.signal;
+      if (signal !== undefined) {
+        const onAbort = (): void => settle(entry, asAbort(signal.reason, cmd, this.binding));
+        signal.addEventListener("abort", onAbort, { once: true });
+        entry.cleanup = () => signal.removeEventListener("abort", onAbort);
+      }
+    });
+    const done = (): void => {
+      if (--this.unsettled === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+    };
+    answer.then(done, done);
+    return answer;
+  }
+
+  /**
+   * Registers this connection; the client registers again with the same
+   * body after every reconnect. Rejects with a RegistrationError when the
+   * status is not success.
+   */
+  async register(body: T["register"], options: RequestOptions = {}): Promise<T["registerResponse"]> {
+    const registration = this.requireRegistration();
+    const response = await this.call(registration.register, body, options);
+    const status = registration.status(response);
+    if (status !== 0) throw new RegistrationError(status, registration.statusName(status), response);
+    this.registration = { request: body, response };
+    return response;
+  }
+
+  /** Cancels the registration made by register(); no-op when not registered. */
+  async unregister(options: RequestOptions = {}): Promise<T["unregisterResponse"] | undefined> {
+    const registration = this.requireRegistration();
+    const current = this.registration;
+    if (current === undefined) return undefined;
+    this.registration = undefined;
+    const body = registration.unregisterBody(current.request, current.response);
+    return this.call(registration.unregister, body, options);
+  }
+
+  /** Calls handler for every event of this command id; returns a function that stops it. */
+  on<C extends CmdOf<T["event"]>>(cmd: C, handler: (body: EventBody<T["event"][C]>, frame: T["event"][C]) => void): Unsubscribe;
+  /** Calls listener on a lifecycle change; returns a function that stops it. */
+  on<K extends keyof ClientLifecycle>(kind: K, listener: ClientLifecycle[K]): Unsubscribe;
+  on(key: number | keyof ClientLifecycle, listener: (...args: never[]) => void): Unsubscribe {
+    if (typeof key === "string") {
+      const set = this.lifecycle[key] as Set<unknown>;
+      set.add(listener);
+      return () => set.delete(listener);
+    }
+    if (this.binding.cmdKind(key) !== "event") throw new TypeError(`${key} is not an event command`);
+    let set = this.handlers.get(key);
+    if (set === undefined) this.handlers.set(key, (set = new Set()));
+    const handler = listener as (body: unknown, frame: IncomingFrame) => void;
+    set.add(handler);
+    return () => set.delete(handler);
+  }
+
+  /**
+   * Every event from now on, as an async iterator. When the consumer falls
+   * maxQueuedEvents behind, the client stops reading the socket until it
+   * catches up, so memory stays bounded (answers and pongs wait too).
+   */
+  events<C extends CmdOf<T["event"]> = CmdOf<T["event"]>>(...cmds: C[]): AsyncIterableIterator<T["event"][C]> {
+    const filter = cmds.length === 0 ? undefined : new Set<number>(cmds);
+    const queue = new EventQueue(filter, () => this.iterators.delete(queue), () => this.updateReading());
+    if (this.stateValue === "closed") queue.end();
+    else this.iterators.add(queue);
+    return queue as AsyncIterableIterator<never>;
+  }
+
+  /**
+   * Ends the client: stops new calls, waits for pending requests to settle,
+   * unregisters if registered, flushes what is queued and closes the socket.
+   */
+  close(): Promise<void> {
+    this.closedPromise ??= this.shutdown();
+    return this.closedPromise;
+  }
+
+  private async shutdown(): Promise<void> {
+    if (this.stateValue === "closed") return;
+    const wasOpen = this.stateValue === "open";
+    clearTimeout(this.reconnectTimer);
+    if (wasOpen && this.binding.registration !== undefined && this.registration !== undefined) {
+      await this.unregister().catch(() => undefined);
+    }
+    this.setState("closing");
+    if (wasOpen && this.unsettled > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    this.stopHeartbeat();
+    const socket = this.socket;
+    if (socket !== undefined && !socket.destroyed) {
+      await new Promise<void>((resolve) => {
+        socket.once("close", () => resolve());
+        socket.end();
+        // A server that never closes its side must not keep us waiting forever.
+        setTimeout(() => socket.destroy(), this.options.connectTimeout ?? defaults.connectTimeout).unref();
+      });
+    }
+    this.finish(new ClientError("closed", "the client is closed"));
+  }
+
+  /** Drops the connection at once, as a network failure would, and reconnects if enabled. For tests and recovery. */
+  destroyConnection(error?: Error): void {
+    this.socket?.destroy(error);
+  }
+
+  /** A command's name for messages. */
+  private name(cmd: number): string {
+    return this.binding.cmdName(cmd) ?? `command ${cmd}`;
+  }
+
+  private get highWaterMark(): number {
+    return this.options.highWaterMark ?? defaults.highWaterMark;
+  }
+
+  private requireRegistration(): RegistrationBinding {
+    const registration = this.binding.registration;
+    if (registration === undefined) throw new TypeError("this protocol declares no registration");
+    return registration;
+  }
+
+  private checkCommand(cmd: number, kind: "oneway" | "request"): void {
+    const name = this.name(cmd);
+    if (this.binding.cmdKind(cmd) !== kind) throw new TypeError(`${name} is not a ${kind} command`);
+    const port = this.binding.cmdPort?.(cmd);
+    if (port !== this.port) {
+      throw new ClientError("wrong-port", `${name} belongs to the ${port} port, this is a ${this.port} connection`, { cmd });
+    }
+  }
+
+  private write(frame: Uint8Array, cmd: number | undefined): void {
+    const socket = this.socket;
+    if (this.stateValue !== "open" || socket === undefined) {
+      const code = this.stateValue === "closing" || this.stateValue === "closed" ? "closed" : "not-connected";
+      throw new ClientError(code, `cannot send: the client is ${this.stateValue}`, cmd === undefined ? {} : { cmd });
+    }
+    if (socket.writableLength + frame.length > this.highWaterMark && socket.writableLength > 0) {
+      throw new ClientError("backpressure", `${socket.writableLength} bytes wait to be written (highWaterMark ${this.highWaterMark})`, cmd === undefined ? {} : { cmd });
+    }
+    // Frames written in the same tick leave in one writev.
+    if (!this.corked) {
+      this.corked = true;
+      socket.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        socket.uncork();
+      });
+    }
+    socket.write(frame);
+  }
+
+  private dial(): Promise<Socket> {
+    const { host, port } = this.options;
+    const timeout = this.options.connectTimeout ?? defaults.connectTimeout;
+    return new Promise((resolve, reject) => {
+      const socket = netConnect({ host, port, noDelay: true, keepAlive: true });
+      const timer = setTimeout(() => socket.destroy(new Error(`connect to ${host}:${port} timed out after ${timeout} ms`)), timeout);
+      socket.once("connect", () => {
+        clearTimeout(timer);
+        socket.off("error", reject);
+        resolve(socket);
+      });
+      socket.once("error", (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+    });
+  }
+
+  private attach(socket: Socket): void {
+    const splitter = this.binding.createSplitter();
+    const onFrame = (frame: Uint8Array): void => this.receive(frame);
+    socket.on("data", (chunk: Uint8Array) => {
+      try {
+        splitter.push(chunk, onFrame);
+      } catch (error) {
+        socket.destroy(new ClientError("protocol", "cannot read the server's stream", { cause: error }));
+      }
+    });
+    socket.on("error", () => {
+      // Reported through "close" below, with the error.
+    });
+    socket.on("close", () => this.dropped(socket, (socket as { errored?: Error | null }).errored ?? undefined));
+    this.readingPaused = false;
+    this.updateReading();
+    this.setState("open");
+    this.startHeartbeat();
+  }
+
+  private receive(frame: Uint8Array): void {
+    let decoded: IncomingFrame;
+    try {
+      decoded = this.binding.decode(frame);
+    } catch (error) {
+      const cmd = (error as { cmd?: unknown }).cmd;
+      // A response body that cannot be read still answers its request.
+      if (typeof cmd === "number" && this.binding.cmdKind(cmd) === "request") {
+        this.answer(cmd, undefined, new ClientError("protocol", `${this.name(cmd)} answer cannot be decoded`, { cmd, cause: error }));
+        return;
+      }
+      this.emit("error", new ClientError("protocol", "a frame from the server cannot be decoded", { cause: error }));
+      return;
+    }
+    switch (decoded.kind) {
+      case "pong":
+        clearTimeout(this.pongTimer);
+        this.pongTimer = undefined;
+        return;
+      case "response":
+        this.answer(decoded.cmd!, decoded.body, undefined);
+        return;
+      case "event":
+        this.dispatch(decoded);
+        return;
+    }
+  }
+
+  private answer(cmd: number, body: unknown, error: Error | undefined): void {
+    const entry = this.pending.get(cmd)?.shift();
+    if (entry === undefined) {
+      this.emit("error", new ClientError("protocol", `an answer to ${this.name(cmd)} came with no request waiting`, { cmd }));
+      return;
+    }
+    this.pendingCount--;
+    if (error !== undefined) settle(entry, error);
+    else if (!entry.settled) {
+      settle(entry, undefined);
+      entry.resolve(body);
+    }
+  }
+
+  private dispatch(frame: IncomingFrame): void {
+    for (const handler of this.handlers.get(frame.cmd!) ?? []) {
+      try {
+        handler(frame.body, frame);
+      } catch (error) {
+        this.emit("error", error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+    for (const queue of this.iterators) queue.offer(frame);
+    this.updateReading();
+  }
+
+  /** Pauses the socket while any events() consumer is too far behind. */
+  private updateReading(): void {
+    const limit = this.options.maxQueuedEvents ?? defaults.maxQueuedEvents;
+    let behind = false;
+    for (const queue of this.iterators) if (queue.size >= limit) behind = true;
+    if (behind === this.readingPaused) return;
+    this.readingPaused = behind;
+    if (behind) this.socket?.pause();
+    else this.socket?.resume();
+  }
+
+  private startHeartbeat(): void {
+    const ping = this.binding.ping;
+    const interval = this.options.heartbeatInterval ?? defaults.heartbeatInterval;
+    if (ping === undefined || interval <= 0) return;
+    this.heartbeatTimer = setInterval(() => {
+      const socket = this.socket;
+      // A ping only keeps an idle connection alive; a full buffer is not idle.
+      if (socket === undefined || socket.writableLength > 0) return;
+      socket.write(ping);
+      if (this.binding.pong && this.pongTimer === undefined) {
+        const timeout = this.options.heartbeatTimeout ?? defaults.heartbeatTimeout;
+        this.pongTimer = setTimeout(() => {
+          socket.destroy(new ClientError("heartbeat-timeout", `no pong within ${timeout} ms`));
+        }, timeout);
+      }
+    }, interval);
+    this.heartbeatTimer.unref();
+  }
+
+  private stopHeartbeat(): void {
+    clearInterval(this.heartbeatTimer);
+    clearTimeout(this.pongTimer);
+    this.heartbeatTimer = undefined;
+    this.pongTimer = undefined;
+  }
+
+  /** The socket closed: fail what waited on it, then reconnect unless closing. */
+  private dropped(socket: Socket, error: Error | undefined): void {
+    if (socket !== this.socket) return;
+    this.stopHeartbeat();
+    this.socket = undefined;
+    const reason = new ClientError("disconnected", "the connection dropped before the answer came", error === undefined ? {} : { cause: error });
+    this.failPending(reason);
+    if (this.stateValue === "closing" || this.stateValue === "closed") return;
+    this.emit("disconnect", error);
+    if (this.options.reconnect === false) {
+      this.finish(new ClientError("closed", "the connection dropped and reconnect is off", { cause: error }));
+      return;
+    }
+    this.setState("reconnecting");
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    const o = { ...reconnectDefaults, ...(this.options.reconnect || {}) };
+    if (this.reconnectAttempts >= o.maxAttempts) {
+      const error = new ClientError("closed", `gave up reconnecting after ${this.reconnectAttempts} attempts`);
+      this.emit("error", error);
+      this.finish(error);
+      return;
+    }
+    const base = Math.min(o.maxDelay, o.initialDelay * o.factor ** this.reconnectAttempts);
+    const delay = base * (1 - o.jitter * Math.random());
+    this.reconnectAttempts++;
+    this.reconnectTimer = setTimeout(() => void this.reconnect(), delay);
+  }
+
+  private async reconnect(): Promise<void> {
+    let socket: Socket;
+    try {
+      socket = await this.dial();
+    } catch {
+      if (this.stateValue === "reconnecting") this.scheduleReconnect();
+      return;
+    }
+    if (this.stateValue !== "reconnecting") {
+      socket.destroy();
+      return;
+    }
+    this.socket = socket;
+    this.attach(socket);
+    const previous = this.registration;
+    if (previous !== undefined) {
+      // Register again so events resume on this connection; announce "open" only after.
+      this.registration = undefined;
+      try {
+        await this.register(previous.request);
+      } catch (error) {
+        // Keep the registration to retry with, and keep backing off: the next attempt may succeed.
+        this.registration ??= previous;
+        this.emit("error", new Error("registering again after a reconnect failed", { cause: error }));
+        socket.destroy();
+        return;
+      }
+    }
+    this.reconnectAttempts = 0;
+    this.emit("open");
+  }
+
+  private failPending(error: ClientError): void {
+    for (const [cmd, queue] of this.pending) {
+      for (const entry of queue.drain()) {
+        settle(entry, new ClientError(error.code, `${this.name(cmd)}: ${error.message}`, { cmd, cause: error.cause }));
+      }
+    }
+    this.pending.clear();
+    this.pendingCount = 0;
+  }
+
+  private finish(error: ClientError): void {
+    this.stopHeartbeat();
+    clearTimeout(this.reconnectTimer);
+    this.failPending(error);
+    this.setState("closed");
+    for (const queue of this.iterators) queue.end();
+    this.iterators.clear();
+  }
+
+  private setState(state: ClientState): void {
+    this.stateValue = state;
+    if (state === "open") {
+      for (const waiter of this.waiters) waiter.resolve();
+      this.waiters.clear();
+    } else if (state === "closing" || state === "closed") {
+      for (const waiter of this.waiters) waiter.reject(new ClientError("closed", "the client is closed"));
+      this.waiters.clear();
+    }
+  }
+
+  private emit<K extends keyof ClientLifecycle>(kind: K, ...args: Parameters<ClientLifecycle[K]>): void {
+    const listeners = this.lifecycle[kind] as Set<(...a: Parameters<ClientLifecycle[K]>) => void>;
+    if (kind === "error" && listeners.size === 0) {
+      // Like an EventEmitter: an error nobody listens for is not swallowed.
+      queueMicrotask(() => {
+        throw args[0];
+      });
+      return;
+    }
+    for (const listener of listeners) listener(...args);
+  }
+}
+
+function settle(entry: Pending, error: Error | undefined): void {
+  if (entry.settled) return;
+  entry.settled = true;
+  clearTimeout(entry.timer);
+  entry.cleanup?.();
+  if (error !== undefined) entry.reject(error);
+}
+
+function asAbort(reason: unknown, cmd: number, binding: ClientBinding): Error {
+  if (reason instanceof ClientError || reason instanceof TypeError) return reason;
+  return new ClientError("aborted", `${binding.cmdName(cmd)} was aborted`, { cmd, cause: reason });
+}
+
+/** The buffer behind one events() iterator. */
+class EventQueue implements AsyncIterableIterator<IncomingFrame> {
+  private readonly frames = new Queue<IncomingFrame>();
+  private readonly takers: ((result: IteratorResult<IncomingFrame>) => void)[] = [];
+  private ended = false;
+  private readonly filter: ReadonlySet<number> | undefined;
+  private readonly onReturn: () => void;
+  private readonly onTake: () => void;
+
+  constructor(filter: ReadonlySet<number> | undefined, onReturn: () => void, onTake: () => void) {
+    this.filter = filter;
+    this.onReturn = onReturn;
+    this.onTake = onTake;
+  }
+
+  get size(): number {
+    return this.frames.length;
+  }
+
+  offer(frame: IncomingFrame): void {
+    if (this.ended || (this.filter !== undefined && !this.filter.has(frame.cmd!))) return;
+    const taker = this.takers.shift();
+    if (taker !== undefined) taker({ value: frame, done: false });
+    else this.frames.push(frame);
+  }
+
+  end(): void {
+    this.ended = true;
+    for (const taker of this.takers.splice(0)) taker({ value: undefined, done: true });
+  }
+
+  next(): Promise<IteratorResult<IncomingFrame>> {
+    const frame = this.frames.shift();
+    if (frame !== undefined) {
+      this.onTake();
+      return Promise.resolve({ value: frame, done: false });
+    }
+    if (this.ended) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve) => this.takers.push(resolve));
+  }
+
+  return(): Promise<IteratorResult<IncomingFrame>> {
+    this.end();
+    this.frames.drain();
+    this.onReturn();
+    this.onTake();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<IncomingFrame> {
+    return this;
+  }
+}

@@ -1,0 +1,139 @@
+import { readFileSync } from "node:fs";
+import type { GeneratedFile, Printable, Schema } from "@bufbuild/protoplugin";
+import type { Protocol, RequestCommand } from "../model/protocol.js";
+import type { NetsvrOptions } from "../options.js";
+import { generateFile } from "./header.js";
+import { a, pascal } from "./names.js";
+
+/** The protocol-independent client, kept as a real TypeScript file so it is written, read and checked as code. */
+const runtimeSource = readFileSync(new URL("../../runtime/node-client.ts", import.meta.url), "utf8");
+
+/** node-client.ts: the connection runtime, the same for every protocol. */
+export function emitNodeRuntime(schema: Schema<NetsvrOptions>, p: Protocol): void {
+  const f = generateFile(schema, p, "node-client.ts");
+  f.print(runtimeSource.trimEnd());
+}
+
+/**
+ * node.ts: the Node entry point. It binds the runtime to this protocol's
+ * tables and gives the client its types: one connect function, or one per
+ * port when the manifest declares ports.
+ */
+export function emitNode(schema: Schema<NetsvrOptions>, p: Protocol): void {
+  const f = generateFile(schema, p, "node.ts");
+  const runtime = (name: string, typeOnly = false) => f.import(name, "./node-client.js", typeOnly);
+  const commands = (name: string, typeOnly = false) => f.import(name, "./commands.js", typeOnly);
+  const Client = pascal(p.client);
+
+  f.print(
+    `export { `,
+    ["ClientError", "RegistrationError"].map((n) => [runtime(n), ", "]),
+    ["ClientErrorCode", "ClientLifecycle", "ClientOptions", "ClientState", "ReconnectOptions", "RequestOptions", "Unsubscribe"].map((n, i, all) => [
+      "type ",
+      runtime(n, true),
+      i < all.length - 1 ? ", " : "",
+    ]),
+    ` };`,
+  );
+  f.print();
+
+  printBinding(f, p);
+
+  const ports = p.ports.length > 0 ? p.ports : [undefined];
+  for (const port of ports) {
+    const prefix = port === undefined ? Client : pascal(port.name);
+    const inPort = (cmdType: string): Printable =>
+      port === undefined ? commands(cmdType, true) : [commands(cmdType, true), " & ", commands(`${pascal(port.name)}PortCmd`, true)];
+    const register = p.registration !== undefined && (port === undefined || p.registration.register.port === port.name) ? p.registration : undefined;
+    const BodyInitOf = commands("BodyInitOf", true);
+    const BodyOf = commands("BodyOf", true);
+    const schemas = (name: string) => commands(name, true);
+    const typesName = `${prefix}ClientTypes`;
+    const clientName = `${prefix}Client`;
+    const requestBody = (c: RequestCommand, side: "request" | "response"): Printable => [
+      side === "request" ? BodyInitOf : BodyOf,
+      "<",
+      schemas(side === "request" ? "RequestSchemas" : "ResponseSchemas"),
+      "[typeof ",
+      commands("Cmd"),
+      ".",
+      c.name,
+      "]>",
+    ];
+
+    const what = port === undefined ? `a ${p.client} connection` : `a ${p.client} connection to the ${port.name} port`;
+    f.print(f.jsDoc(`The types of ${what}, by command id.`));
+    f.print(f.export("interface", typesName), " extends ", runtime("ClientTypes", true), " {");
+    f.print("  readonly oneway: { readonly [C in ", inPort("OnewayCmd"), "]: ", BodyInitOf, "<", schemas("OnewaySchemas"), "[C]> };");
+    f.print("  readonly request: { readonly [C in ", inPort("RequestCmd"), "]: ", BodyInitOf, "<", schemas("RequestSchemas"), "[C]> };");
+    f.print("  readonly response: { readonly [C in ", inPort("RequestCmd"), "]: ", BodyOf, "<", schemas("ResponseSchemas"), "[C]> };");
+    f.print("  readonly event: { readonly [C in ", inPort("EventCmd"), "]: ", f.import("EventFrame", "./frames.js", true), "<C> };");
+    f.print("  readonly register: ", register === undefined ? "never" : requestBody(register.register, "request"), ";");
+    f.print("  readonly registerResponse: ", register === undefined ? "never" : requestBody(register.register, "response"), ";");
+    f.print("  readonly unregisterResponse: ", register === undefined ? "never" : requestBody(register.unregister, "response"), ";");
+    f.print("}");
+    f.print();
+    f.print(f.jsDoc(`${pascal(what)} to ${a(p.server)}, kept open: see connect${port === undefined ? "" : pascal(port.name)}().`));
+    f.print(f.export("type", clientName), " = ", runtime("Client", true), "<", typesName, ">;");
+    f.print();
+    const portDoc = port === undefined ? "" : `\n\nThe ${port.name} port: ${port.doc}`;
+    const registerDoc = register === undefined ? "" : `\n\nregister() registers it; after a reconnect it registers again with the same body, and close() unregisters it.`;
+    f.print(
+      f.jsDoc(
+        `Opens ${what} and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).${portDoc}${registerDoc}\n\n` +
+          `Answers to requests are matched in order per command id, which holds while the ${p.server} answers in order.`,
+      ),
+    );
+    f.print(f.export("async function", `connect${port === undefined ? "" : pascal(port.name)}`), "(options: ", runtime("ClientOptions", true), "): Promise<", clientName, "> {");
+    f.print("  const client = new ", runtime("Client"), "<", typesName, ">(binding, options", port === undefined ? "" : `, "${port.name}"`, ");");
+    f.print("  await client.open();");
+    f.print("  return client;");
+    f.print("}");
+    f.print();
+  }
+}
+
+/** The runtime's view of this protocol. */
+function printBinding(f: GeneratedFile, p: Protocol): void {
+  const commands = (name: string, typeOnly = false) => f.import(name, "./commands.js", typeOnly);
+  const Cmd = commands("Cmd");
+  const Client = pascal(p.client);
+  const Server = pascal(p.server);
+  f.print("const binding: ", f.import("ClientBinding", "./node-client.js", true), " = {");
+  f.print("  ping: ", p.heartbeat === undefined ? "undefined" : [f.import("encodePing", "./heartbeat.js"), "()"], ",");
+  f.print("  pong: ", p.heartbeat?.pong !== undefined ? "true" : "false", ",");
+  f.print("  createSplitter: () => new ", f.import("FrameSplitter", "./splitter.js"), "(),");
+  f.print("  decode: ", f.import(`decode${Server}Frame`, "./decode.js"), ",");
+  f.print(
+    "  encode: (cmd, body) => ",
+    f.import(`encode${Client}Frame`, "./encode.js"),
+    "(...([cmd, body] as ",
+    f.import(`${Client}FrameArgs`, "./encode.js", true),
+    ")),",
+  );
+  const CmdType = commands("Cmd", true);
+  f.print("  cmdName: (cmd) => ", commands("cmdNames"), "[cmd as ", CmdType, "],");
+  f.print("  cmdKind: (cmd) => ", commands("cmdKinds"), "[cmd as ", CmdType, "],");
+  f.print("  cmdPort: ", p.ports.length > 0 ? ["(cmd) => ", commands("cmdPorts"), "[cmd as ", CmdType, "]"] : "undefined", ",");
+  const r = p.registration;
+  if (r === undefined) {
+    f.print("  registration: undefined,");
+  } else {
+    const requestType = ["NonNullable<", commands("BodyInitOf", true), "<", commands("RequestSchemas", true), "[typeof ", Cmd, ".", r.register.name, "]>>"];
+    const responseType = [commands("BodyOf", true), "<", commands("ResponseSchemas", true), "[typeof ", Cmd, ".", r.register.name, "]>"];
+    const statusEnum = f.import(r.status.enum.name, f.importSchema(r.status.enum).from);
+    f.print("  registration: {");
+    f.print("    register: ", Cmd, ".", r.register.name, ",");
+    f.print("    unregister: ", Cmd, ".", r.unregister.name, ",");
+    f.print("    status: (response) => (response as ", responseType, ").", r.status.localName, ",");
+    f.print("    statusName: (status) => ", statusEnum, "[status] ?? String(status),");
+    f.print("    unregisterBody: (request, response) => ({");
+    for (const { field, from, source } of r.unregisterFields) {
+      f.print("      ", field.localName, ": (", from, " as ", from === "request" ? requestType : responseType, ").", source.localName, ",");
+    }
+    f.print("    }),");
+    f.print("  },");
+  }
+  f.print("};");
+  f.print();
+}
