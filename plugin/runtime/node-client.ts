@@ -57,7 +57,8 @@ export interface IncomingFrame {
  * - "wrong-port": the command does not belong to this connection's port;
  * - "heartbeat-timeout": the server did not answer a ping in time (the
  *   connection was dropped);
- * - "protocol": the server sent a frame the client cannot read or match.
+ * - "protocol": the server sent a frame the client cannot read or match;
+ * - "no-owner": (cluster) no member server owns the id a body names.
  */
 export type ClientErrorCode =
   | "not-connected"
@@ -68,7 +69,8 @@ export type ClientErrorCode =
   | "closed"
   | "wrong-port"
   | "heartbeat-timeout"
-  | "protocol";
+  | "protocol"
+  | "no-owner";
 
 export class ClientError extends Error {
   override readonly name: "ClientError" = "ClientError";

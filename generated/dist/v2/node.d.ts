@@ -3,6 +3,8 @@ import { Client, ClientError, RegistrationError } from "./node-client.js";
 import type { BodyInitOf, BodyOf, EventCmd, OnewayCmd, OnewaySchemas, RequestCmd, RequestSchemas, ResponseSchemas } from "./commands.js";
 import { Cmd } from "./commands.js";
 import type { EventFrame } from "./frames.js";
+import type { ClusterMember } from "./node-cluster.js";
+import { Cluster } from "./node-cluster.js";
 export { ClientError, RegistrationError, type ClientErrorCode, type ClientLifecycle, type ClientOptions, type ClientState, type ReconnectOptions, type RequestOptions, type Unsubscribe };
 /**
  * The types of a business connection, by command id.
@@ -36,3 +38,13 @@ export type BusinessClient = Client<BusinessClientTypes>;
  * Answers to requests are matched in order per command id, which holds while the gateway answers in order.
  */
 export declare function connect(options: ClientOptions): Promise<BusinessClient>;
+/**
+ * Business connections to several gateways as one: see createCluster().
+ */
+export type BusinessCluster = Cluster<BusinessClientTypes>;
+/**
+ * Connects to every member and resolves once all are open (if one fails, the others are closed and the error is thrown).
+ *
+ * A command whose body has uniqId goes to the gateway whose prefix starts it; other one-way commands go to all; other requests go to all and their answers are merged. Each member gives its uniqIdPrefix: the first 2 characters of the uniqIds its gateway hands out.
+ */
+export declare function createCluster(members: readonly ClusterMember[]): Promise<BusinessCluster>;

@@ -10,6 +10,7 @@ import type { ConnInfoReq, ConnInfoReqSchema } from "./connInfoReq_pb.js";
 import type { ConnInfoResp, ConnInfoRespItem, ConnInfoRespItemSchema, ConnInfoRespSchema } from "./connInfoResp_pb.js";
 import type { ConnInfoUpdate, ConnInfoUpdateSchema } from "./connInfoUpdate_pb.js";
 import type { ConnOpen, ConnOpenSchema } from "./connOpen_pb.js";
+import type { ConnOpenResp, ConnOpenRespSchema } from "./connOpenResp_pb.js";
 import type { CustomerIdCountResp, CustomerIdCountRespSchema } from "./customerIdCountResp_pb.js";
 import type { CustomerIdListResp, CustomerIdListRespSchema } from "./customerIdListResp_pb.js";
 import type { ForceOffline, ForceOfflineSchema } from "./forceOffline_pb.js";
@@ -248,6 +249,14 @@ export declare function connOpenFrame(cmd: number, message: MessageInitShape<typ
  * Decodes the ConnOpen body of a whole frame whose header was checked.
  */
 export declare function connOpenFromFrame(frame: Uint8Array): ConnOpen;
+/**
+ * Encodes a ConnOpenResp (a message or its init object) to protobuf binary, as toBinary() does.
+ */
+export declare function connOpenRespToBinary(message: MessageInitShape<typeof ConnOpenRespSchema>): Uint8Array;
+/**
+ * Decodes a ConnOpenResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export declare function connOpenRespFromBinary(bytes: Uint8Array): ConnOpenResp;
 /**
  * Encodes a CustomerIdCountResp (a message or its init object) to protobuf binary, as toBinary() does.
  */

@@ -1933,6 +1933,120 @@ export function connOpenFrame(cmd, message) {
 export function connOpenFromFrame(frame) {
     return parseConnOpen(frame, 8);
 }
+function sizeConnOpenResp(m) {
+    let n = 0;
+    if (m.allow != null && !(m.allow === false)) {
+        n += 1 + 1;
+    }
+    if (m.newSession != null && !(m.newSession === "")) {
+        n += 1 + stringSize(m.newSession);
+    }
+    if (m.newCustomerId != null && !(m.newCustomerId === "")) {
+        n += 1 + stringSize(m.newCustomerId);
+    }
+    if (m.newTopics != null && m.newTopics.length > 0) {
+        for (const item of m.newTopics)
+            n += 1 + stringSize(item);
+    }
+    if (m.data != null && !(m.data.length === 0)) {
+        n += 1 + bytesSize(m.data);
+    }
+    return n + unknownSize(m.$unknown);
+}
+function writeConnOpenResp(m) {
+    if (m.allow != null && !(m.allow === false)) {
+        buf[pos++] = 8;
+        buf[pos++] = m.allow ? 1 : 0;
+    }
+    if (m.newSession != null && !(m.newSession === "")) {
+        buf[pos++] = 18;
+        writeString(m.newSession);
+    }
+    if (m.newCustomerId != null && !(m.newCustomerId === "")) {
+        buf[pos++] = 26;
+        writeString(m.newCustomerId);
+    }
+    if (m.newTopics != null && m.newTopics.length > 0) {
+        for (const item of m.newTopics) {
+            buf[pos++] = 34;
+            writeString(item);
+        }
+    }
+    if (m.data != null && !(m.data.length === 0)) {
+        buf[pos++] = 42;
+        writeBytes(m.data);
+    }
+    writeUnknown(m.$unknown);
+}
+function readConnOpenResp(end, into) {
+    if (++depth > maxDepth)
+        throw tooDeep("netsvr.connOpenResp.ConnOpenResp");
+    const m = into !== null && into !== void 0 ? into : {
+        $typeName: "netsvr.connOpenResp.ConnOpenResp",
+        allow: false,
+        newSession: "",
+        newCustomerId: "",
+        newTopics: [],
+        data: emptyBytes,
+    };
+    while (at < end) {
+        const tag = readTag();
+        switch (tag) {
+            case 8: {
+                m.allow = readBool();
+                break;
+            }
+            case 18: {
+                m.newSession = readString(end);
+                break;
+            }
+            case 26: {
+                m.newCustomerId = readString(end);
+                break;
+            }
+            case 34: {
+                m.newTopics.push(readString(end));
+                break;
+            }
+            case 42: {
+                m.data = readBytes(end);
+                break;
+            }
+            default:
+                if ([1, 2, 3, 4, 5].includes(tag >>> 3))
+                    throw wrongWireType("netsvr.connOpenResp.ConnOpenResp", tag);
+                readUnknown(m, tag, end);
+        }
+    }
+    checkEnd(end);
+    depth--;
+    return m;
+}
+/**
+ * Encodes a ConnOpenResp (a message or its init object) to protobuf binary, as toBinary() does.
+ */
+export function connOpenRespToBinary(message) {
+    return encodeMessage("netsvr.connOpenResp.ConnOpenResp", message, undefined, sizeConnOpenResp, writeConnOpenResp);
+}
+/** Decodes a whole ConnOpenResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseConnOpenResp(bytes, offset) {
+    startRead(bytes, offset);
+    try {
+        return readConnOpenResp(bytes.length);
+    }
+    catch (error) {
+        throw decodeFailed("netsvr.connOpenResp.ConnOpenResp", error);
+    }
+    finally {
+        endRead();
+    }
+}
+/**
+ * Decodes a ConnOpenResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function connOpenRespFromBinary(bytes) {
+    return parseConnOpenResp(bytes, 0);
+}
 function sizeCustomerIdCountResp(m) {
     let n = 0;
     if (m.count != null && !(m.count === 0)) {

@@ -53,9 +53,10 @@ export interface IncomingFrame {
  * - "wrong-port": the command does not belong to this connection's port;
  * - "heartbeat-timeout": the server did not answer a ping in time (the
  *   connection was dropped);
- * - "protocol": the server sent a frame the client cannot read or match.
+ * - "protocol": the server sent a frame the client cannot read or match;
+ * - "no-owner": (cluster) no member server owns the id a body names.
  */
-export type ClientErrorCode = "not-connected" | "disconnected" | "timeout" | "aborted" | "backpressure" | "closed" | "wrong-port" | "heartbeat-timeout" | "protocol";
+export type ClientErrorCode = "not-connected" | "disconnected" | "timeout" | "aborted" | "backpressure" | "closed" | "wrong-port" | "heartbeat-timeout" | "protocol" | "no-owner";
 export declare class ClientError extends Error {
     readonly name: "ClientError";
     readonly code: ClientErrorCode;

@@ -3,6 +3,8 @@ import { Client, ClientError, RegistrationError } from "./node-client.js";
 import type { BodyInitOf, BodyOf, EventCmd, OnewayCmd, OnewaySchemas, RequestCmd, RequestSchemas, ResponseSchemas, TaskPortCmd, WorkerPortCmd } from "./commands.js";
 import { Cmd } from "./commands.js";
 import type { EventFrame } from "./frames.js";
+import type { ClusterMember, MemberResult } from "./node-cluster.js";
+import { Cluster } from "./node-cluster.js";
 export { ClientError, RegistrationError, type ClientErrorCode, type ClientLifecycle, type ClientOptions, type ClientState, type ReconnectOptions, type RequestOptions, type Unsubscribe };
 /**
  * The types of a business connection to the worker port, by command id.
@@ -70,3 +72,14 @@ export type TaskClient = Client<TaskClientTypes>;
  * Answers to requests are matched in order per command id, which holds while the gateway answers in order.
  */
 export declare function connectTask(options: ClientOptions): Promise<TaskClient>;
+/**
+ * Business connections to several gateways as one: see createCluster().
+ */
+export type TaskCluster = Cluster<TaskClientTypes>;
+/**
+ * Connects to every member and resolves once all are open (if one fails, the others are closed and the error is thrown).
+ *
+ * A command whose body has uniqId goes to the gateway whose prefix starts it; other one-way commands go to all; other requests go to all and their answers are merged. A member's uniqIdPrefix defaults to the hex of its IPv4 address and port (give it when the address is a name or translated).
+ */
+export declare function createCluster(members: readonly ClusterMember[]): Promise<TaskCluster>;
+export type { ClusterMember, MemberResult };

@@ -12,6 +12,7 @@ import type { ConnInfoReq, ConnInfoReqSchema } from "./connInfoReq_pb.js";
 import type { ConnInfoResp, ConnInfoRespItem, ConnInfoRespItemSchema, ConnInfoRespSchema } from "./connInfoResp_pb.js";
 import type { ConnInfoUpdate, ConnInfoUpdateSchema } from "./connInfoUpdate_pb.js";
 import type { ConnOpen, ConnOpenSchema } from "./connOpen_pb.js";
+import type { ConnOpenResp, ConnOpenRespSchema } from "./connOpenResp_pb.js";
 import type { CustomerIdCountResp, CustomerIdCountRespSchema } from "./customerIdCountResp_pb.js";
 import type { CustomerIdListResp, CustomerIdListRespSchema } from "./customerIdListResp_pb.js";
 import type { ForceOffline, ForceOfflineSchema } from "./forceOffline_pb.js";
@@ -1999,6 +2000,116 @@ export function connOpenFrame(cmd: number, message: MessageInitShape<typeof Conn
  */
 export function connOpenFromFrame(frame: Uint8Array): ConnOpen {
   return parseConnOpen(frame, 8);
+}
+
+function sizeConnOpenResp(m: MessageInitShape<typeof ConnOpenRespSchema>): number {
+  let n = 0;
+  if (m.allow != null && !(m.allow === false)) {
+    n += 1 + 1;
+  }
+  if (m.newSession != null && !(m.newSession === "")) {
+    n += 1 + stringSize(m.newSession);
+  }
+  if (m.newCustomerId != null && !(m.newCustomerId === "")) {
+    n += 1 + stringSize(m.newCustomerId);
+  }
+  if (m.newTopics != null && m.newTopics.length > 0) {
+    for (const item of m.newTopics) n += 1 + stringSize(item);
+  }
+  if (m.data != null && !(m.data.length === 0)) {
+    n += 1 + bytesSize(m.data);
+  }
+  return n + unknownSize((m as { $unknown?: UnknownField[] }).$unknown);
+}
+
+function writeConnOpenResp(m: MessageInitShape<typeof ConnOpenRespSchema>): void {
+  if (m.allow != null && !(m.allow === false)) {
+    buf[pos++] = 8; buf[pos++] = m.allow ? 1 : 0;
+  }
+  if (m.newSession != null && !(m.newSession === "")) {
+    buf[pos++] = 18; writeString(m.newSession);
+  }
+  if (m.newCustomerId != null && !(m.newCustomerId === "")) {
+    buf[pos++] = 26; writeString(m.newCustomerId);
+  }
+  if (m.newTopics != null && m.newTopics.length > 0) {
+    for (const item of m.newTopics) {
+      buf[pos++] = 34; writeString(item);
+    }
+  }
+  if (m.data != null && !(m.data.length === 0)) {
+    buf[pos++] = 42; writeBytes(m.data);
+  }
+  writeUnknown((m as { $unknown?: UnknownField[] }).$unknown);
+}
+
+function readConnOpenResp(end: number, into?: ConnOpenResp): ConnOpenResp {
+  if (++depth > maxDepth) throw tooDeep("netsvr.connOpenResp.ConnOpenResp");
+  const m: ConnOpenResp = into ?? {
+    $typeName: "netsvr.connOpenResp.ConnOpenResp",
+    allow: false,
+    newSession: "",
+    newCustomerId: "",
+    newTopics: [],
+    data: emptyBytes,
+  };
+  while (at < end) {
+    const tag = readTag();
+    switch (tag) {
+      case 8: {
+        m.allow = readBool();
+        break;
+      }
+      case 18: {
+        m.newSession = readString(end);
+        break;
+      }
+      case 26: {
+        m.newCustomerId = readString(end);
+        break;
+      }
+      case 34: {
+        m.newTopics.push(readString(end));
+        break;
+      }
+      case 42: {
+        m.data = readBytes(end);
+        break;
+      }
+      default:
+        if ([1, 2, 3, 4, 5].includes(tag >>> 3)) throw wrongWireType("netsvr.connOpenResp.ConnOpenResp", tag);
+        readUnknown(m, tag, end);
+    }
+  }
+  checkEnd(end);
+  depth--;
+  return m;
+}
+
+/**
+ * Encodes a ConnOpenResp (a message or its init object) to protobuf binary, as toBinary() does.
+ */
+export function connOpenRespToBinary(message: MessageInitShape<typeof ConnOpenRespSchema>): Uint8Array {
+  return encodeMessage("netsvr.connOpenResp.ConnOpenResp", message, undefined, sizeConnOpenResp, writeConnOpenResp);
+}
+
+/** Decodes a whole ConnOpenResp from bytes[offset..]; every failure becomes one FrameError. */
+function parseConnOpenResp(bytes: Uint8Array, offset: number): ConnOpenResp {
+  startRead(bytes, offset);
+  try {
+    return readConnOpenResp(bytes.length);
+  } catch (error) {
+    throw decodeFailed("netsvr.connOpenResp.ConnOpenResp", error);
+  } finally {
+    endRead();
+  }
+}
+
+/**
+ * Decodes a ConnOpenResp from protobuf binary, as fromBinary() does; bytes fields are views into the input.
+ */
+export function connOpenRespFromBinary(bytes: Uint8Array): ConnOpenResp {
+  return parseConnOpenResp(bytes, 0);
 }
 
 function sizeCustomerIdCountResp(m: MessageInitShape<typeof CustomerIdCountRespSchema>): number {

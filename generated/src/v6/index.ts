@@ -20,10 +20,13 @@ import type { ConnInfoUpdate } from "./connInfoUpdate_pb.js";
 import { ConnInfoUpdateSchema } from "./connInfoUpdate_pb.js";
 import type { ConnOpen } from "./connOpen_pb.js";
 import { ConnOpenSchema } from "./connOpen_pb.js";
+import type { ConnOpenResp } from "./connOpenResp_pb.js";
+import { ConnOpenRespSchema } from "./connOpenResp_pb.js";
 import type { CustomerIdCountResp } from "./customerIdCountResp_pb.js";
 import { CustomerIdCountRespSchema } from "./customerIdCountResp_pb.js";
 import type { CustomerIdListResp } from "./customerIdListResp_pb.js";
 import { CustomerIdListRespSchema } from "./customerIdListResp_pb.js";
+import { Event, EventSchema } from "./event_pb.js";
 import type { ForceOffline } from "./forceOffline_pb.js";
 import { ForceOfflineSchema } from "./forceOffline_pb.js";
 import type { ForceOfflineByCustomerId } from "./forceOfflineByCustomerId_pb.js";
@@ -126,8 +129,10 @@ export {
   ConnInfoRespItemSchema, type ConnInfoRespItem,
   ConnInfoUpdateSchema, type ConnInfoUpdate,
   ConnOpenSchema, type ConnOpen,
+  ConnOpenRespSchema, type ConnOpenResp,
   CustomerIdCountRespSchema, type CustomerIdCountResp,
   CustomerIdListRespSchema, type CustomerIdListResp,
+  Event, EventSchema,
   ForceOfflineSchema, type ForceOffline,
   ForceOfflineByCustomerIdSchema, type ForceOfflineByCustomerId,
   ForceOfflineGuestSchema, type ForceOfflineGuest,

@@ -1,17 +1,21 @@
 import { readFileSync } from "node:fs";
 import type { GeneratedFile, Printable, Schema } from "@bufbuild/protoplugin";
-import type { Protocol, RequestCommand } from "../model/protocol.js";
+import type { Protocol, RequestCommand, Routing } from "../model/protocol.js";
 import type { NetsvrOptions } from "../options.js";
 import { generateFile } from "./header.js";
 import { a, pascal } from "./names.js";
 
-/** The protocol-independent client, kept as a real TypeScript file so it is written, read and checked as code. */
-const runtimeSource = readFileSync(new URL("../../runtime/node-client.ts", import.meta.url), "utf8");
-
-/** node-client.ts: the connection runtime, the same for every protocol. */
+/**
+ * node-client.ts (and node-cluster.ts when the manifest declares routing):
+ * the protocol-independent runtime, the same for every protocol. It is kept
+ * as real TypeScript files so it is written, read and checked as code.
+ */
 export function emitNodeRuntime(schema: Schema<NetsvrOptions>, p: Protocol): void {
-  const f = generateFile(schema, p, "node-client.ts");
-  f.print(runtimeSource.trimEnd());
+  const files = p.routing === undefined ? ["node-client.ts"] : ["node-client.ts", "node-cluster.ts"];
+  for (const name of files) {
+    const f = generateFile(schema, p, name);
+    f.print(readFileSync(new URL(`../../runtime/${name}`, import.meta.url), "utf8").trimEnd());
+  }
 }
 
 /**
@@ -90,7 +94,59 @@ export function emitNode(schema: Schema<NetsvrOptions>, p: Protocol): void {
     f.print("  return client;");
     f.print("}");
     f.print();
+    if (p.routing !== undefined && p.routing.port === port?.name) printCluster(f, p, p.routing, prefix, port === undefined ? "connect" : `connect${pascal(port.name)}`);
   }
+}
+
+/** createCluster(): clients of several servers as one, bound to this protocol's routing and merge rules. */
+function printCluster(f: GeneratedFile, p: Protocol, routing: Routing, prefix: string, connect: string): void {
+  const cluster = (name: string, typeOnly = false) => f.import(name, "./node-cluster.js", typeOnly);
+  const Cmd = f.import("Cmd", "./commands.js");
+  const sums = p.commands.flatMap((c) => (c.kind === "request" && c.sum.length > 0 ? [c] : []));
+  f.print(f.jsDoc(`Commands whose body has ${routing.field}: they go to the ${p.server} that owns it.`));
+  f.print("const routedCmds: ReadonlySet<number> = new Set([", routing.commands.map((c, i) => [i > 0 ? ", " : "", Cmd, ".", c.name]), "]);");
+  f.print();
+  f.print(f.jsDoc("Answer fields summed when answers of several servers are merged."));
+  f.print("const summedFields: { readonly [cmd: number]: readonly string[] } = {");
+  for (const c of sums) f.print("  [", Cmd, ".", c.name, "]: [", c.sum.map((field) => `"${field.localName}"`).join(", "), "],");
+  f.print("};");
+  f.print();
+  f.print("const clusterBinding: ", cluster("ClusterBinding", true), " = {");
+  f.print(`  field: "${routing.field}",`);
+  f.print(`  prefixLength: ${routing.prefixLength},`);
+  f.print(`  prefix: ${routing.prefix === undefined ? "undefined" : `"${routing.prefix}"`},`);
+  f.print("  routed: (cmd) => routedCmds.has(cmd),");
+  f.print("  responseSchema: (cmd) => ", f.import("responseSchemas", "./commands.js"), "[cmd as ", f.import("RequestCmd", "./commands.js", true), "],");
+  f.print("  sum: (cmd) => summedFields[cmd] ?? [],");
+  f.print("};");
+  f.print();
+  const name = `${prefix}Cluster`;
+  f.print(f.jsDoc(`${pascal(p.client)} connections to several ${p.server}s as one: see createCluster().`));
+  f.print(f.export("type", name), " = ", cluster("Cluster", true), "<", `${prefix}ClientTypes`, ">;");
+  f.print();
+  const prefixDoc =
+    routing.prefix === "address"
+      ? `A member's uniqIdPrefix defaults to the hex of its IPv4 address and port (give it when the address is a name or translated).`
+      : `Each member gives its uniqIdPrefix: the first ${routing.prefixLength} characters of the ${routing.field}s its ${p.server} hands out.`;
+  f.print(
+    f.jsDoc(
+      `Connects to every member and resolves once all are open (if one fails, the others are closed and the error is thrown).\n\n` +
+        `A command whose body has ${routing.field} goes to the ${p.server} whose prefix starts it; other one-way commands go to all; ` +
+        `other requests go to all and their answers are merged. ${prefixDoc}`,
+    ),
+  );
+  f.print(f.export("async function", "createCluster"), "(members: readonly ", cluster("ClusterMember", true), "[]): Promise<", name, "> {");
+  f.print("  const prefixes = ", cluster("memberPrefixes"), "(clusterBinding, members);");
+  f.print("  const opened = await Promise.allSettled(members.map((member) => ", connect, "(member)));");
+  f.print("  const clients = opened.flatMap((result) => (result.status === \"fulfilled\" ? [result.value] : []));");
+  f.print("  const failed = opened.find((result) => result.status === \"rejected\");");
+  f.print("  if (failed !== undefined) {");
+  f.print("    await Promise.all(clients.map((client) => client.close()));");
+  f.print("    throw failed.reason;");
+  f.print("  }");
+  f.print("  return new ", cluster("Cluster"), "(clusterBinding, clients, prefixes);");
+  f.print("}");
+  f.print();  f.print("export type { ", cluster("ClusterMember", true), ", ", cluster("MemberResult", true), " };");
 }
 
 /** The runtime's view of this protocol. */

@@ -17,6 +17,7 @@ export interface Manifest {
     /** Unregister request field -> "request.<field>" or "response.<field>". */
     readonly unregisterFields: { readonly [field: string]: string };
   };
+  readonly extraTypes?: readonly string[];
   readonly routing?: { readonly field: string; readonly prefixLength: number; readonly prefix?: "address" };
   readonly commands: readonly ManifestCommand[];
   /** "file:line:col: entry" of a JSON path into the manifest, the prefix of a message about it. */

@@ -97,7 +97,12 @@ export function buildRouting(manifest: Manifest, commands: readonly Command[], p
     problems.push(`${manifest.locate(["routing", "field"])}: no command body has a string field "${declared.field}"`);
     return undefined;
   }
-  return { field: declared.field, prefixLength: declared.prefixLength, prefix: declared.prefix, commands: routed };
+  const ports = [...new Set(routed.map((c) => c.port))];
+  if (ports.length > 1) {
+    problems.push(`${manifest.locate(["routing", "field"])}: commands with "${declared.field}" belong to several ports (${ports.join(", ")}); a cluster connects to one`);
+    return undefined;
+  }
+  return { field: declared.field, prefixLength: declared.prefixLength, prefix: declared.prefix, commands: routed, port: ports[0] };
 }
 
 /** A field by its proto name or its local (camelCase) name. */

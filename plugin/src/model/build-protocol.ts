@@ -64,11 +64,19 @@ export function buildProtocol(manifest: Manifest, files: readonly DescFile[]): P
   const registration = buildRegistration(manifest, withSums, problems);
   const routing = buildRouting(manifest, withSums, problems);
 
+  const extraTypes = (manifest.extraTypes ?? []).flatMap((typeName, i) => {
+    const desc = registry.get(typeName);
+    if (desc?.kind === "message" || desc?.kind === "enum") return [desc];
+    problems.push(`${manifest.locate(["extraTypes", i])}: "${typeName}" is not a message or enum in the given protos${suggest(registry, typeName)}`);
+    return [];
+  });
+
   if (problems.length > 0) {
     throw new UserError(problems.join("\n"));
   }
   return {
     ports,
+    extraTypes,
     registration,
     routing,
     manifestPath: manifest.path,

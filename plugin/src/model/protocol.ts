@@ -1,4 +1,4 @@
-import type { DescField, DescMessage } from "@bufbuild/protobuf";
+import type { DescEnum, DescField, DescMessage } from "@bufbuild/protobuf";
 
 /**
  * Everything the emitters need, resolved and checked: one model of the
@@ -20,6 +20,8 @@ export interface Protocol {
   readonly ports: readonly Port[];
   readonly registration: Registration | undefined;
   readonly routing: Routing | undefined;
+  /** Messages and enums offered although no command body reaches them. */
+  readonly extraTypes: readonly (DescMessage | DescEnum)[];
 }
 
 export interface Port {
@@ -50,6 +52,8 @@ export interface Routing {
   readonly prefix: "address" | undefined;
   /** Commands whose body has that field, in manifest order. */
   readonly commands: readonly Command[];
+  /** The port all of them belong to; undefined when the protocol has no ports. */
+  readonly port: string | undefined;
 }
 
 export interface Heartbeat {

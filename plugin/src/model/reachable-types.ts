@@ -1,7 +1,7 @@
 import type { DescEnum, DescMessage } from "@bufbuild/protobuf";
 import type { Protocol } from "./protocol.js";
 
-/** Every message and enum a command's body can contain, sorted by full name for a stable output. */
+/** Every message and enum a command's body can contain, and the extra types, sorted by full name for a stable output. */
 export function reachableTypes(p: Protocol): (DescMessage | DescEnum)[] {
   const seen = new Set<DescMessage | DescEnum>();
   const visit = (desc: DescMessage | DescEnum | undefined): void => {
@@ -21,5 +21,6 @@ export function reachableTypes(p: Protocol): (DescMessage | DescEnum)[] {
       visit(c.message);
     }
   }
+  for (const desc of p.extraTypes) visit(desc);
   return [...seen].sort((a, b) => a.typeName.localeCompare(b.typeName));
 }
