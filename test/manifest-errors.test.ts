@@ -343,6 +343,110 @@ describe("commandEnum cross-check", () => {
   });
 });
 
+describe("connection rules: ports, registration, routing, merge, extraTypes", () => {
+  /** base with every connection rule declared, valid. */
+  const rules = edit(
+    base,
+    [
+      "commands:\n",
+      `ports:
+  worker: registration and events.
+  task: everything else.
+registration:
+  register: Register
+  unregister: Register
+  status: code
+  unregisterFields:
+    workerId: request.workerId
+routing:
+  field: uniqId
+  prefixLength: 2
+extraTypes:
+  - netsvr.connOpenResp.ConnOpenResp
+commands:
+`,
+    ],
+    ["kind: event\n", "kind: event\n    port: worker\n"],
+    ["kind: oneway\n", "kind: oneway\n    port: task\n"],
+    ["kind: request\n    request: netsvr.registerReq", "kind: request\n    port: worker\n    request: netsvr.registerReq"],
+    ["kind: request\n    request: null", "kind: request\n    port: task\n    request: null"],
+  ).concat(`  - name: SingleCast
+    id: 900002005
+    kind: oneway
+    port: task
+    message: netsvr.singleCast.SingleCast
+`);
+  /** v2 has no ConnOpenResp (a v6 message), so the valid fixture offers a v2 enum instead. */
+  const valid = edit(rules, ["netsvr.connOpenResp.ConnOpenResp", "netsvr.registerResp.RegisterRespCode"]);
+
+  test("a manifest with every rule generates the port tables and one connect function per port", () => {
+    const r = checkManifest(valid);
+    expect(r.error).toBe("");
+    expect(r.files.get("commands.ts")).toContain('export type Port = "worker" | "task";');
+    expect(r.files.get("node.ts")).toContain("export async function connectWorker(");
+    expect(r.files.get("node.ts")).toContain("export async function connectTask(");
+  });
+
+  test("port without a ports map", () => {
+    const r = checkManifest(edit(base, ["kind: oneway\n", "kind: oneway\n    port: task\n"]));
+    expect(r.error).toBe(`${r.at("name: Broadcast")}: commands[1] (Broadcast): "port" needs a top-level "ports" map that declares it`);
+  });
+
+  test("ports declared, a command without port", () => {
+    const r = checkManifest(edit(valid, ["kind: oneway\n    port: task\n    message: netsvr.broadcast", "kind: oneway\n    message: netsvr.broadcast"]));
+    expect(r.error).toBe(`${r.at("name: Broadcast")}: commands[1] (Broadcast): missing key "port" (one of worker, task), required when the manifest declares ports`);
+  });
+
+  test("port that is not declared", () => {
+    const r = checkManifest(edit(valid, ["port: task\n    request: null", "port: tasks\n    request: null"]));
+    expect(r.error).toBe(`${r.at("name: UniqIdList")}: commands[3] (UniqIdList): port "tasks" is not one of the declared ports (worker, task)`);
+  });
+
+  test("registration names a command that is not a request", () => {
+    const r = checkManifest(edit(valid, ["unregister: Register", "unregister: Broadcast"]));
+    expect(r.error).toBe(`${r.at("unregister: Broadcast")}: registration: Broadcast is a oneway command, not a request`);
+  });
+
+  test("registration status that is not an enum field", () => {
+    const r = checkManifest(edit(valid, ["status: code", "status: message"]));
+    expect(r.error).toBe(`${r.at("status: message")}: registration: netsvr.registerResp.RegisterResp has no enum field "message"`);
+  });
+
+  test("unregisterFields: a field the unregister request lacks, and a type mismatch", () => {
+    const r = checkManifest(edit(valid, ["    workerId: request.workerId\n", "    nosuch: request.workerId\n    workerId: response.message\n"]));
+    expect(lines(r.error)).toEqual([
+      `${r.at("nosuch: request")}: registration: the Register request has no field "nosuch"`,
+      `${r.at("workerId: response")}: registration: string response.message cannot fill int32 workerId`,
+    ]);
+  });
+
+  test("routing field that no body has", () => {
+    const r = checkManifest(edit(valid, ["field: uniqId", "field: connId"]));
+    expect(r.error).toBe(`${r.at("field: connId")}: routing: no command body has a string field "connId"`);
+  });
+
+  test("merge.sum: a missing field and a field that is not a number", () => {
+    const text = edit(valid, ["response: netsvr.uniqIdListResp.UniqIdListResp\n", "response: netsvr.uniqIdListResp.UniqIdListResp\n    merge: { sum: [total, uniqIds] }\n"]);
+    const r = checkManifest(text);
+    expect(lines(r.error)).toEqual([
+      `${r.at("name: UniqIdList")}: commands[3] (UniqIdList): merge.sum: netsvr.uniqIdListResp.UniqIdListResp has no field "total"`,
+      `${r.at("name: UniqIdList")}: commands[3] (UniqIdList): merge.sum: netsvr.uniqIdListResp.UniqIdListResp.uniqIds is not a number or a map with number values`,
+    ]);
+  });
+
+  test("merge on a one-way command", () => {
+    const r = checkManifest(edit(valid, ["message: netsvr.broadcast.Broadcast\n", "message: netsvr.broadcast.Broadcast\n    merge: { sum: [data] }\n"]));
+    expect(r.error).toBe(
+      `${r.at("merge:")}: commands[1] (Broadcast): "merge" does not belong to a command of this kind (event and oneway take "message"; request takes "request" and "response")`,
+    );
+  });
+
+  test("extraTypes entry that is not a type", () => {
+    const r = checkManifest(rules);
+    expect(r.error).toBe(`${r.at("netsvr.connOpenResp.ConnOpenResp")}: extraTypes: "netsvr.connOpenResp.ConnOpenResp" is not a message or enum in the given protos`);
+  });
+});
+
 describe("several problems at once", () => {
   test("protocol problems are all reported, one per line", () => {
     const r = checkManifest(
@@ -399,8 +503,12 @@ test("a minimal manifest for a custom protocol generates", () => {
   const r = checkManifest(chatManifest, { protos: protoDir({ "chat.proto": chatProto }) });
   expect(r.error).toBe("");
   expect([...r.files.keys()].sort()).toEqual(
-    ["codec.ts", "commands.ts", "decode.ts", "encode.ts", "errors.ts", "frames.ts", "index.ts", "router.ts", "splitter.ts", "wire.ts"],
+    ["codec.ts", "commands.ts", "decode.ts", "encode.ts", "errors.ts", "frames.ts", "index.ts", "node-client.ts", "node.ts", "router.ts", "splitter.ts", "wire.ts"],
   );
+  // Without a heartbeat, the Node client never pings; without registration or routing, it has neither.
+  expect(r.files.get("node.ts")).toContain("  ping: undefined,");
+  expect(r.files.get("node.ts")).toContain("  registration: undefined,");
+  expect(r.files.get("node.ts")).not.toContain("createCluster");
   expect(r.files.get("decode.ts")).toContain("export function decodeServerFrame(");
   expect(r.files.get("decode.ts")).toContain("export function decodeClientFrame(");
 });
