@@ -325,7 +325,8 @@ export class Client {
             const code = this.stateValue === "closing" || this.stateValue === "closed" ? "closed" : "not-connected";
             throw new ClientError(code, `cannot send: the client is ${this.stateValue}`, cmd === undefined ? {} : { cmd });
         }
-        if (socket.writableLength + frame.length > this.highWaterMark && socket.writableLength > 0) {
+        // Like a stream's write(): accepted while under the mark, so the buffer holds at most highWaterMark plus one frame.
+        if (socket.writableLength >= this.highWaterMark) {
             throw new ClientError("backpressure", `${socket.writableLength} bytes wait to be written (highWaterMark ${this.highWaterMark})`, cmd === undefined ? {} : { cmd });
         }
         // Frames written in the same tick leave in one writev.

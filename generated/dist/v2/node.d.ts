@@ -3,7 +3,7 @@ import { Client, ClientError, RegistrationError } from "./node-client.js";
 import type { BodyInitOf, BodyOf, EventCmd, OnewayCmd, OnewaySchemas, RequestCmd, RequestSchemas, ResponseSchemas } from "./commands.js";
 import { Cmd } from "./commands.js";
 import type { EventFrame } from "./frames.js";
-import type { ClusterMember } from "./node-cluster.js";
+import type { ClusterMember, MemberResult } from "./node-cluster.js";
 import { Cluster } from "./node-cluster.js";
 export { ClientError, RegistrationError, type ClientErrorCode, type ClientLifecycle, type ClientOptions, type ClientState, type ReconnectOptions, type RequestOptions, type Unsubscribe };
 /**
@@ -48,3 +48,4 @@ export type BusinessCluster = Cluster<BusinessClientTypes>;
  * A command whose body has uniqId goes to the gateway whose prefix starts it; other one-way commands go to all; other requests go to all and their answers are merged. Each member gives its uniqIdPrefix: the first 2 characters of the uniqIds its gateway hands out.
  */
 export declare function createCluster(members: readonly ClusterMember[]): Promise<BusinessCluster>;
+export type { ClusterMember, MemberResult };
