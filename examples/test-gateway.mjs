@@ -1,0 +1,67 @@
+// Runs the repository's fake netsvr gateway (test/support/test-gateway.ts)
+// as a process, with one simulated customer that sends a message every
+// second and prints what it receives. Point an example worker at it:
+//
+//   node examples/test-gateway.mjs                          # v2 on 127.0.0.1:6061, server id 1
+//   node examples/echo-worker-v2.mjs --port 6061
+//
+//   node examples/test-gateway.mjs --protocol v6            # v6: worker port 6061, task port 6062
+//   node examples/echo-worker-v6.mjs --worker-port 6061 --task-port 6062
+//
+// The fake gateway is TypeScript; this script strips its types with the
+// TypeScript compiler (a dev dependency) and imports the result.
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { readFileSync } from "node:fs";
+import ts from "typescript";
+
+const { values } = parseArgs({
+  options: {
+    protocol: { type: "string", default: "v2" },
+    port: { type: "string", default: "6061" },
+    "task-port": { type: "string", default: "6062" },
+    "server-id": { type: "string", default: "1" },
+    "worker-id": { type: "string", default: "1" },
+    every: { type: "string", default: "1000" },
+  },
+});
+
+const source = new URL("../test/support/test-gateway.ts", import.meta.url);
+const { outputText } = ts.transpileModule(readFileSync(source, "utf8"), {
+  compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+});
+// Relative imports must still resolve from the source's directory.
+const js = outputText.replace(/from "(\.\.?\/[^"]+)"/g, (_, spec) => `from "${new URL(spec, source).href}"`);
+const compiled = join(tmpdir(), `netsvr-test-gateway-${process.pid}.mjs`);
+writeFileSync(compiled, js);
+const { startTestGateway } = await import(pathToFileURL(compiled).href);
+
+const v6 = values.protocol === "v6";
+const gateway = v6
+  ? await startTestGateway({ protocol: "v6", workerPort: Number(values.port), taskPort: Number(values["task-port"]), waitTimeoutMs: 2 ** 31 - 1 })
+  : await startTestGateway({ port: Number(values.port), serverId: Number(values["server-id"]), waitTimeoutMs: 2 ** 31 - 1 });
+console.log(
+  v6
+    ? `fake v6 gateway: worker port ${gateway.workerPort}, task port ${gateway.taskPort}`
+    : `fake v2 gateway on ${gateway.host}:${gateway.port}, server id ${gateway.serverId}`,
+);
+
+const workerId = Number(values["worker-id"]);
+const customer = gateway.openCustomer({ workerId });
+let sent = 0;
+let printed = 0;
+setInterval(() => {
+  const message = `hello #${++sent}`;
+  const to = v6 ? gateway.customerSends(customer.uniqId, message) : gateway.customerSends(customer.uniqId, message, workerId);
+  console.log(to === undefined ? `customer ${customer.uniqId}: "${message}" (no worker registered)` : `customer ${customer.uniqId} sent "${message}"`);
+  const inbox = gateway.customer(customer.uniqId).inbox;
+  for (; printed < inbox.length; printed++) console.log(`customer ${customer.uniqId} received "${new TextDecoder().decode(inbox[printed])}"`);
+}, Number(values.every));
+
+process.once("SIGINT", async () => {
+  await gateway.close();
+  process.exit(0);
+});

@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { afterEach, describe, expect, test } from "vitest";
+import { Cmd as CmdV2 } from "../generated/dist/v2/index.js";
+import { Cmd as CmdV6, Event, connOpenRespFromBinary, connOpenToBinary } from "../generated/dist/v6/index.js";
+import { repoRoot } from "./support/repo.js";
+import { startTestGateway } from "./support/test-gateway.js";
+
+// The examples run as a user runs them (node examples/<file>.mjs, importing
+// the package by name) against the fake gateway: they must keep working.
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** Starts an example; resolves with the process once its output matches `ready`. */
+function runExample(file: string, args: string[], ready: RegExp): Promise<{ child: ChildProcess; exited: Promise<number | null>; output: () => string }> {
+  const child = spawn(process.execPath, [join(repoRoot, "examples", file), ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  cleanups.push(async () => {
+    if (child.exitCode === null) child.kill("SIGKILL");
+    await exited;
+  });
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      if (ready.test(output)) resolve({ child, exited, output: () => output });
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`${file} exited with ${code} before ${ready}:\n${output}`)));
+  });
+}
+
+describe("examples", () => {
+  test("echo-worker-v2 registers as worker 1, echoes a Transfer with SingleCast, and unregisters on SIGINT", async () => {
+    const gateway = await startTestGateway({ serverId: 1 });
+    cleanups.push(() => gateway.close());
+    const { child, exited } = await runExample("echo-worker-v2.mjs", ["--port", String(gateway.port), "--server-id", "1"], /registered as worker 1/);
+    const customer = gateway.openCustomer({ workerId: 1 });
+    gateway.customerSends(customer.uniqId, "ping me");
+    const inbox = await gateway.waitForDelivery(customer.uniqId, 1);
+    expect(new TextDecoder().decode(inbox[0])).toBe("ping me");
+    child.kill("SIGINT");
+    await gateway.waitForFrame((r) => r.frame?.cmd === CmdV2.Unregister);
+    expect(await exited).toBe(0);
+  });
+
+  test("echo-worker-v6 registers for OnMessage on the worker port and echoes over the task port", async () => {
+    const gateway = await startTestGateway({ protocol: "v6" });
+    cleanups.push(() => gateway.close());
+    const args = ["--worker-port", String(gateway.workerPort), "--task-port", String(gateway.taskPort)];
+    const { child, exited } = await runExample("echo-worker-v6.mjs", args, /registered for OnMessage/);
+    expect((await gateway.waitForRegistration(Event.OnMessage)).port).toBe("worker");
+    const customer = gateway.openCustomer({});
+    gateway.customerSends(customer.uniqId, "ping me");
+    const inbox = await gateway.waitForDelivery(customer.uniqId, 1);
+    expect(new TextDecoder().decode(inbox[0])).toBe("ping me");
+    const singleCast = await gateway.waitForFrame((r) => r.frame?.cmd === CmdV6.SingleCast);
+    expect(gateway.connection(singleCast.connectionId)?.port).toBe("task");
+    child.kill("SIGINT");
+    await gateway.waitForFrame((r) => r.frame?.cmd === CmdV6.Unregister);
+    expect(await exited).toBe(0);
+  });
+
+  test("conn-open-callback-v6 answers a ConnOpen with a ConnOpenResp", async () => {
+    const ready = /ConnOpen callback on :(\d+)\n/;
+    const { output } = await runExample("conn-open-callback-v6.mjs", ["--port", "0"], ready);
+    const port = Number(ready.exec(output())![1]);
+    const post = async (rawQuery: string) => {
+      const response = await fetch(`http://127.0.0.1:${port}/`, { method: "POST", body: connOpenToBinary({ uniqId: "u1", rawQuery }) });
+      return connOpenRespFromBinary(new Uint8Array(await response.arrayBuffer()));
+    };
+    const allowed = await post("user=ann");
+    expect(allowed.allow).toBe(true);
+    expect(allowed.newCustomerId).toBe("ann");
+    expect(allowed.newTopics).toEqual(["lobby"]);
+    expect((await post("")).allow).toBe(false);
+    const bad = await fetch(`http://127.0.0.1:${port}/`, { method: "POST", body: new Uint8Array([0xff]) });
+    expect(bad.status).toBe(400);
+  });
+});
