@@ -70,7 +70,7 @@ describe("examples", () => {
     const { output } = await runExample("conn-open-callback-v6.mjs", ["--port", "0"], ready);
     const port = Number(ready.exec(output())![1]);
     const post = async (rawQuery: string) => {
-      const response = await fetch(`http://127.0.0.1:${port}/`, { method: "POST", body: connOpenToBinary({ uniqId: "u1", rawQuery }) });
+      const response = await fetch(`http://127.0.0.1:${port}/`, { method: "POST", body: connOpenToBinary({ uniqId: "u1", rawQuery }).slice() });
       return connOpenRespFromBinary(new Uint8Array(await response.arrayBuffer()));
     };
     const allowed = await post("user=ann");
