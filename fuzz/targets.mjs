@@ -8,6 +8,7 @@
 // larger than the maximum frame size.
 import fc from "fast-check";
 import * as netsvr from "../generated/dist/v2/index.js";
+import * as netsvr6 from "../generated/dist/v6/index.js";
 import * as allkindsCodec from "../test/fixtures/allkinds/dist/codec.js";
 import { FrameError as AllkindsFrameError } from "../test/fixtures/allkinds/dist/errors.js";
 
@@ -45,9 +46,9 @@ function frameOf(cmd, body) {
   return Uint8Array.from([...u32(4 + body.length), ...u32(cmd), ...body]);
 }
 
-// --- a corpus of valid frames, both directions ---
+// --- a corpus of valid frames, both directions, per protocol version ---
 
-const valid = {
+const valid2 = {
   gateway: [
     netsvr.encodeConnOpen({ uniqId: "0165642b8d00000001", rawQuery: "a=1&b=2", subProtocol: ["chat"], xForwardedFor: "10.0.0.1" }),
     netsvr.encodeConnClose({ uniqId: "01", session: "s" }),
@@ -71,6 +72,36 @@ const valid = {
     netsvr.encodeMetricsRequest(),
     netsvr.encodePing(),
   ],
+};
+
+const valid6 = {
+  gateway: [
+    netsvr6.encodeConnOpen({ uniqId: "7f00000117ae6565a1b200000001", rawQuery: "a=1", xForwardedFor: "10.0.0.1", xRealIp: "10.0.0.2", remoteAddr: "1.2.3.4:5" }),
+    netsvr6.encodeConnClose({ uniqId: "u", customerId: "c", session: "s", topics: ["t"] }),
+    netsvr6.encodeTransfer({ uniqId: "u", customerId: "ç", topics: ["a", "b"], data: Uint8Array.from([0, 255]) }),
+    netsvr6.encodeRegisterResponse({ code: 0, message: "ok", connId: "0123456789abcdef0123456789abcdef" }),
+    netsvr6.encodeTopicCustomerIdToUniqIdsListResponse({ items: { t: { items: { c: { uniqIds: ["u1", "u2"] } } } } }),
+    netsvr6.encodeConnInfoByCustomerIdResponse({ items: { c: { items: [{ session: "s", uniqId: "u", topics: ["t"] }] } } }),
+    netsvr6.encodeMetricsResponse({ items: { 1: { item: 1, count: 5n, meanRate: 1.5, rate1: Number.NaN } } }),
+    netsvr6.encodeLimitResponse({ onOpen: 10, onMessage: -1 }),
+    netsvr6.encodeUnregisterResponse({}),
+  ],
+  business: [
+    netsvr6.encodeRegisterRequest({ events: 7 }),
+    netsvr6.encodeUnregisterRequest({ connId: "0123456789abcdef0123456789abcdef" }),
+    netsvr6.encodeSingleCastBulkByCustomerId({ customerIds: ["a", "b"], data: [Uint8Array.of(1), Uint8Array.of(2)] }),
+    netsvr6.encodeConnInfoUpdate({ uniqId: "u", newSession: "s", newCustomerId: "c", newTopics: ["t"], data: Uint8Array.of(9) }),
+    netsvr6.encodeConnInfoRequest({ uniqIds: ["u"], reqSession: true, reqTopic: true }),
+    netsvr6.encodeTopicCustomerIdCountRequest({ topics: ["t"], countAll: true }),
+    netsvr6.encodeCustomerIdCountRequest(),
+    netsvr6.encodePing(),
+  ],
+};
+
+/** What a target needs of one generated package. */
+const versions = {
+  v2: { pkg: netsvr, valid: valid2 },
+  v6: { pkg: netsvr6, valid: valid6 },
 };
 
 /** Bodies built to break a decoder in the ways hostile input does. */
@@ -105,9 +136,9 @@ function craftedBodies() {
 }
 
 /** Hostile variations of the valid frames of one side. */
-function hostileFrame(side) {
-  const frames = valid[side];
-  const commands = Object.values(netsvr.Cmd);
+function hostileFrame(version, side) {
+  const frames = versions[version].valid[side];
+  const commands = Object.values(versions[version].pkg.Cmd);
   const lengths = [0, 1, 3, 4, 5, maxFrameSize, maxFrameSize + 1, 2 ** 31, 2 ** 32 - 1];
   return fc.oneof(
     fc.uint8Array({ maxLength: 48 }),
@@ -125,10 +156,11 @@ function hostileFrame(side) {
 }
 
 /** A decoder target: decode(frame) returns a frame or throws one FrameError that says what it can. */
-export function decoderProperty(side, tally) {
-  const decode = side === "gateway" ? netsvr.decodeGatewayFrame : netsvr.decodeBusinessFrame;
-  return fc.property(hostileFrame(side), (frame) => {
-    const error = frameErrorOf(() => decode(frame));
+export function decoderProperty(version, side, tally) {
+  const { pkg } = versions[version];
+  const decode = side === "gateway" ? pkg.decodeGatewayFrame : pkg.decodeBusinessFrame;
+  return fc.property(hostileFrame(version, side), (frame) => {
+    const error = frameErrorOf(() => decode(frame), pkg.FrameError);
     count(tally, error?.code);
     if (error === undefined) return;
     if (error.code === "unknown-command" && error.cmd === undefined) throw new Error("unknown-command without cmd");
@@ -203,7 +235,7 @@ function referenceSplit(stream, max) {
 /** The splitter target: any chunking of a hostile stream gives the reference's frames and ending. */
 export function splitterProperty(tally) {
   const piece = fc.oneof(
-    { arbitrary: fc.constantFrom(...valid.gateway, ...valid.business), weight: 4 },
+    { arbitrary: fc.constantFrom(...valid2.gateway, ...valid2.business), weight: 4 },
     { arbitrary: fc.uint8Array({ maxLength: 12 }), weight: 1 },
     { arbitrary: fc.constantFrom(0, 3, 4, 100, 101, 2 ** 32 - 1).map((n) => Uint8Array.from(u32(n))), weight: 1 },
   );
@@ -241,8 +273,10 @@ function sameBytes(a, b) {
 
 /** Every target, by name. */
 export const targets = {
-  "decodeGatewayFrame": (tally) => decoderProperty("gateway", tally),
-  "decodeBusinessFrame": (tally) => decoderProperty("business", tally),
+  "v2 decodeGatewayFrame": (tally) => decoderProperty("v2", "gateway", tally),
+  "v2 decodeBusinessFrame": (tally) => decoderProperty("v2", "business", tally),
+  "v6 decodeGatewayFrame": (tally) => decoderProperty("v6", "gateway", tally),
+  "v6 decodeBusinessFrame": (tally) => decoderProperty("v6", "business", tally),
   "everythingFromBinary/treeFromBinary": (tally) => codecProperty(tally),
   "FrameSplitter": (tally) => splitterProperty(tally),
 };
