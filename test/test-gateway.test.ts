@@ -3,6 +3,7 @@
  * raw sockets with the generated encoders and decoders (no business client).
  * Synchronisation is by frames: a ping sent after some commands is answered
  * only once they were handled, because the gateway handles frames in order.
+ * v6 has no pong, so there a request the port answers plays the ping's part.
  */
 import net from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
@@ -35,7 +36,28 @@ import {
   type GatewayFrame,
   type ResponseFrame,
 } from "../generated/dist/v2/index.js";
-import { startTestGateway, type BusinessConnection, type TestGateway, type TestGatewayOptions } from "./support/test-gateway.js";
+// v6 exports the same names as v2: everything v6 carries a V6 prefix here.
+import {
+  Cmd as V6Cmd,
+  decodeGatewayFrame as decodeV6GatewayFrame,
+  encodeBusinessFrame as encodeV6BusinessFrame,
+  encodePing as encodeV6Ping,
+  type GatewayFrame as V6GatewayFrame,
+  type ResponseFrame as V6ResponseFrame,
+} from "../generated/dist/v6/index.js";
+import { Event } from "../generated/dist/v6/event_pb.js";
+import { RegisterRespCode as V6RegisterRespCode } from "../generated/dist/v6/registerResp_pb.js";
+import {
+  startTestGateway,
+  type BusinessConnection,
+  type PortName,
+  type Registration,
+  type TestGateway,
+  type TestGatewayOptions,
+  type TestGatewayV6,
+  type TestGatewayV6Options,
+  type V6Registration,
+} from "./support/test-gateway.js";
 
 // ---------------------------------------------------------------- raw business side
 
@@ -43,23 +65,35 @@ const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 const str = (b: Uint8Array): string => new TextDecoder().decode(b);
 const texts = (inbox: readonly Uint8Array[]): string[] => inbox.map(str);
 
-/** A business process made of a bare socket: writes bytes, collects decoded gateway frames. */
-class RawBusiness {
-  readonly frames: GatewayFrame[] = [];
+/** Opens a TCP connection to a gateway port. */
+async function openSocket(host: string, port: number): Promise<net.Socket> {
+  const socket = net.connect({ host, port });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", resolve);
+    socket.once("error", reject);
+  });
+  return socket;
+}
+
+/** A bare socket to a gateway: writes bytes, collects gateway frames decoded by the version's decoder. */
+class RawPeer<F, R> {
+  readonly frames: F[] = [];
   /** Every byte received, for tests of raw and partial frames. */
   readonly bytes: number[] = [];
   ended = false;
   private read = 0;
+  // Framing is the same in every version.
   private readonly splitter = new FrameSplitter();
   private readonly listeners = new Set<() => void>();
 
-  private constructor(
+  protected constructor(
     readonly socket: net.Socket,
-    readonly connection: BusinessConnection,
+    readonly connection: BusinessConnection<R>,
+    decode: (frame: Uint8Array) => F,
   ) {
     socket.on("data", (chunk: Buffer) => {
       this.bytes.push(...chunk);
-      this.splitter.push(chunk, (frame) => this.frames.push(decodeGatewayFrame(frame)));
+      this.splitter.push(chunk, (frame) => this.frames.push(decode(frame)));
       this.wake();
     });
     socket.on("error", () => {});
@@ -67,19 +101,7 @@ class RawBusiness {
       this.ended = true;
       this.wake();
     });
-  }
-
-  static async connect(gateway: TestGateway): Promise<RawBusiness> {
-    const socket = net.connect({ host: gateway.host, port: gateway.port });
-    await new Promise<void>((resolve, reject) => {
-      socket.once("connect", resolve);
-      socket.once("error", reject);
-    });
-    const port = socket.localPort;
-    const connection = await gateway.waitUntil(() => gateway.connections.find((c) => c.remotePort === port), `the gateway to accept port ${port}`);
-    const client = new RawBusiness(socket, connection);
-    clients.push(client);
-    return client;
+    clients.push(this);
   }
 
   send(...frames: Uint8Array[]): void {
@@ -87,40 +109,14 @@ class RawBusiness {
   }
 
   /** The next frame not yet taken, in arrival order. */
-  next(timeoutMs = 2000): Promise<GatewayFrame> {
+  next(timeoutMs = 2000): Promise<F> {
     return this.until(() => (this.read < this.frames.length ? this.frames[this.read++] : undefined), "the next frame", timeoutMs);
   }
 
-  /** The next frame, which must be the answer to a request of cmd. */
-  async response<C extends ResponseFrame["cmd"]>(cmd: C): Promise<ResponseFrame<C>> {
-    const frame = await this.next();
-    expect(frame.kind).toBe("response");
-    expect(frame.cmd).toBe(cmd);
-    return frame as ResponseFrame<C>;
-  }
-
-  /** Sends a ping and takes frames up to its pong: everything sent before it has been handled. */
-  async sync(): Promise<GatewayFrame[]> {
-    this.send(encodePing());
-    const before: GatewayFrame[] = [];
-    for (;;) {
-      const frame = await this.next();
-      if (frame.kind === "pong") return before;
-      before.push(frame);
-    }
-  }
-
   /** Resolves when the socket closed, with the frames not taken yet. */
-  async closed(timeoutMs = 2000): Promise<GatewayFrame[]> {
+  async closed(timeoutMs = 2000): Promise<F[]> {
     await this.until(() => this.ended || undefined, "the connection to close", timeoutMs);
     return this.frames.slice(this.read);
-  }
-
-  async register(workerId = 1, serverId = 1): Promise<string> {
-    this.send(encodeRegisterRequest({ workerId, serverId, processCmdGoroutineNum: 1 }));
-    const answer = await this.response(Cmd.Register);
-    expect(answer.body.code).toBe(RegisterRespCode.Success);
-    return answer.body.registerId;
   }
 
   private until<T>(take: () => T | undefined, what: string, timeoutMs: number): Promise<T> {
@@ -157,12 +153,102 @@ class RawBusiness {
   }
 }
 
-const clients: RawBusiness[] = [];
-let gateway: TestGateway | undefined;
+/** A v2 business process made of a bare socket. */
+class RawBusiness extends RawPeer<GatewayFrame, Registration> {
+  static async connect(gateway: TestGateway): Promise<RawBusiness> {
+    const socket = await openSocket(gateway.host, gateway.port);
+    const port = socket.localPort;
+    const connection = await gateway.waitUntil(() => gateway.connections.find((c) => c.remotePort === port), `the gateway to accept port ${port}`);
+    return new RawBusiness(socket, connection, decodeGatewayFrame);
+  }
+
+  /** The next frame, which must be the answer to a request of cmd. */
+  async response<C extends ResponseFrame["cmd"]>(cmd: C): Promise<ResponseFrame<C>> {
+    const frame = await this.next();
+    expect(frame.kind).toBe("response");
+    expect(frame.cmd).toBe(cmd);
+    return frame as ResponseFrame<C>;
+  }
+
+  /** Sends a ping and takes frames up to its pong: everything sent before it has been handled. */
+  async sync(): Promise<GatewayFrame[]> {
+    this.send(encodePing());
+    const before: GatewayFrame[] = [];
+    for (;;) {
+      const frame = await this.next();
+      if (frame.kind === "pong") return before;
+      before.push(frame);
+    }
+  }
+
+  async register(workerId = 1, serverId = 1): Promise<string> {
+    this.send(encodeRegisterRequest({ workerId, serverId, processCmdGoroutineNum: 1 }));
+    const answer = await this.response(Cmd.Register);
+    expect(answer.body.code).toBe(RegisterRespCode.Success);
+    return answer.body.registerId;
+  }
+}
+
+/** A v6 business connection to the worker or the task port, made of a bare socket. */
+class RawV6 extends RawPeer<V6GatewayFrame, V6Registration> {
+  static async connect(gateway: TestGatewayV6, port: PortName): Promise<RawV6> {
+    const socket = await openSocket(gateway.host, port === "worker" ? gateway.workerPort : gateway.taskPort);
+    const local = socket.localPort;
+    // Both ports are matched: one client port may be reused towards two server ports.
+    const connection = await gateway.waitUntil(
+      () => gateway.connections.find((c) => c.port === port && c.remotePort === local),
+      `the gateway to accept port ${local} on its ${port} port`,
+    );
+    return new RawV6(socket, connection, decodeV6GatewayFrame);
+  }
+
+  /** The next frame, which must be the answer to a request of cmd. */
+  async response<C extends V6ResponseFrame["cmd"]>(cmd: C): Promise<V6ResponseFrame<C>> {
+    const frame = await this.next();
+    expect(frame.kind).toBe("response");
+    expect(frame.cmd).toBe(cmd);
+    return frame as V6ResponseFrame<C>;
+  }
+
+  /**
+   * v6 never answers a ping, so a round trip is a request the port answers:
+   * an Unregister naming no connId (worker port), a UniqIdCount (task port).
+   * Returns the frames that came before its answer.
+   */
+  async sync(): Promise<V6GatewayFrame[]> {
+    const worker = this.connection.port === "worker";
+    this.send(worker ? encodeV6BusinessFrame(V6Cmd.Unregister, { connId: "" }) : encodeV6BusinessFrame(V6Cmd.UniqIdCount));
+    const answer = worker ? V6Cmd.Unregister : V6Cmd.UniqIdCount;
+    const before: V6GatewayFrame[] = [];
+    for (;;) {
+      const frame = await this.next();
+      if (frame.kind === "response" && frame.cmd === answer) return before;
+      before.push(frame);
+    }
+  }
+
+  /** Registers a worker-port connection for the Event bits; returns its connId. */
+  async register(events: number): Promise<string> {
+    this.send(encodeV6BusinessFrame(V6Cmd.Register, { events }));
+    const answer = await this.response(V6Cmd.Register);
+    expect(answer.body.code).toBe(V6RegisterRespCode.Success);
+    return answer.body.connId;
+  }
+}
+
+const clients: { readonly socket: net.Socket }[] = [];
+let gateway: TestGateway | TestGatewayV6 | undefined;
 
 async function start(options: TestGatewayOptions = {}): Promise<TestGateway> {
-  gateway = await startTestGateway(options);
-  return gateway;
+  const started = await startTestGateway(options);
+  gateway = started;
+  return started;
+}
+
+async function startV6(options: Omit<TestGatewayV6Options, "protocol"> = {}): Promise<TestGatewayV6> {
+  const started = await startTestGateway({ ...options, protocol: "v6" });
+  gateway = started;
+  return started;
 }
 
 afterEach(async () => {
@@ -680,5 +766,412 @@ describe("controls", () => {
     await expect(gw.waitForFrame((r) => r.frame?.name === "Broadcast", { timeoutMs: 20 })).rejects.toThrow(
       /timed out after 20 ms waiting for a received frame matching the predicate/,
     );
+  });
+});
+
+// ---------------------------------------------------------------- v6 mode
+
+describe("v6 mode", () => {
+  /** The 4 command-id bytes of a frame. */
+  const cmdBytes = (frame: Uint8Array): number[] => [...frame.subarray(4, 8)];
+
+  test("Register{events: 7} on the worker port is the facts-sheet vector, answered with Success and a 32-hex connId", async () => {
+    const gw = await startV6();
+    const w = await RawV6.connect(gw, "worker");
+    expect(w.connection.port).toBe("worker");
+    const vector = Uint8Array.of(0x00, 0x00, 0x00, 0x06, 0x35, 0xa4, 0xf4, 0xb9, 0x08, 0x07);
+    expect(encodeV6BusinessFrame(V6Cmd.Register, { events: 7 })).toEqual(vector);
+
+    w.send(vector);
+    const ok = (await w.response(V6Cmd.Register)).body;
+    expect([ok.code, ok.message]).toEqual([V6RegisterRespCode.Success, "Success"]);
+    expect(ok.connId).toMatch(/^[0-9a-f]{32}$/);
+    expect(w.connection.registration).toEqual({ events: 7, connId: ok.connId });
+    expect((await gw.waitForRegistration(Event.OnOpen | Event.OnMessage)).id).toBe(w.connection.id);
+
+    // InvalidEvent is checked before DuplicateRegister, as by the gateway.
+    w.send(encodeV6BusinessFrame(V6Cmd.Register, { events: 0 }), encodeV6BusinessFrame(V6Cmd.Register, { events: Event.OnClose }));
+    const invalid = (await w.response(V6Cmd.Register)).body;
+    expect([invalid.code, invalid.message, invalid.connId]).toEqual([V6RegisterRespCode.InvalidEvent, "InvalidEvent", ""]);
+    const dup = (await w.response(V6Cmd.Register)).body;
+    expect([dup.code, dup.message, dup.connId]).toEqual([V6RegisterRespCode.DuplicateRegister, "DuplicateRegister", ""]);
+    expect(w.connection.registration?.connId).toBe(ok.connId);
+  });
+
+  test("Register answers InvalidEvent for events 0 and 8, UnmarshalError for a bad body, and keeps the connection", async () => {
+    const gw = await startV6();
+    const w = await RawV6.connect(gw, "worker");
+    const cases: [Uint8Array, V6RegisterRespCode][] = [
+      [encodeV6BusinessFrame(V6Cmd.Register, { events: 0 }), V6RegisterRespCode.InvalidEvent],
+      [encodeV6BusinessFrame(V6Cmd.Register, { events: 8 }), V6RegisterRespCode.InvalidEvent],
+      // Field 1 as a varint whose continuation byte never comes.
+      [rawFrame(V6Cmd.Register, Uint8Array.of(0x08, 0x80)), V6RegisterRespCode.UnmarshalError],
+    ];
+    for (const [frame] of cases) w.send(frame);
+    for (const [, code] of cases) {
+      const body = (await w.response(V6Cmd.Register)).body;
+      expect([body.code, body.message, body.connId]).toEqual([code, V6RegisterRespCode[code], ""]);
+    }
+    expect(gw.received.at(-1)?.error?.code).toBe("invalid-body");
+    expect(w.connection.registration).toBeUndefined();
+    // An unknown bit next to a valid one is accepted; only the valid one routes events.
+    await w.register(8 | Event.OnMessage);
+    expect(w.connection.open).toBe(true);
+  });
+
+  test("Unregister{connId} from any worker connection removes that registration; an unknown connId changes nothing", async () => {
+    const gw = await startV6();
+    const a = await RawV6.connect(gw, "worker");
+    const b = await RawV6.connect(gw, "worker");
+    const connId = await a.register(Event.OnOpen);
+    b.send(encodeV6BusinessFrame(V6Cmd.Unregister, { connId: "0".repeat(32) }));
+    await b.response(V6Cmd.Unregister);
+    expect(a.connection.registration?.connId).toBe(connId);
+
+    b.send(encodeV6BusinessFrame(V6Cmd.Unregister, { connId }));
+    const answer = await b.response(V6Cmd.Unregister);
+    // UnRegisterResp is empty: the frame is the bare 8-byte header.
+    expect(b.bytes.slice(-8)).toEqual([0, 0, 0, 4, ...cmdBytes(encodeV6BusinessFrame(V6Cmd.Unregister, {}))]);
+    expect(answer.name).toBe("Unregister");
+    expect(a.connection.registration).toBeUndefined();
+    gw.openCustomer();
+    expect(await a.sync()).toEqual([]);
+    // This fake lets the connection register again (see the file's simplifications).
+    expect(await a.register(Event.OnOpen)).not.toBe(connId);
+  });
+
+  test("the v6 ping is accepted on both ports and never answered", async () => {
+    const gw = await startV6();
+    const w = await RawV6.connect(gw, "worker");
+    const t = await RawV6.connect(gw, "task");
+    const ping = encodeV6Ping();
+    expect([...ping]).toEqual([0x00, 0x00, 0x00, 0x0e, ...text("~6YOt5rW35piO~")]);
+
+    // Frames are handled in order: were the ping answered, that answer would come first.
+    t.send(ping, encodeV6BusinessFrame(V6Cmd.UniqIdCount));
+    expect((await t.response(V6Cmd.UniqIdCount)).body.count).toBe(0);
+    w.send(ping, encodeV6BusinessFrame(V6Cmd.Unregister, { connId: "" }));
+    await w.response(V6Cmd.Unregister);
+    // Each answer has an empty body (count 0 is not encoded): 8 bytes each, and nothing else came.
+    expect([t.bytes.length, w.bytes.length]).toEqual([8, 8]);
+    expect(gw.received.filter((r) => r.frame?.kind === "ping").map((r) => r.connectionId)).toEqual([t.connection.id, w.connection.id]);
+    expect([w.connection.open, t.connection.open, w.connection.framesReceived, t.connection.framesReceived]).toEqual([true, true, 2, 2]);
+  });
+
+  test("the worker port closes on SingleCast, the task port on Register and Unregister", async () => {
+    const gw = await startV6();
+    const customer = gw.openCustomer();
+    const single = encodeV6BusinessFrame(V6Cmd.SingleCast, { uniqId: customer.uniqId, data: text("never") });
+    expect(cmdBytes(single)).toEqual([0x35, 0xa4, 0xf0, 0xd6]);
+
+    const w = await RawV6.connect(gw, "worker");
+    // Frames after it are not handled either.
+    w.send(single, encodeV6BusinessFrame(V6Cmd.Register, { events: 7 }));
+    expect(await w.closed()).toEqual([]);
+    expect((await gw.waitForDisconnect(w.connection.id)).closeReason).toBe("wrong-port");
+    expect(customer.inbox).toEqual([]);
+    expect(w.connection.registration).toBeUndefined();
+
+    for (const frame of [encodeV6BusinessFrame(V6Cmd.Register, { events: 7 }), encodeV6BusinessFrame(V6Cmd.Unregister, { connId: "" })]) {
+      const t = await RawV6.connect(gw, "task");
+      t.send(frame, encodeV6BusinessFrame(V6Cmd.UniqIdCount));
+      expect(await t.closed()).toEqual([]);
+      expect((await gw.waitForDisconnect(t.connection.id)).closeReason).toBe("wrong-port");
+    }
+
+    // A task command closes the worker port before its body is looked at; an event id is unknown everywhere.
+    const bad = await RawV6.connect(gw, "worker");
+    bad.send(rawFrame(V6Cmd.Broadcast, Uint8Array.of(0x0a, 0x05)));
+    await bad.closed();
+    expect((await gw.waitForDisconnect(bad.connection.id)).closeReason).toBe("wrong-port");
+    const event = await RawV6.connect(gw, "task");
+    event.send(rawFrame(V6Cmd.Transfer));
+    await event.closed();
+    expect((await gw.waitForDisconnect(event.connection.id)).closeReason).toBe("unknown-command");
+  });
+
+  test("events go only to connections registered for their bit, round-robin, with customerId, session and topics", async () => {
+    const gw = await startV6();
+    const open = await RawV6.connect(gw, "worker");
+    const openClose = await RawV6.connect(gw, "worker");
+    const message = await RawV6.connect(gw, "worker");
+    const unregistered = await RawV6.connect(gw, "worker");
+    const task = await RawV6.connect(gw, "task");
+    await open.register(Event.OnOpen);
+    await openClose.register(Event.OnOpen | Event.OnClose);
+    await message.register(Event.OnMessage);
+
+    const alice = gw.openCustomer({
+      rawQuery: "token=abc",
+      xForwardedFor: "10.0.0.1",
+      xRealIp: "10.0.0.2",
+      remoteAddr: "10.0.0.3:5000",
+      customerId: "u1",
+      session: "s1",
+      topics: ["news"],
+    });
+    const bob = gw.openCustomer();
+    // ConnOpen alternates over the two OnOpen connections.
+    const first = await open.next();
+    expect(first.cmd === V6Cmd.ConnOpen && first.body).toMatchObject({
+      uniqId: alice.uniqId,
+      rawQuery: "token=abc",
+      xForwardedFor: "10.0.0.1",
+      xRealIp: "10.0.0.2",
+      remoteAddr: "10.0.0.3:5000",
+    });
+    const second = await openClose.next();
+    expect(second.cmd === V6Cmd.ConnOpen && second.body.uniqId).toBe(bob.uniqId);
+
+    expect(gw.customerSends(alice.uniqId, "hello")).toBe(message.connection.id);
+    const transfer = await message.next();
+    expect(transfer.cmd === V6Cmd.Transfer && [transfer.body.uniqId, transfer.body.customerId, transfer.body.session, transfer.body.topics, str(transfer.body.data)]).toEqual([
+      alice.uniqId,
+      "u1",
+      "s1",
+      ["news"],
+      "hello",
+    ]);
+
+    gw.closeCustomer(alice.uniqId);
+    const close = await openClose.next();
+    expect(close.cmd === V6Cmd.ConnClose && [close.body.uniqId, close.body.customerId, close.body.session, close.body.topics]).toEqual([alice.uniqId, "u1", "s1", ["news"]]);
+
+    // Nothing else went anywhere.
+    for (const peer of [open, openClose, message, unregistered, task]) expect(await peer.sync()).toEqual([]);
+    // With no OnMessage connection left, a customer's message goes nowhere.
+    message.send(encodeV6BusinessFrame(V6Cmd.Unregister, { connId: message.connection.registration?.connId ?? "" }));
+    await message.response(V6Cmd.Unregister);
+    expect(gw.customerSends(bob.uniqId, "lost")).toBeUndefined();
+  });
+
+  test("uniqIds are 28 hex digits: task port address and port, timestamp, counter", async () => {
+    const gw = await startV6();
+    expect(gw.port).toBe(gw.workerPort);
+    expect(gw.taskPort).not.toBe(gw.workerPort);
+    const first = gw.openCustomer().uniqId;
+    const second = gw.openCustomer().uniqId;
+    expect(first).toMatch(/^[0-9a-f]{28}$/);
+    // The first 12 hex digits name the gateway by its task address: 127.0.0.1 and the task port.
+    expect(first.slice(0, 12)).toBe(`7f000001${gw.taskPort.toString(16).padStart(4, "0")}`);
+    expect(second.slice(0, 12)).toBe(first.slice(0, 12));
+    expect(Math.abs(parseInt(first.slice(12, 20), 16) - Date.now() / 1000)).toBeLessThan(5);
+    expect(parseInt(second.slice(20), 16)).toBe(parseInt(first.slice(20), 16) + 1);
+  });
+
+  test("every v6 query on the task port is answered with its own command id, in order", async () => {
+    const gw = await startV6({ limits: { onOpen: 10, onMessage: 20 } });
+    const t = await RawV6.connect(gw, "task");
+    expect(t.connection.port).toBe("task");
+    const alice = gw.openCustomer({ session: "alice", customerId: "u1", topics: ["news", "chat"] });
+    const bob = gw.openCustomer({ customerId: "u2", topics: ["news"] });
+    const carol = gw.openCustomer({ customerId: "u1" });
+    const dave = gw.openCustomer({ topics: ["news"] });
+
+    const requests = [
+      encodeV6BusinessFrame(V6Cmd.CheckOnline, { uniqIds: [bob.uniqId, "f".repeat(28), alice.uniqId] }),
+      encodeV6BusinessFrame(V6Cmd.CustomerIdList),
+      encodeV6BusinessFrame(V6Cmd.CustomerIdCount),
+      encodeV6BusinessFrame(V6Cmd.UniqIdList),
+      encodeV6BusinessFrame(V6Cmd.UniqIdCount),
+      encodeV6BusinessFrame(V6Cmd.TopicList),
+      encodeV6BusinessFrame(V6Cmd.TopicCount),
+      encodeV6BusinessFrame(V6Cmd.TopicUniqIdList, { topics: ["news", "none"] }),
+      encodeV6BusinessFrame(V6Cmd.TopicUniqIdCount, { topics: ["chat"] }),
+      encodeV6BusinessFrame(V6Cmd.TopicUniqIdCount, { topics: ["chat"], countAll: true }),
+      encodeV6BusinessFrame(V6Cmd.TopicCustomerIdList, { topics: ["news", "chat", "none"] }),
+      encodeV6BusinessFrame(V6Cmd.TopicCustomerIdToUniqIdsList, { topics: ["news"] }),
+      encodeV6BusinessFrame(V6Cmd.TopicCustomerIdCount, { topics: ["news"] }),
+      encodeV6BusinessFrame(V6Cmd.TopicCustomerIdCount, { countAll: true }),
+      encodeV6BusinessFrame(V6Cmd.ConnInfo, { uniqIds: [alice.uniqId, "nobody"], reqSession: true, reqTopic: true }),
+      encodeV6BusinessFrame(V6Cmd.ConnInfo, { uniqIds: [alice.uniqId], reqCustomerId: true }),
+      encodeV6BusinessFrame(V6Cmd.ConnInfoByCustomerId, { customerIds: ["u1", "none"], reqSession: true, reqUniqId: true }),
+      encodeV6BusinessFrame(V6Cmd.Metrics),
+      encodeV6BusinessFrame(V6Cmd.Limit, { onOpen: 5, onMessage: 0 }),
+      encodeV6BusinessFrame(V6Cmd.Limit, { onOpen: -1, onMessage: 7 }),
+    ];
+    t.send(...requests);
+
+    expect((await t.response(V6Cmd.CheckOnline)).body.uniqIds).toEqual([bob.uniqId, alice.uniqId]);
+    expect((await t.response(V6Cmd.CustomerIdList)).body.customerIds).toEqual(["u1", "u2"]);
+    expect((await t.response(V6Cmd.CustomerIdCount)).body.count).toBe(2);
+    expect((await t.response(V6Cmd.UniqIdList)).body.uniqIds).toEqual([alice.uniqId, bob.uniqId, carol.uniqId, dave.uniqId]);
+    expect((await t.response(V6Cmd.UniqIdCount)).body.count).toBe(4);
+    expect((await t.response(V6Cmd.TopicList)).body.topics).toEqual(["news", "chat"]);
+    expect((await t.response(V6Cmd.TopicCount)).body.count).toBe(2);
+    const topicUniqIds = (await t.response(V6Cmd.TopicUniqIdList)).body.items;
+    expect(Object.keys(topicUniqIds)).toEqual(["news"]);
+    expect(topicUniqIds["news"]?.uniqIds).toEqual([alice.uniqId, bob.uniqId, dave.uniqId]);
+    expect((await t.response(V6Cmd.TopicUniqIdCount)).body.items).toEqual({ chat: 1 });
+    expect((await t.response(V6Cmd.TopicUniqIdCount)).body.items).toEqual({ news: 3, chat: 1 });
+    const topicCustomers = (await t.response(V6Cmd.TopicCustomerIdList)).body.items;
+    expect(Object.entries(topicCustomers).map(([topic, item]) => [topic, item.customerIds])).toEqual([
+      ["news", ["u1", "u2"]],
+      ["chat", ["u1"]],
+    ]);
+    const topicCustomerUniqIds = (await t.response(V6Cmd.TopicCustomerIdToUniqIdsList)).body.items;
+    expect(Object.keys(topicCustomerUniqIds)).toEqual(["news"]);
+    expect(Object.entries(topicCustomerUniqIds["news"]?.items ?? {}).map(([customerId, item]) => [customerId, item.uniqIds])).toEqual([
+      ["u1", [alice.uniqId]],
+      ["u2", [bob.uniqId]],
+    ]);
+    expect((await t.response(V6Cmd.TopicCustomerIdCount)).body.items).toEqual({ news: 2 });
+    expect((await t.response(V6Cmd.TopicCustomerIdCount)).body.items).toEqual({ news: 2, chat: 1 });
+    const info = (await t.response(V6Cmd.ConnInfo)).body.items;
+    expect(Object.keys(info)).toEqual([alice.uniqId]);
+    expect(info[alice.uniqId]).toMatchObject({ session: "alice", customerId: "", topics: ["news", "chat"] });
+    expect((await t.response(V6Cmd.ConnInfo)).body.items[alice.uniqId]).toMatchObject({ session: "", customerId: "u1", topics: [] });
+    const byCustomer = (await t.response(V6Cmd.ConnInfoByCustomerId)).body.items;
+    expect(Object.keys(byCustomer)).toEqual(["u1"]);
+    expect(byCustomer["u1"]?.items.map((i) => [i.session, i.uniqId, i.topics])).toEqual([
+      ["alice", alice.uniqId, []],
+      ["", carol.uniqId, []],
+    ]);
+    const metrics = (await t.response(V6Cmd.Metrics)).body.items;
+    expect([metrics[1]?.item, metrics[1]?.count]).toEqual([1, 4n]);
+    // A value <= 0 leaves that limit as it is; the answer holds the current limits.
+    expect((await t.response(V6Cmd.Limit)).body).toMatchObject({ onOpen: 5, onMessage: 20 });
+    expect((await t.response(V6Cmd.Limit)).body).toMatchObject({ onOpen: 5, onMessage: 7 });
+    expect(gw.limits).toEqual({ onOpen: 5, onMessage: 7 });
+
+    expect(gw.received.map((r) => r.frame?.cmd)).toEqual(requests.map((f) => new DataView(f.buffer, f.byteOffset).getUint32(4)));
+    expect(t.connection.open).toBe(true);
+  });
+
+  test("one-way commands by uniqId and by customerId reach customers; customerId is set, cleared and guards ForceOfflineGuest", async () => {
+    const gw = await startV6();
+    const w = await RawV6.connect(gw, "worker");
+    await w.register(Event.OnClose);
+    const t = await RawV6.connect(gw, "task");
+    const alice = gw.openCustomer({ customerId: "u1", session: "s-alice" });
+    const alice2 = gw.openCustomer({ customerId: "u1" });
+    const bob = gw.openCustomer({ customerId: "u2" });
+    const guest = gw.openCustomer();
+    const carol = gw.openCustomer({ session: "carol" });
+
+    t.send(
+      encodeV6BusinessFrame(V6Cmd.MulticastByCustomerId, { customerIds: ["u1", "u2", "nobody"], data: text("m") }),
+      encodeV6BusinessFrame(V6Cmd.SingleCastByCustomerId, { customerId: "u2", data: text("s") }),
+      // "" is no customerId: it reaches nobody, not the customers without one.
+      encodeV6BusinessFrame(V6Cmd.SingleCastByCustomerId, { customerId: "", data: text("nobody") }),
+      encodeV6BusinessFrame(V6Cmd.SingleCastBulkByCustomerId, { customerIds: ["u1", "u2"], data: [text("b1"), text("b2")] }),
+      encodeV6BusinessFrame(V6Cmd.SingleCastBulkByCustomerId, { customerIds: ["u2"], data: [text("x"), text("y")] }),
+      encodeV6BusinessFrame(V6Cmd.SingleCastBulkByCustomerId, { customerIds: ["u1", "u2"], data: [text("bad shape")] }),
+      encodeV6BusinessFrame(V6Cmd.SingleCast, { uniqId: carol.uniqId, data: text("c") }),
+      encodeV6BusinessFrame(V6Cmd.Multicast, { uniqIds: [guest.uniqId, "gone"], data: text("g") }),
+      encodeV6BusinessFrame(V6Cmd.SingleCastBulk, { uniqIds: [guest.uniqId, carol.uniqId], data: [text("g2"), text("c2")] }),
+      encodeV6BusinessFrame(V6Cmd.Broadcast, { data: text("all") }),
+    );
+    expect(await t.sync()).toEqual([]);
+    expect(texts(alice.inbox)).toEqual(["m", "b1", "all"]);
+    expect(texts(alice2.inbox)).toEqual(["m", "b1", "all"]);
+    expect(texts(bob.inbox)).toEqual(["m", "s", "b2", "x", "y", "all"]);
+    expect(texts(guest.inbox)).toEqual(["g", "g2", "all"]);
+    expect(texts(carol.inbox)).toEqual(["c", "c2", "all"]);
+
+    // ConnInfoUpdate sets session, customerId and topics; ConnInfoDelete clears them.
+    t.send(
+      encodeV6BusinessFrame(V6Cmd.ConnInfoUpdate, { uniqId: guest.uniqId, newSession: "g", newCustomerId: "u3", newTopics: ["t1"], data: text("upd") }),
+      encodeV6BusinessFrame(V6Cmd.ConnInfoDelete, { uniqId: alice.uniqId, delSession: true, delCustomerId: true, delTopic: true, data: text("del") }),
+      encodeV6BusinessFrame(V6Cmd.TopicSubscribe, { uniqId: bob.uniqId, topics: ["t1", "t2"] }),
+      encodeV6BusinessFrame(V6Cmd.TopicUnsubscribe, { uniqId: bob.uniqId, topics: ["t2"] }),
+      encodeV6BusinessFrame(V6Cmd.TopicPublish, { topics: ["t1"], data: text("p") }),
+      encodeV6BusinessFrame(V6Cmd.TopicPublishBulk, { topics: ["t1"], data: [text("q1"), text("q2")] }),
+      encodeV6BusinessFrame(V6Cmd.CustomerIdList),
+    );
+    expect((await t.response(V6Cmd.CustomerIdList)).body.customerIds).toEqual(["u1", "u2", "u3"]);
+    expect([guest.session, guest.customerId, guest.topics]).toEqual(["g", "u3", ["t1"]]);
+    expect(texts(guest.inbox).slice(-4)).toEqual(["upd", "p", "q1", "q2"]);
+    expect([alice.session, alice.customerId, texts(alice.inbox).at(-1)]).toEqual(["", "", "del"]);
+    expect([bob.topics, texts(bob.inbox).slice(-3)]).toEqual([["t1"], ["p", "q1", "q2"]]);
+    t.send(encodeV6BusinessFrame(V6Cmd.TopicDelete, { topics: ["t1"], data: text("gone") }));
+    await t.sync();
+    expect([guest.topics, bob.topics, texts(bob.inbox).at(-1)]).toEqual([[], [], "gone"]);
+
+    // ForceOfflineGuest closes only customers with neither session nor customerId: alice is one now.
+    t.send(encodeV6BusinessFrame(V6Cmd.ForceOfflineGuest, { uniqIds: [alice.uniqId, alice2.uniqId, carol.uniqId], delay: 1, data: text("bye guest") }));
+    await t.sync();
+    expect([alice.online, alice2.online, carol.online, texts(alice.inbox).at(-1)]).toEqual([false, true, true, "bye guest"]);
+
+    // ForceOfflineByCustomerId closes every connection of the customerId, data first.
+    t.send(encodeV6BusinessFrame(V6Cmd.ForceOfflineByCustomerId, { customerIds: ["u1"], data: text("kick") }));
+    t.send(encodeV6BusinessFrame(V6Cmd.ForceOffline, { uniqIds: [carol.uniqId] }));
+    await t.sync();
+    expect([alice2.online, texts(alice2.inbox).at(-1), carol.online, bob.online]).toEqual([false, "kick", false, true]);
+    const closes = await w.sync();
+    expect(closes.map((f) => f.cmd === V6Cmd.ConnClose && [f.body.uniqId, f.body.customerId, f.body.session])).toEqual([
+      [alice.uniqId, "", ""],
+      [alice2.uniqId, "u1", ""],
+      [carol.uniqId, "", "carol"],
+    ]);
+  });
+
+  test("idle connections are closed on both ports", async () => {
+    const gw = await startV6({ idleTimeoutMs: 100 });
+    const startedAt = Date.now();
+    const w = await RawV6.connect(gw, "worker");
+    const t = await RawV6.connect(gw, "task");
+    await Promise.all([w.closed(), t.closed()]);
+    expect((await gw.waitForDisconnect(w.connection.id)).closeReason).toBe("idle");
+    expect((await gw.waitForDisconnect(t.connection.id)).closeReason).toBe("idle");
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(90);
+  });
+
+  test("controls work on both ports; stop and restart handle both listeners", async () => {
+    const gw = await startV6();
+    const { workerPort, taskPort } = gw;
+    const w = await RawV6.connect(gw, "worker");
+    const t = await RawV6.connect(gw, "task");
+    await w.register(Event.OnMessage);
+
+    // Held replies of both ports; an event overtakes them.
+    gw.holdReplies();
+    t.send(encodeV6BusinessFrame(V6Cmd.UniqIdCount));
+    w.send(encodeV6BusinessFrame(V6Cmd.Unregister, { connId: "" }));
+    await gw.waitUntil(() => gw.heldReplies === 2, "two held replies");
+    gw.sendFrame(w.connection.id, V6Cmd.Transfer, { uniqId: "x", customerId: "c", data: text("unsolicited") });
+    const unsolicited = await w.next();
+    expect(unsolicited.cmd === V6Cmd.Transfer && [unsolicited.body.customerId, str(unsolicited.body.data)]).toEqual(["c", "unsolicited"]);
+    gw.releaseReplies();
+    await t.response(V6Cmd.UniqIdCount);
+    await w.response(V6Cmd.Unregister);
+
+    // ignoreRequests: Register is a request too.
+    gw.ignoreRequests(true);
+    const w2 = await RawV6.connect(gw, "worker");
+    w2.send(encodeV6BusinessFrame(V6Cmd.Register, { events: 7 }));
+    await gw.waitForFrame((r) => r.connectionId === w2.connection.id && r.frame?.name === "Register");
+    expect(w2.connection.registration).toBeUndefined();
+    gw.ignoreRequests(false);
+
+    // pauseReading holds a task connection's request back until resumeReading.
+    gw.pauseReading(t.connection.id);
+    t.send(encodeV6BusinessFrame(V6Cmd.TopicCount));
+    expect(await w.sync()).toEqual([]);
+    expect(t.frames).toHaveLength(1);
+    gw.resumeReading(t.connection.id);
+    await t.response(V6Cmd.TopicCount);
+
+    await gw.stop();
+    await Promise.all([w.closed(), t.closed(), w2.closed()]);
+    expect([w.connection.closeReason, t.connection.closeReason, w2.connection.closeReason]).toEqual(["stopped", "stopped", "stopped"]);
+    await expect(RawV6.connect(gw, "worker")).rejects.toThrow(/ECONNREFUSED/);
+    await expect(RawV6.connect(gw, "task")).rejects.toThrow(/ECONNREFUSED/);
+
+    await gw.restart();
+    expect([gw.workerPort, gw.taskPort]).toEqual([workerPort, taskPort]);
+    const t2 = await RawV6.connect(gw, "task");
+    const w3 = await RawV6.connect(gw, "worker");
+    expect(w3.connection.registration).toBeUndefined();
+    expect(await t2.sync()).toEqual([]);
+    expect(gw.openCustomer().uniqId.slice(8, 12)).toBe(taskPort.toString(16).padStart(4, "0"));
+
+    // Half a frame, flushed before the drop's FIN.
+    gw.sendRaw(t2.connection.id, Uint8Array.of(0, 0, 0, 12, 0x35));
+    gw.dropConnections();
+    await Promise.all([t2.closed(), w3.closed()]);
+    expect(t2.bytes.slice(-5)).toEqual([0, 0, 0, 12, 0x35]);
+    expect((await gw.waitForDisconnect(t2.connection.id)).closeReason).toBe("dropped");
+    expect((await gw.waitForDisconnect(w3.connection.id)).closeReason).toBe("dropped");
   });
 });

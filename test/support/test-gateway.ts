@@ -6,15 +6,18 @@
  * pings and requests, applies one-way commands to a model of WebSocket
  * customers, sends ConnOpen / ConnClose / Transfer events to registered
  * connections, and closes connections on the same faults as the real gateway.
+ * With `protocol: "v6"` it is a v6.0.1 gateway instead: a worker port (Register,
+ * Unregister, events) and a task port (every other command), unanswered pings.
  * Tests drive timing with explicit controls (held replies, ignored requests,
  * paused reading, dropped connections) and wait on events, never on sleeps.
  *
- * Layout, so that a second protocol mode (v6) can be added later: the core
- * (sockets, fault handling, controls, waiters, customers) knows nothing about
- * message shapes; everything version-specific (decoding, heartbeat, register
- * and unregister rules, uniqId format, events, request answers, one-way
- * effects) sits behind the ProtocolMode interface, implemented by
- * createV2Mode() at the end of the file.
+ * Layout: the core (listeners, sockets, fault handling, controls, waiters,
+ * customers) knows nothing about message shapes; everything version-specific
+ * (ports, splitting and decoding, heartbeat, register and unregister rules,
+ * uniqId format, event routing, request answers, one-way effects, limits)
+ * sits behind the ProtocolMode interface, implemented by createV2Mode() (the
+ * default, v2.0.2: one port) and createV6Mode() (`protocol: "v6"`, v6.0.1:
+ * a worker port and a task port) at the end of the file.
  *
  * Simplifications against the real gateway (all deliberate, for tests):
  * - ForceOffline / ForceOfflineGuest deliver their data and take the customer
@@ -33,6 +36,20 @@
  *   ConnClose workers from its configuration and Transfer's from the first
  *   three bytes of the message). A customer going offline for any reason
  *   (closeCustomer, ForceOffline, a uniqId taken over) emits ConnClose.
+ *
+ * Further simplifications in v6 mode:
+ * - The heartbeat text is always the default `~6YOt5rW35piO~`; the listeners
+ *   bind 127.0.0.1, so uniqIds start with `7f000001` and the task port.
+ * - A connId is drawn at Register, and Unregister clears the registration so
+ *   the connection may register again (the real gateway's connId belongs to
+ *   the connection, and its events stay set, so a second Register there is
+ *   DuplicateRegister).
+ * - Events go round-robin over every registered connection that asked for
+ *   them; Limit's onOpen / onMessage are stored and reported, never enforced.
+ * - ConnInfo / ConnInfoByCustomerId fill only the requested fields; topic
+ *   queries on customerIds leave out subscribers without a customerId, and
+ *   topics that then have none.
+ * - Metrics returns the same three counters as v2 (item = key).
  */
 import { randomBytes } from "node:crypto";
 import net from "node:net";
@@ -70,6 +87,26 @@ import {
   type RequestFrame,
   type UnRegisterReq,
 } from "../../generated/dist/v2/index.js";
+// v6 exports many of the same names (Cmd, FrameError...): everything v6 carries a V6 prefix here.
+import {
+  Cmd as V6Cmd,
+  FrameError as V6FrameError,
+  FrameSplitter as V6FrameSplitter,
+  cmdKinds as v6CmdKinds,
+  cmdPorts as v6CmdPorts,
+  decodeBusinessFrame as decodeV6BusinessFrame,
+  encodeGatewayFrame as encodeV6GatewayFrame,
+  maxFrameSize as v6MaxFrameSize,
+  requestSchemas as v6RequestSchemas,
+  type BusinessFrame as V6BusinessFrame,
+  type GatewayFrameArgs as V6GatewayFrameArgs,
+  type OnewayFrame as V6OnewayFrame,
+  type RegisterReq as V6RegisterReq,
+  type RequestCmd as V6RequestCmd,
+  type RequestFrame as V6RequestFrame,
+} from "../../generated/dist/v6/index.js";
+import { Event as V6Event } from "../../generated/dist/v6/event_pb.js";
+import { RegisterRespCode as V6RegisterRespCode } from "../../generated/dist/v6/registerResp_pb.js";
 
 // ------------------------------------------------------------------ public types
 
@@ -86,6 +123,29 @@ export interface TestGatewayOptions {
   readonly limits?: readonly LimitSetting[];
   /** Timeout of every waitFor* call that is not given one. Default 5000 ms: long enough for CI, short enough to fail clearly. */
   readonly waitTimeoutMs?: number;
+  /** The protocol to speak; "v2" (v2.0.2) is the default. See TestGatewayV6Options for "v6". */
+  readonly protocol?: "v2";
+}
+
+/** Options of a fake v6.0.1 gateway: a worker port and a task port, no server id. */
+export interface TestGatewayV6Options {
+  readonly protocol: "v6";
+  /** Largest accepted frame payload, on both ports. Default the protocol's 2 MiB. */
+  readonly maxFrameSize?: number;
+  /** A connection of either port that completes no frame for this long is closed. Default 120 000 ms. */
+  readonly idleTimeoutMs?: number;
+  /** Ports to listen on; 0 (default) picks a free one. restart() reuses the bound ports. */
+  readonly workerPort?: number;
+  readonly taskPort?: number;
+  /** Initial per-second limits Limit reports. Default 1000 each (this fake's choice). */
+  readonly limits?: Partial<V6Limits>;
+  readonly waitTimeoutMs?: number;
+}
+
+/** The gateway-wide rate limits of v6 (LimitResp). */
+export interface V6Limits {
+  readonly onOpen: number;
+  readonly onMessage: number;
 }
 
 /** One named concurrency limit of the gateway (LimitRespItem). */
@@ -102,23 +162,37 @@ export interface Registration {
   readonly registerId: string;
 }
 
+/** A successful v6 Register of a worker-port connection. */
+export interface V6Registration {
+  /** The Event bits as sent (OnOpen = 1, OnClose = 2, OnMessage = 4; other bits are kept and ignored). */
+  readonly events: number;
+  /** 32 hex characters; Unregister names it. */
+  readonly connId: string;
+}
+
+/** The listener a connection came in on. v2 has only the one business port, reported as "worker". */
+export type PortName = "worker" | "task";
+
 /**
  * Why a business connection ended: the peer closed or reset it, the gateway
  * closed it for a fault (unknown command, oversize frame, frame too short for
- * a command id, idle), or a test control ended it.
+ * a command id, idle; in v6 also a command of the other port), or a test
+ * control ended it.
  */
-export type CloseReason = "peer" | "unknown-command" | "oversize" | "truncated" | "idle" | "stopped" | "dropped" | "error";
+export type CloseReason = "peer" | "unknown-command" | "wrong-port" | "oversize" | "truncated" | "idle" | "stopped" | "dropped" | "error";
 
 /** A business connection as the gateway sees it (a live view; it keeps its last state after closing). */
-export interface BusinessConnection {
-  /** 1, 2, 3... in accept order, not reset by restart(): the n-th connection has id n. */
+export interface BusinessConnection<R = Registration> {
+  /** 1, 2, 3... in accept order over all ports, not reset by restart(): the n-th connection has id n. */
   readonly id: number;
-  /** The business side's port: maps a client socket (its localPort) to its connection. */
+  /** The listener it came in on. */
+  readonly port: PortName;
+  /** The business side's port: with `port`, maps a client socket (its localPort) to its connection. */
   readonly remotePort: number;
   /** False once the gateway closed it or saw it close. */
   readonly open: boolean;
   /** Set by a successful Register, cleared by an Unregister naming it. */
-  readonly registration: Registration | undefined;
+  readonly registration: R | undefined;
   readonly bytesReceived: number;
   /** Whole frames received, pings included. */
   readonly framesReceived: number;
@@ -126,16 +200,16 @@ export interface BusinessConnection {
 }
 
 /** A frame a business sent, in arrival order across all connections. */
-export interface ReceivedFrame {
+export interface ReceivedFrame<F = BusinessFrame, E = FrameError> {
   /** Position in TestGateway.received. */
   readonly index: number;
   readonly connectionId: number;
   /** The whole frame, length prefix included (a copy: body views stay valid). */
   readonly bytes: Uint8Array;
   /** The decoded frame; undefined when the frame could not be decoded (see error). */
-  readonly frame: BusinessFrame | undefined;
+  readonly frame: F | undefined;
   /** Why decoding failed: an unknown command, a frame too short, an invalid body. */
-  readonly error: FrameError | undefined;
+  readonly error: E | undefined;
 }
 
 /** A simulated WebSocket customer (a live view). */
@@ -143,9 +217,11 @@ export interface Customer {
   /** The current uniqId; ConnInfoUpdate / ConnInfoDelete may change it. */
   readonly uniqId: string;
   readonly session: string;
+  /** v6: set by openCustomer or ConnInfoUpdate, cleared by ConnInfoDelete; "" is none. Always "" in v2. */
+  readonly customerId: string;
   readonly topics: readonly string[];
   readonly online: boolean;
-  /** The worker its ConnOpen, ConnClose and Transfer events go to. */
+  /** v2: the worker its ConnOpen, ConnClose and Transfer events go to (v6 routes by registered events). */
   readonly workerId: number;
   readonly rawQuery: string;
   /** Every data payload delivered to it, in order. */
@@ -161,42 +237,78 @@ export interface OpenCustomerOptions {
   readonly rawQuery?: string;
   readonly subProtocol?: readonly string[];
   readonly xForwardedFor?: string;
-  /** Worker that receives this customer's events. Default 1. */
+  /** v2: worker that receives this customer's events. Default 1. Ignored by v6. */
   readonly workerId?: number;
+  /** v6 only: an initial customerId, as a ConnOpenResp callback could set. */
+  readonly customerId?: string;
+  /** v6 only: ConnOpen's xRealIp and remoteAddr. subProtocol is v2 only. */
+  readonly xRealIp?: string;
+  readonly remoteAddr?: string;
 }
 
 /** A business connection id, or every open one. */
 export type ConnectionTarget = number | "all";
 
-export interface TestGateway {
+/** The types that differ between protocol versions; the gateway interfaces are built from them. */
+export interface ProtocolTypes {
+  /** A decoded business frame. */
+  readonly frame: { readonly name: string };
+  /** The decoder's error class. */
+  readonly error: Error & { readonly code: string };
+  readonly registration: object;
+  /** The arguments of the version's encodeGatewayFrame. */
+  readonly frameArgs: readonly unknown[];
+  /** What Limit reports and changes. */
+  readonly limits: unknown;
+}
+
+export interface V2Types extends ProtocolTypes {
+  readonly frame: BusinessFrame;
+  readonly error: FrameError;
+  readonly registration: Registration;
+  readonly frameArgs: GatewayFrameArgs;
+  readonly limits: readonly LimitSetting[];
+}
+
+export interface V6Types extends ProtocolTypes {
+  readonly frame: V6BusinessFrame;
+  readonly error: V6FrameError;
+  readonly registration: V6Registration;
+  readonly frameArgs: V6GatewayFrameArgs;
+  readonly limits: V6Limits;
+}
+
+/** What a fake gateway of either version offers; TestGateway (v2) and TestGatewayV6 add their own. */
+export interface TestGatewayBase<T extends ProtocolTypes> {
   readonly host: string;
+  /** The worker port: v2's only port, v6's Register / event port. */
   readonly port: number;
-  readonly serverId: number;
   readonly maxFrameSize: number;
   readonly idleTimeoutMs: number;
 
   // ---- business connections
-  /** The open business connections, in accept order. */
-  readonly connections: readonly BusinessConnection[];
+  /** The open business connections of every port, in accept order. */
+  readonly connections: readonly BusinessConnection<T["registration"]>[];
   /** Any connection ever accepted, open or closed. */
-  connection(id: number): BusinessConnection | undefined;
+  connection(id: number): BusinessConnection<T["registration"]> | undefined;
   /** Resolves with the n-th connection ever accepted (default the first), at once if it already was. */
-  waitForConnection(n?: number, timeoutMs?: number): Promise<BusinessConnection>;
+  waitForConnection(n?: number, timeoutMs?: number): Promise<BusinessConnection<T["registration"]>>;
   /** Resolves once the connection (default the latest accepted) is closed and its socket released. */
-  waitForDisconnect(connectionId?: number, timeoutMs?: number): Promise<BusinessConnection>;
-  /** Resolves with an open connection registered (with workerId, if given). */
-  waitForRegistration(workerId?: number, timeoutMs?: number): Promise<BusinessConnection>;
+  waitForDisconnect(connectionId?: number, timeoutMs?: number): Promise<BusinessConnection<T["registration"]>>;
 
   // ---- frames
   /** Every frame received, pings and undecodable frames included, in order. */
-  readonly received: readonly ReceivedFrame[];
+  readonly received: readonly ReceivedFrame<T["frame"], T["error"]>[];
   /**
    * Resolves with the first received frame at index >= `after` (default 0,
    * so a frame that already arrived counts) that matches. Resolves after the
    * gateway handled the frame: its state changes are visible, its reply is
    * written or held. Pass `after: gateway.received.length` to wait for a new one.
    */
-  waitForFrame(predicate: (frame: ReceivedFrame) => boolean, options?: { readonly after?: number; readonly timeoutMs?: number }): Promise<ReceivedFrame>;
+  waitForFrame(
+    predicate: (frame: ReceivedFrame<T["frame"], T["error"]>) => boolean,
+    options?: { readonly after?: number; readonly timeoutMs?: number },
+  ): Promise<ReceivedFrame<T["frame"], T["error"]>>;
   /** Resolves with check()'s first value that is not undefined or false; re-checked after every gateway event. */
   waitUntil<T>(check: () => T | undefined | false, what: string, timeoutMs?: number): Promise<T>;
 
@@ -205,16 +317,17 @@ export interface TestGateway {
   readonly customers: readonly Customer[];
   /** The online customer with this uniqId, else the last one that had it. */
   customer(uniqId: string): Customer | undefined;
-  /** A new online customer; its ConnOpen goes to a connection registered with its workerId (round-robin), or nowhere if none is. */
+  /**
+   * A new online customer; its ConnOpen goes round-robin to a connection
+   * registered with its workerId (v2) or for OnOpen (v6), or nowhere if none is.
+   */
   openCustomer(options?: OpenCustomerOptions): Customer;
-  /** The customer disconnects: ConnClose goes to its worker. */
+  /** The customer disconnects: ConnClose goes to its worker (v2) or an OnClose connection (v6). */
   closeCustomer(uniqId: string): void;
-  /** The customer sends data: a Transfer goes to workerId (default the customer's). Returns the connection id it went to, if any. */
-  customerSends(uniqId: string, data: Uint8Array | string, workerId?: number): number | undefined;
   /** Resolves with the customer's inbox once it holds at least count payloads. */
   waitForDelivery(uniqId: string, count: number, timeoutMs?: number): Promise<readonly Uint8Array[]>;
-  /** The current limits (Limit may change concurrencies). */
-  readonly limits: readonly LimitSetting[];
+  /** The current limits (Limit may change them). */
+  readonly limits: T["limits"];
 
   // ---- controls
   /** Queue request replies instead of writing them; pongs and events still go out at once. */
@@ -242,19 +355,60 @@ export interface TestGateway {
   /** Write raw bytes, e.g. half a frame before a drop. */
   sendRaw(target: ConnectionTarget, bytes: Uint8Array): void;
   /** Write any frame a gateway sends (event or response), e.g. an unsolicited reply. */
-  sendFrame(target: ConnectionTarget, ...args: GatewayFrameArgs): void;
+  sendFrame(target: ConnectionTarget, ...args: T["frameArgs"]): void;
 
   // ---- lifecycle
-  /** The gateway goes away: stop listening and destroy every connection. Customers stay. */
+  /** The gateway goes away: stop listening on every port and destroy every connection. Customers stay. */
   stop(): Promise<void>;
-  /** Listen again on the same port with fresh connection state; customers, limits and control flags stay. */
+  /** Listen again on the same port(s) with fresh connection state; customers, limits and control flags stay. */
   restart(): Promise<void>;
   /** Stop and reject pending waits; safe to call more than once. */
   close(): Promise<void>;
 }
 
-/** Starts a fake v2.0.2 gateway on 127.0.0.1. */
-export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
+/** A fake v2.0.2 gateway: one port for every command. */
+export interface TestGateway extends TestGatewayBase<V2Types> {
+  readonly serverId: number;
+  /** Resolves with an open connection registered (with workerId, if given). */
+  waitForRegistration(workerId?: number, timeoutMs?: number): Promise<BusinessConnection>;
+  /** The customer sends data: a Transfer goes to workerId (default the customer's). Returns the connection id it went to, if any. */
+  customerSends(uniqId: string, data: Uint8Array | string, workerId?: number): number | undefined;
+}
+
+/** A fake v6.0.1 gateway: Register and events on the worker port, every other command on the task port. */
+export interface TestGatewayV6 extends TestGatewayBase<V6Types> {
+  /** Same as port. */
+  readonly workerPort: number;
+  readonly taskPort: number;
+  /** Resolves with an open connection registered for all of these Event bits (default any registration). */
+  waitForRegistration(events?: number, timeoutMs?: number): Promise<BusinessConnection<V6Registration>>;
+  /** The customer sends data: a Transfer goes to an OnMessage connection, round-robin. Returns its connection id, if any. */
+  customerSends(uniqId: string, data: Uint8Array | string): number | undefined;
+}
+
+/** Starts a fake gateway on 127.0.0.1: v2.0.2 unless `protocol: "v6"`. */
+export async function startTestGateway(options?: TestGatewayOptions): Promise<TestGateway>;
+export async function startTestGateway(options: TestGatewayV6Options): Promise<TestGatewayV6>;
+export async function startTestGateway(options: TestGatewayOptions | TestGatewayV6Options = {}): Promise<TestGateway | TestGatewayV6> {
+  if (options.protocol === "v6") return startV6(options);
+  return startV2(options);
+}
+
+async function startV6(options: TestGatewayV6Options): Promise<TestGatewayV6> {
+  const gateway = new GatewayCore(
+    {
+      serverId: 0, // v6 has no server id
+      maxFrameSize: options.maxFrameSize ?? v6MaxFrameSize,
+      idleTimeoutMs: options.idleTimeoutMs ?? 120_000,
+      waitTimeoutMs: options.waitTimeoutMs ?? 5_000,
+    },
+    createV6Mode({ onOpen: options.limits?.onOpen ?? 1000, onMessage: options.limits?.onMessage ?? 1000 }),
+  );
+  await gateway.listen(new Map([["worker", options.workerPort ?? 0], ["task", options.taskPort ?? 0]]));
+  return gateway;
+}
+
+async function startV2(options: TestGatewayOptions): Promise<TestGateway> {
   const serverId = options.serverId ?? 1;
   if (!Number.isInteger(serverId) || serverId < 0 || serverId > 0xff) {
     throw new RangeError(`serverId must be a uint8, got ${serverId}`);
@@ -265,34 +419,53 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       maxFrameSize: options.maxFrameSize ?? protocolMaxFrameSize,
       idleTimeoutMs: options.idleTimeoutMs ?? 120_000,
       waitTimeoutMs: options.waitTimeoutMs ?? 5_000,
-      limits: options.limits ?? [
+    },
+    createV2Mode(
+      serverId,
+      options.limits ?? [
         { name: "default", concurrency: 100, workerIds: [1] },
         { name: "slow", concurrency: 10, workerIds: [2] },
       ],
-    },
-    createV2Mode(serverId),
+    ),
   );
-  await gateway.listen(options.port ?? 0);
+  await gateway.listen(new Map([["worker", options.port ?? 0]]));
   return gateway;
 }
 
 // ------------------------------------------------------------------ the mode seam
 
 /**
- * Everything that differs between protocol versions. The core calls it with
- * whole frames and customer changes; it answers through the core's methods.
- * A v6 mode would implement this (its own decoder, register rules, no pong,
- * its own uniqId) and the core would grow a second listener for its port.
+ * Everything that differs between protocol versions. The core listens on the
+ * mode's ports and calls it with whole frames and customer changes; the mode
+ * answers and routes events through the core's methods.
  */
-interface ProtocolMode {
+interface ProtocolMode<T extends ProtocolTypes> {
   readonly name: string;
+  /** The listeners, in order; the first is `port`. Connections record which one they came in on. */
+  readonly ports: readonly PortName[];
+  /** The version's splitter: the core feeds it chunks, the mode gets whole frames. */
+  newSplitter(maxFrameSize: number): FrameSource;
+  /** Whether a splitter error is an oversize frame (the core closes with "oversize"). */
+  isOversize(error: unknown): boolean;
   /** Handles one whole frame of a business connection; throws CloseConnection to close it. */
-  handleFrame(core: GatewayCore, conn: ConnState, frame: Uint8Array): void;
-  /** A fresh customer uniqId. */
-  newUniqId(): string;
-  connOpenEvent(customer: CustomerState, options: OpenCustomerOptions): Uint8Array;
-  connCloseEvent(customer: CustomerState): Uint8Array;
-  transferEvent(customer: CustomerState, data: Uint8Array): Uint8Array;
+  handleFrame(core: GatewayCore<T>, conn: ConnState<T["registration"]>, frame: Uint8Array): void;
+  /** A fresh customer uniqId; called only while listening (v6 puts the task port in it). */
+  newUniqId(core: GatewayCore<T>): string;
+  /** Event senders: encode the event and hand it to core.routeEvent; return the connection id it went to. */
+  connOpen(core: GatewayCore<T>, customer: CustomerState, options: OpenCustomerOptions): number | undefined;
+  connClose(core: GatewayCore<T>, customer: CustomerState): number | undefined;
+  /** workerId: v2's explicit target worker (the message's prefix); v6 ignores it. */
+  transfer(core: GatewayCore<T>, customer: CustomerState, data: Uint8Array, workerId: number | undefined): number | undefined;
+  /** For waitForRegistration: whether a registration matches the test's filter (undefined: any). */
+  registrationMatches(registration: T["registration"], filter: number | undefined): boolean;
+  /** The current limits, as the public `limits` shows them. */
+  limits(): T["limits"];
+  encodeFrame(...args: T["frameArgs"]): Uint8Array;
+}
+
+/** What the core needs of a version's FrameSplitter. */
+interface FrameSource {
+  push(chunk: Uint8Array, onFrame: (frame: Uint8Array) => void): void;
 }
 
 /** Thrown by a mode out of the splitter's callback: stops reading and closes the connection. */
@@ -305,35 +478,34 @@ class CloseConnection extends Error {
 // ------------------------------------------------------------------ core
 
 interface CoreSettings {
+  /** v2's server id; 0 for v6, which has none. */
   readonly serverId: number;
   readonly maxFrameSize: number;
   readonly idleTimeoutMs: number;
   readonly waitTimeoutMs: number;
-  readonly limits: readonly LimitSetting[];
 }
 
-class ConnState implements BusinessConnection {
+class ConnState<R> implements BusinessConnection<R> {
   open = true;
   /** The socket's "close" fired: the descriptor is released. */
   released = false;
-  registration: Registration | undefined = undefined;
+  registration: R | undefined = undefined;
   bytesReceived = 0;
   framesReceived = 0;
   closeReason: CloseReason | undefined = undefined;
   idleTimer: NodeJS.Timeout | undefined = undefined;
   /** Reading paused by pauseReading. */
   paused = false;
-  readonly splitter: FrameSplitter;
   readonly closed: Promise<void>;
   readonly remotePort: number;
 
   constructor(
     readonly id: number,
     readonly socket: net.Socket,
-    maxFrameSize: number,
+    readonly port: PortName,
+    readonly splitter: FrameSource,
   ) {
     this.remotePort = socket.remotePort ?? 0;
-    this.splitter = new FrameSplitter({ maxFrameSize });
     this.closed = new Promise((resolve) => socket.once("close", () => resolve()));
   }
 }
@@ -349,6 +521,7 @@ class CustomerState implements Customer {
     topics: readonly string[],
     readonly workerId: number,
     readonly rawQuery: string,
+    public customerId: string,
   ) {
     this.topicSet = new Set(topics);
   }
@@ -363,24 +536,25 @@ interface Waiter {
   fail(error: Error): void;
 }
 
-class GatewayCore implements TestGateway {
+class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
   readonly host = "127.0.0.1";
-  port = 0;
   readonly serverId: number;
   readonly maxFrameSize: number;
   readonly idleTimeoutMs: number;
-  readonly received: ReceivedFrame[] = [];
+  readonly received: ReceivedFrame<T["frame"], T["error"]>[] = [];
   /** Counters behind Metrics. */
   readonly stats = { opened: 0, closed: 0, transfers: 0 };
 
-  private server: net.Server | undefined = undefined;
-  private readonly allConnections: ConnState[] = [];
+  private readonly servers = new Map<PortName, net.Server>();
+  /** Ports bound by the first listen(); restart() binds them again. */
+  private readonly boundPorts = new Map<PortName, number>();
+  private readonly allConnections: ConnState<T["registration"]>[] = [];
   private readonly allCustomers: CustomerState[] = [];
   private readonly online = new Map<string, CustomerState>();
-  private readonly limitTable = new Map<string, { concurrency: number; workerIds: readonly number[] }>();
-  private readonly roundRobin = new Map<number, number>();
+  /** Next turn per event route key (see routeEvent). */
+  private readonly roundRobin = new Map<string, number>();
   private readonly waiters = new Set<Waiter>();
-  private held: { conn: ConnState; bytes: Uint8Array }[] = [];
+  private held: { conn: ConnState<T["registration"]>; bytes: Uint8Array }[] = [];
   private holding = false;
   private ignoring = false;
   private readingPaused = false;
@@ -389,37 +563,64 @@ class GatewayCore implements TestGateway {
 
   constructor(
     settings: CoreSettings,
-    private readonly mode: ProtocolMode,
+    private readonly mode: ProtocolMode<T>,
   ) {
     this.serverId = settings.serverId;
     this.maxFrameSize = settings.maxFrameSize;
     this.idleTimeoutMs = settings.idleTimeoutMs;
     this.waitTimeoutMs = settings.waitTimeoutMs;
-    for (const limit of settings.limits) {
-      this.limitTable.set(limit.name, { concurrency: limit.concurrency, workerIds: [...limit.workerIds] });
-    }
+  }
+
+  /** The bound port of a listener; 0 if the mode has no such listener. */
+  boundPort(name: PortName): number {
+    return this.boundPorts.get(name) ?? 0;
+  }
+
+  get port(): number {
+    return this.boundPort(this.mode.ports[0]!);
+  }
+
+  get workerPort(): number {
+    return this.boundPort("worker");
+  }
+
+  get taskPort(): number {
+    return this.boundPort("task");
   }
 
   // ---- lifecycle
 
-  async listen(port: number): Promise<void> {
-    const server = net.createServer({ noDelay: true }, (socket) => this.accept(socket));
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen({ port, host: this.host }, () => {
-        server.off("error", reject);
-        resolve();
-      });
-    });
-    // A listening server has nothing useful to report to a test; never crash the runner.
-    server.on("error", () => {});
-    this.server = server;
-    this.port = (server.address() as net.AddressInfo).port;
+  /** Listens on every port of the mode (requested: its port number, 0 or absent for a free one); all or none. */
+  async listen(requested: ReadonlyMap<PortName, number>): Promise<void> {
+    try {
+      for (const name of this.mode.ports) {
+        const server = net.createServer({ noDelay: true }, (socket) => this.accept(socket, name));
+        this.servers.set(name, server);
+        await new Promise<void>((resolve, reject) => {
+          server.once("error", reject);
+          server.listen({ port: requested.get(name) ?? 0, host: this.host }, () => {
+            server.off("error", reject);
+            resolve();
+          });
+        });
+        // A listening server has nothing useful to report to a test; never crash the runner.
+        server.on("error", () => {});
+        this.boundPorts.set(name, (server.address() as net.AddressInfo).port);
+      }
+    } catch (error) {
+      // One port failed (e.g. in use): release the others, so nothing half-listens.
+      await this.closeServers();
+      throw error;
+    }
+  }
+
+  private async closeServers(): Promise<void> {
+    const servers = [...this.servers.values()];
+    this.servers.clear();
+    await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
   }
 
   async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
     const open = this.allConnections.filter((c) => !c.released);
     for (const conn of open) {
       this.closeConnection(conn, "stopped");
@@ -427,9 +628,7 @@ class GatewayCore implements TestGateway {
       conn.socket.destroy();
     }
     this.held = [];
-    const serverClosed =
-      server === undefined ? Promise.resolve() : new Promise<void>((resolve) => server.close(() => resolve()));
-    await Promise.all([serverClosed, ...open.map((c) => c.closed)]);
+    await Promise.all([this.closeServers(), ...open.map((c) => c.closed)]);
     this.notify();
   }
 
@@ -437,7 +636,7 @@ class GatewayCore implements TestGateway {
     if (this.closedForGood) throw new Error("test gateway: restart() after close()");
     await this.stop();
     this.roundRobin.clear();
-    await this.listen(this.port);
+    await this.listen(new Map(this.boundPorts));
   }
 
   async close(): Promise<void> {
@@ -449,36 +648,37 @@ class GatewayCore implements TestGateway {
 
   // ---- connections
 
-  get connections(): readonly BusinessConnection[] {
+  get connections(): readonly BusinessConnection<T["registration"]>[] {
     return this.allConnections.filter((c) => c.open);
   }
 
-  connection(id: number): BusinessConnection | undefined {
+  connection(id: number): BusinessConnection<T["registration"]> | undefined {
     return this.allConnections[id - 1];
   }
 
-  waitForConnection(n = 1, timeoutMs?: number): Promise<BusinessConnection> {
+  waitForConnection(n = 1, timeoutMs?: number): Promise<BusinessConnection<T["registration"]>> {
     return this.waitUntil(() => this.allConnections[n - 1], `business connection #${n} (${this.allConnections.length} accepted so far)`, timeoutMs);
   }
 
-  waitForDisconnect(connectionId?: number, timeoutMs?: number): Promise<BusinessConnection> {
+  waitForDisconnect(connectionId?: number, timeoutMs?: number): Promise<BusinessConnection<T["registration"]>> {
     const id = connectionId ?? this.allConnections.length;
     const conn = this.allConnections[id - 1];
     if (conn === undefined) return Promise.reject(new Error(`test gateway: no business connection #${id} to wait for`));
     return this.waitUntil(() => conn.released && conn, `business connection #${id} to close`, timeoutMs);
   }
 
-  waitForRegistration(workerId?: number, timeoutMs?: number): Promise<BusinessConnection> {
-    const which = workerId === undefined ? "any worker" : `workerId ${workerId}`;
+  /** filter: v2 a workerId, v6 Event bits; the mode decides what matches. */
+  waitForRegistration(filter?: number, timeoutMs?: number): Promise<BusinessConnection<T["registration"]>> {
+    const which = filter === undefined ? "anything" : `${this.mode.name === "v2" ? "workerId" : "events"} ${filter}`;
     return this.waitUntil(
-      () => this.allConnections.find((c) => c.open && c.registration !== undefined && (workerId === undefined || c.registration.workerId === workerId)),
-      `a business connection registered with ${which}`,
+      () => this.allConnections.find((c) => c.open && c.registration !== undefined && this.mode.registrationMatches(c.registration, filter)),
+      `a business connection registered for ${which}`,
       timeoutMs,
     );
   }
 
-  private accept(socket: net.Socket): void {
-    const conn = new ConnState(this.allConnections.length + 1, socket, this.maxFrameSize);
+  private accept(socket: net.Socket, port: PortName): void {
+    const conn = new ConnState<T["registration"]>(this.allConnections.length + 1, socket, port, this.mode.newSplitter(this.maxFrameSize));
     this.allConnections.push(conn);
     socket.on("data", (chunk: Buffer) => this.onData(conn, chunk));
     // ECONNRESET and the like: the peer went away; "close" follows.
@@ -500,7 +700,7 @@ class GatewayCore implements TestGateway {
     this.notify();
   }
 
-  private onData(conn: ConnState, chunk: Buffer): void {
+  private onData(conn: ConnState<T["registration"]>, chunk: Buffer): void {
     if (!conn.open) return;
     conn.bytesReceived += chunk.length;
     try {
@@ -512,7 +712,7 @@ class GatewayCore implements TestGateway {
       });
     } catch (error) {
       if (error instanceof CloseConnection) this.closeConnection(conn, error.reason);
-      else if (error instanceof FrameError && error.code === "oversize") this.closeConnection(conn, "oversize");
+      else if (this.mode.isOversize(error)) this.closeConnection(conn, "oversize");
       else this.closeConnection(conn, "error");
     }
     this.notify();
@@ -523,7 +723,7 @@ class GatewayCore implements TestGateway {
    * handed to the kernel is dropped. "flush" writes what was queued, then FIN;
    * "reset" sends an RST.
    */
-  private closeConnection(conn: ConnState, reason: CloseReason, how: "destroy" | "flush" | "reset" = "destroy"): void {
+  private closeConnection(conn: ConnState<T["registration"]>, reason: CloseReason, how: "destroy" | "flush" | "reset" = "destroy"): void {
     if (!conn.open) return;
     conn.open = false;
     conn.closeReason ??= reason;
@@ -541,7 +741,7 @@ class GatewayCore implements TestGateway {
   }
 
   /** Restarts the idle deadline: the real gateway sets its read deadline before every frame. */
-  private armIdle(conn: ConnState): void {
+  private armIdle(conn: ConnState<T["registration"]>): void {
     clearTimeout(conn.idleTimer);
     conn.idleTimer = undefined;
     if (!conn.open || conn.paused) return;
@@ -555,17 +755,17 @@ class GatewayCore implements TestGateway {
   // ---- writing, used by modes
 
   /** Records a frame before it is handled; waiters see it after handling (onData notifies). */
-  record(conn: ConnState, bytes: Uint8Array, frame: BusinessFrame | undefined, error: FrameError | undefined): void {
+  record(conn: ConnState<T["registration"]>, bytes: Uint8Array, frame: T["frame"] | undefined, error: T["error"] | undefined): void {
     this.received.push({ index: this.received.length, connectionId: conn.id, bytes, frame, error });
   }
 
   /** Pongs and events: never held. */
-  sendNow(conn: ConnState, bytes: Uint8Array): void {
+  sendNow(conn: ConnState<T["registration"]>, bytes: Uint8Array): void {
     if (conn.open) conn.socket.write(bytes);
   }
 
   /** A request's answer: written in order, or held. */
-  reply(conn: ConnState, bytes: Uint8Array): void {
+  reply(conn: ConnState<T["registration"]>, bytes: Uint8Array): void {
     if (this.holding) this.held.push({ conn, bytes });
     else this.sendNow(conn, bytes);
   }
@@ -574,19 +774,22 @@ class GatewayCore implements TestGateway {
     return this.ignoring;
   }
 
-  /** Sends an event to a connection registered with workerId, round-robin; undefined if none is. */
-  routeEvent(workerId: number, bytes: Uint8Array): number | undefined {
-    const candidates = this.allConnections.filter((c) => c.open && c.registration?.workerId === workerId);
+  /**
+   * Sends an event to one of the open connections that accept it, round-robin
+   * per key (v2: a workerId, v6: an Event bit); undefined if none accepts it.
+   */
+  routeEvent(key: string, accepts: (registration: T["registration"]) => boolean, bytes: Uint8Array): number | undefined {
+    const candidates = this.allConnections.filter((c) => c.open && c.registration !== undefined && accepts(c.registration));
     if (candidates.length === 0) return undefined;
-    const turn = this.roundRobin.get(workerId) ?? 0;
-    this.roundRobin.set(workerId, turn + 1);
+    const turn = this.roundRobin.get(key) ?? 0;
+    this.roundRobin.set(key, turn + 1);
     const conn = candidates[turn % candidates.length]!;
     this.sendNow(conn, bytes);
     return conn.id;
   }
 
   /** Registrations of open connections, for Unregister. */
-  openConnections(): readonly ConnState[] {
+  openConnections(): readonly ConnState<T["registration"]>[] {
     return this.allConnections.filter((c) => c.open);
   }
 
@@ -611,7 +814,7 @@ class GatewayCore implements TestGateway {
 
   /** A fresh uniqId in the mode's format (ConnOpenCustomUniqIdToken, ConnInfoDelete.delUniqId). */
   newUniqId(): string {
-    return this.mode.newUniqId();
+    return this.mode.newUniqId(this);
   }
 
   onlineCustomer(uniqId: string): CustomerState | undefined {
@@ -633,14 +836,32 @@ class GatewayCore implements TestGateway {
     return this.onlineCustomers().filter((c) => c.topicSet.has(topic));
   }
 
+  /** Online customers with this customerId, in open order; none for "" (no customerId). */
+  customersOf(customerId: string): CustomerState[] {
+    if (customerId === "") return [];
+    return this.onlineCustomers().filter((c) => c.customerId === customerId);
+  }
+
+  /** Distinct non-empty customerIds of the given (default all online) customers, in first-seen order. */
+  customerIds(of: readonly CustomerState[] = this.onlineCustomers()): string[] {
+    return [...new Set(of.map((c) => c.customerId).filter((id) => id !== ""))];
+  }
+
   openCustomer(options: OpenCustomerOptions = {}): Customer {
-    const uniqId = options.uniqId ?? this.mode.newUniqId();
+    const uniqId = options.uniqId ?? this.mode.newUniqId(this);
     if (this.online.has(uniqId)) throw new Error(`test gateway: customer ${uniqId} is already online`);
-    const customer = new CustomerState(uniqId, options.session ?? "", options.topics ?? [], options.workerId ?? 1, options.rawQuery ?? "");
+    const customer = new CustomerState(
+      uniqId,
+      options.session ?? "",
+      options.topics ?? [],
+      options.workerId ?? 1,
+      options.rawQuery ?? "",
+      options.customerId ?? "",
+    );
     this.allCustomers.push(customer);
     this.online.set(uniqId, customer);
     this.stats.opened++;
-    this.routeEvent(customer.workerId, this.mode.connOpenEvent(customer, options));
+    this.mode.connOpen(this, customer, options);
     this.notify();
     return customer;
   }
@@ -654,7 +875,7 @@ class GatewayCore implements TestGateway {
     const customer = this.requireOnline(uniqId);
     const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
     this.stats.transfers++;
-    return this.routeEvent(workerId ?? customer.workerId, this.mode.transferEvent(customer, bytes));
+    return this.mode.transfer(this, customer, bytes, workerId);
   }
 
   waitForDelivery(uniqId: string, count: number, timeoutMs?: number): Promise<readonly Uint8Array[]> {
@@ -684,7 +905,7 @@ class GatewayCore implements TestGateway {
     customer.online = false;
     this.online.delete(customer.uniqId);
     this.stats.closed++;
-    this.routeEvent(customer.workerId, this.mode.connCloseEvent(customer));
+    this.mode.connClose(this, customer);
   }
 
   /** Gives an online customer another uniqId (the caller resolved collisions). */
@@ -695,14 +916,8 @@ class GatewayCore implements TestGateway {
     this.online.set(uniqId, customer);
   }
 
-  get limits(): readonly LimitSetting[] {
-    return [...this.limitTable].map(([name, l]) => ({ name, concurrency: l.concurrency, workerIds: l.workerIds }));
-  }
-
-  /** Sets a known limit's concurrency; unknown names and values <= 0 are ignored, as by the gateway. */
-  setLimit(name: string, concurrency: number): void {
-    const limit = this.limitTable.get(name);
-    if (limit !== undefined && concurrency > 0) limit.concurrency = concurrency;
+  get limits(): T["limits"] {
+    return this.mode.limits();
   }
 
   // ---- controls
@@ -752,11 +967,11 @@ class GatewayCore implements TestGateway {
     for (const conn of this.targets(target)) this.sendNow(conn, bytes);
   }
 
-  sendFrame(target: ConnectionTarget, ...args: GatewayFrameArgs): void {
-    this.sendRaw(target, encodeGatewayFrame(...args));
+  sendFrame(target: ConnectionTarget, ...args: T["frameArgs"]): void {
+    this.sendRaw(target, this.mode.encodeFrame(...args));
   }
 
-  private targets(target: ConnectionTarget): readonly ConnState[] {
+  private targets(target: ConnectionTarget): readonly ConnState<T["registration"]>[] {
     if (target === "all") return this.openConnections();
     const conn = this.allConnections[target - 1];
     if (conn === undefined || !conn.open) throw new Error(`test gateway: business connection #${target} is not open`);
@@ -799,7 +1014,10 @@ class GatewayCore implements TestGateway {
     });
   }
 
-  waitForFrame(predicate: (frame: ReceivedFrame) => boolean, options: { readonly after?: number; readonly timeoutMs?: number } = {}): Promise<ReceivedFrame> {
+  waitForFrame(
+    predicate: (frame: ReceivedFrame<T["frame"], T["error"]>) => boolean,
+    options: { readonly after?: number; readonly timeoutMs?: number } = {},
+  ): Promise<ReceivedFrame<T["frame"], T["error"]>> {
     let next = options.after ?? 0;
     return this.waitUntil(
       () => {
@@ -831,26 +1049,46 @@ class GatewayCore implements TestGateway {
 const workerIdMin = 1;
 const workerIdMax = 999;
 
-function createV2Mode(serverId: number): ProtocolMode {
+type V2Core = GatewayCore<V2Types>;
+type V2Conn = ConnState<Registration>;
+/** The gateway's named limits by name; Limit changes concurrencies. */
+type V2LimitTable = Map<string, { concurrency: number; workerIds: readonly number[] }>;
+
+function createV2Mode(serverId: number, limits: readonly LimitSetting[]): ProtocolMode<V2Types> {
   let uniqIdCounter = 0;
+  const table: V2LimitTable = new Map(limits.map((l) => [l.name, { concurrency: l.concurrency, workerIds: [...l.workerIds] }]));
+  // Events go to the connections registered with the worker, round-robin per worker.
+  const toWorker = (core: V2Core, workerId: number, bytes: Uint8Array): number | undefined =>
+    core.routeEvent(`worker ${workerId}`, (r) => r.workerId === workerId, bytes);
   return {
     name: "v2",
-    handleFrame: (core, conn, frame) => handleV2Frame(core, conn, frame),
+    ports: ["worker"],
+    newSplitter: (maxFrameSize) => new FrameSplitter({ maxFrameSize }),
+    isOversize: (error) => error instanceof FrameError && error.code === "oversize",
+    handleFrame: (core, conn, frame) => handleV2Frame(core, conn, frame, table),
     // 18 lower-case hex: server id (2), unix seconds (8), counter (8).
     newUniqId: () => {
       const seconds = Math.floor(Date.now() / 1000) >>> 0;
       const counter = uniqIdCounter++ >>> 0;
       return hex(serverId, 2) + hex(seconds, 8) + hex(counter, 8);
     },
-    connOpenEvent: (customer, options) =>
-      encodeConnOpen({
-        uniqId: customer.uniqId,
-        rawQuery: customer.rawQuery,
-        subProtocol: [...(options.subProtocol ?? [])],
-        xForwardedFor: options.xForwardedFor ?? "",
-      }),
-    connCloseEvent: (customer) => encodeConnClose({ uniqId: customer.uniqId, session: customer.session }),
-    transferEvent: (customer, data) => encodeTransfer({ uniqId: customer.uniqId, session: customer.session, data }),
+    connOpen: (core, customer, options) =>
+      toWorker(
+        core,
+        customer.workerId,
+        encodeConnOpen({
+          uniqId: customer.uniqId,
+          rawQuery: customer.rawQuery,
+          subProtocol: [...(options.subProtocol ?? [])],
+          xForwardedFor: options.xForwardedFor ?? "",
+        }),
+      ),
+    connClose: (core, customer) => toWorker(core, customer.workerId, encodeConnClose({ uniqId: customer.uniqId, session: customer.session })),
+    transfer: (core, customer, data, workerId) =>
+      toWorker(core, workerId ?? customer.workerId, encodeTransfer({ uniqId: customer.uniqId, session: customer.session, data })),
+    registrationMatches: (registration, workerId) => workerId === undefined || registration.workerId === workerId,
+    limits: () => [...table].map(([name, l]) => ({ name, concurrency: l.concurrency, workerIds: l.workerIds })),
+    encodeFrame: (...args) => encodeGatewayFrame(...args),
   };
 }
 
@@ -863,13 +1101,13 @@ function randomHex(bytes: number): string {
 }
 
 /** Decodes, records and handles one frame: the v2 gateway's read loop body. */
-function handleV2Frame(core: GatewayCore, conn: ConnState, bytes: Uint8Array): void {
+function handleV2Frame(core: V2Core, conn: V2Conn, bytes: Uint8Array, limits: V2LimitTable): void {
   let frame: BusinessFrame;
   try {
     frame = decodeBusinessFrame(bytes);
   } catch (error) {
     if (!(error instanceof FrameError)) throw error;
-    handleUndecodable(core, conn, bytes, error);
+    handleV2Undecodable(core, conn, bytes, error, limits);
     return;
   }
   core.record(conn, bytes, frame, undefined);
@@ -882,13 +1120,13 @@ function handleV2Frame(core: GatewayCore, conn: ConnState, bytes: Uint8Array): v
       applyV2Oneway(core, frame);
       return;
     case "request":
-      if (!core.requestsIgnored) core.reply(conn, answerV2Request(core, conn, frame));
+      if (!core.requestsIgnored) core.reply(conn, answerV2Request(core, conn, frame, limits));
       return;
   }
 }
 
 /** A frame decodeBusinessFrame rejected: fatal like the gateway's read loop, or dropped like its handlers. */
-function handleUndecodable(core: GatewayCore, conn: ConnState, bytes: Uint8Array, error: FrameError): void {
+function handleV2Undecodable(core: V2Core, conn: V2Conn, bytes: Uint8Array, error: FrameError, limits: V2LimitTable): void {
   const cmd = error.cmd;
   if (error.code !== "invalid-body" || cmd === undefined || !(cmd in cmdKinds)) {
     core.record(conn, bytes, undefined, error);
@@ -904,7 +1142,7 @@ function handleUndecodable(core: GatewayCore, conn: ConnState, bytes: Uint8Array
     // The gateway never reads the body of these requests: answer as if it were empty.
     const empty = decodeBusinessFrame(Uint8Array.of(0, 0, 0, 4, cmd >>> 24, (cmd >>> 16) & 0xff, (cmd >>> 8) & 0xff, cmd & 0xff));
     core.record(conn, bytes, empty, error);
-    if (empty.kind === "request" && !core.requestsIgnored) core.reply(conn, answerV2Request(core, conn, empty));
+    if (empty.kind === "request" && !core.requestsIgnored) core.reply(conn, answerV2Request(core, conn, empty, limits));
     return;
   }
   // The gateway logs a body it cannot unmarshal and drops the command.
@@ -926,7 +1164,7 @@ function isBodylessRequest(cmd: number): boolean {
 type RegisterAnswer = Pick<RegisterResp, "code" | "message" | "registerId">;
 
 /** v2 Register: checks in the gateway's order; success records a fresh registerId. undefined body = unmarshal failure. */
-function v2Register(core: GatewayCore, conn: ConnState, body: RegisterReq | undefined): RegisterAnswer {
+function v2Register(core: V2Core, conn: V2Conn, body: RegisterReq | undefined): RegisterAnswer {
   // message is the code's name, as the gateway fills it.
   const result = (code: RegisterRespCode, registerId = ""): RegisterAnswer => ({ code, message: RegisterRespCode[code], registerId });
   if (body === undefined) return result(RegisterRespCode.UnmarshalError);
@@ -938,14 +1176,14 @@ function v2Register(core: GatewayCore, conn: ConnState, body: RegisterReq | unde
 }
 
 /** v2 Unregister: any connection may name any (workerId, registerId); an unknown pair changes nothing. */
-function v2Unregister(core: GatewayCore, body: UnRegisterReq): void {
+function v2Unregister(core: V2Core, body: UnRegisterReq): void {
   for (const conn of core.openConnections()) {
     const r = conn.registration;
     if (r !== undefined && r.workerId === body.workerId && r.registerId === body.registerId) conn.registration = undefined;
   }
 }
 
-function answerV2Request(core: GatewayCore, conn: ConnState, frame: RequestFrame): Uint8Array {
+function answerV2Request(core: V2Core, conn: V2Conn, frame: RequestFrame, limits: V2LimitTable): Uint8Array {
   const serverId = core.serverId;
   switch (frame.cmd) {
     case Cmd.Register:
@@ -1000,7 +1238,11 @@ function answerV2Request(core: GatewayCore, conn: ConnState, frame: RequestFrame
         },
       });
     case Cmd.Limit:
-      for (const item of frame.body.items) core.setLimit(item.name, item.concurrency);
+      for (const item of frame.body.items) {
+        // Unknown names and values <= 0 are ignored, as by the gateway.
+        const limit = limits.get(item.name);
+        if (limit !== undefined && item.concurrency > 0) limit.concurrency = item.concurrency;
+      }
       return encodeLimitResponse({
         serverId,
         items: core.limits.map((l) => ({ name: l.name, concurrency: l.concurrency, workerIds: [...l.workerIds] })),
@@ -1022,7 +1264,7 @@ function bulkPairs<T>(targets: readonly T[], data: readonly Uint8Array[]): [T, U
 }
 
 /** The effect of a one-way command on the customers. Unknown or offline uniqIds are skipped. */
-function applyV2Oneway(core: GatewayCore, frame: OnewayFrame): void {
+function applyV2Oneway(core: V2Core, frame: OnewayFrame): void {
   const online = (uniqId: string): CustomerState | undefined => core.onlineCustomer(uniqId);
   switch (frame.cmd) {
     case Cmd.ConnInfoUpdate: {
@@ -1131,6 +1373,406 @@ function applyV2Oneway(core: GatewayCore, frame: OnewayFrame): void {
     default: {
       const unhandled: never = frame;
       throw new Error(`test gateway: unhandled one-way command ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+// ------------------------------------------------------------------ v6.0.1 rules
+
+type V6Core = GatewayCore<V6Types>;
+type V6Conn = ConnState<V6Registration>;
+/** Limit's current values, changed in place by Limit. */
+interface V6LimitState {
+  onOpen: number;
+  onMessage: number;
+}
+
+/** The Event bits a Register must carry at least one of. */
+const v6EventBits = V6Event.OnOpen | V6Event.OnClose | V6Event.OnMessage;
+
+function createV6Mode(initial: V6Limits): ProtocolMode<V6Types> {
+  let uniqIdCounter = 0;
+  const limits: V6LimitState = { onOpen: initial.onOpen, onMessage: initial.onMessage };
+  // Each event goes round-robin over the connections registered for its bit.
+  const toEvent = (core: V6Core, event: V6Event, bytes: Uint8Array): number | undefined =>
+    core.routeEvent(`event ${event}`, (r) => (r.events & event) !== 0, bytes);
+  return {
+    name: "v6",
+    ports: ["worker", "task"],
+    newSplitter: (maxFrameSize) => new V6FrameSplitter({ maxFrameSize }),
+    isOversize: (error) => error instanceof V6FrameError && error.code === "oversize",
+    handleFrame: (core, conn, frame) => handleV6Frame(core, conn, frame, limits),
+    // 28 lower-case hex: task port IPv4 (8), task port (4), unix seconds (8), counter (8).
+    newUniqId: (core) => {
+      const address = core.host.split(".").map((octet) => hex(Number(octet), 2)).join("");
+      const seconds = Math.floor(Date.now() / 1000) >>> 0;
+      const counter = uniqIdCounter++ >>> 0;
+      return address + hex(core.boundPort("task"), 4) + hex(seconds, 8) + hex(counter, 8);
+    },
+    connOpen: (core, customer, options) =>
+      toEvent(
+        core,
+        V6Event.OnOpen,
+        encodeV6GatewayFrame(V6Cmd.ConnOpen, {
+          uniqId: customer.uniqId,
+          rawQuery: customer.rawQuery,
+          xForwardedFor: options.xForwardedFor ?? "",
+          xRealIp: options.xRealIp ?? "",
+          remoteAddr: options.remoteAddr ?? "",
+        }),
+      ),
+    // The customer's state as it went offline.
+    connClose: (core, customer) =>
+      toEvent(
+        core,
+        V6Event.OnClose,
+        encodeV6GatewayFrame(V6Cmd.ConnClose, {
+          uniqId: customer.uniqId,
+          customerId: customer.customerId,
+          session: customer.session,
+          topics: [...customer.topicSet],
+        }),
+      ),
+    // v6 messages carry no worker prefix: workerId has no meaning here.
+    transfer: (core, customer, data) =>
+      toEvent(
+        core,
+        V6Event.OnMessage,
+        encodeV6GatewayFrame(V6Cmd.Transfer, {
+          uniqId: customer.uniqId,
+          customerId: customer.customerId,
+          session: customer.session,
+          topics: [...customer.topicSet],
+          data,
+        }),
+      ),
+    registrationMatches: (registration, events) => events === undefined || (registration.events & events) === events,
+    limits: () => ({ onOpen: limits.onOpen, onMessage: limits.onMessage }),
+    encodeFrame: (...args) => encodeV6GatewayFrame(...args),
+  };
+}
+
+/** Decodes, records and handles one frame: the read loop of either v6 port. */
+function handleV6Frame(core: V6Core, conn: V6Conn, bytes: Uint8Array, limits: V6LimitState): void {
+  let frame: V6BusinessFrame;
+  try {
+    frame = decodeV6BusinessFrame(bytes);
+  } catch (error) {
+    if (!(error instanceof V6FrameError)) throw error;
+    handleV6Undecodable(core, conn, bytes, error, limits);
+    return;
+  }
+  core.record(conn, bytes, frame, undefined);
+  // Heartbeats are accepted on both ports and never answered.
+  if (frame.kind === "ping") return;
+  // Each port's read loop knows only its own commands: another port's command closes the connection.
+  if (v6CmdPorts[frame.cmd] !== conn.port) throw new CloseConnection("wrong-port");
+  if (frame.kind === "oneway") applyV6Oneway(core, frame);
+  else if (!core.requestsIgnored) core.reply(conn, answerV6Request(core, conn, frame, limits));
+}
+
+/** A frame decodeV6BusinessFrame rejected: fatal like the port's read loop, or dropped like its handlers. */
+function handleV6Undecodable(core: V6Core, conn: V6Conn, bytes: Uint8Array, error: V6FrameError, limits: V6LimitState): void {
+  const cmd = error.cmd;
+  if (error.code !== "invalid-body" || cmd === undefined || !(cmd in v6CmdKinds)) {
+    core.record(conn, bytes, undefined, error);
+    // Unknown command id (events included), or a length too short for one.
+    throw new CloseConnection(error.code === "unknown-command" ? "unknown-command" : "truncated");
+  }
+  const known = cmd as V6Cmd;
+  if (v6CmdPorts[known] !== conn.port) {
+    // The port closes before it would look at the body.
+    core.record(conn, bytes, undefined, error);
+    throw new CloseConnection("wrong-port");
+  }
+  if (known === V6Cmd.Register) {
+    core.record(conn, bytes, undefined, error);
+    if (!core.requestsIgnored) core.reply(conn, encodeV6GatewayFrame(V6Cmd.Register, v6Register(conn, undefined)));
+    return;
+  }
+  if (v6CmdKinds[known] === "request" && v6RequestSchemas[known as V6RequestCmd] === undefined) {
+    // The gateway never reads the body of these requests: answer as if it were empty.
+    const empty = decodeV6BusinessFrame(emptyCommandFrame(cmd));
+    core.record(conn, bytes, empty, error);
+    if (empty.kind === "request" && !core.requestsIgnored) core.reply(conn, answerV6Request(core, conn, empty, limits));
+    return;
+  }
+  // Unregister and the rest: the gateway logs a body it cannot unmarshal and drops the command, no reply.
+  core.record(conn, bytes, undefined, error);
+}
+
+/** [u32 4][u32 cmd]: a command frame without body. */
+function emptyCommandFrame(cmd: number): Uint8Array {
+  const frame = new Uint8Array(8);
+  const view = new DataView(frame.buffer);
+  view.setUint32(0, 4);
+  view.setUint32(4, cmd);
+  return frame;
+}
+
+/** The fields of a v6 RegisterResp. */
+interface V6RegisterAnswer {
+  readonly code: V6RegisterRespCode;
+  readonly message: string;
+  readonly connId: string;
+}
+
+/** v6 Register: checks in the gateway's order; success records a fresh connId. undefined body = unmarshal failure. */
+function v6Register(conn: V6Conn, body: V6RegisterReq | undefined): V6RegisterAnswer {
+  // message is the code's name, as the gateway fills it.
+  const result = (code: V6RegisterRespCode, connId = ""): V6RegisterAnswer => ({ code, message: V6RegisterRespCode[code], connId });
+  if (body === undefined) return result(V6RegisterRespCode.UnmarshalError);
+  if ((body.events & v6EventBits) === 0) return result(V6RegisterRespCode.InvalidEvent);
+  if (conn.registration !== undefined) return result(V6RegisterRespCode.DuplicateRegister);
+  conn.registration = { events: body.events, connId: randomHex(16) };
+  return result(V6RegisterRespCode.Success, conn.registration.connId);
+}
+
+function answerV6Request(core: V6Core, conn: V6Conn, frame: V6RequestFrame, limits: V6LimitState): Uint8Array {
+  switch (frame.cmd) {
+    case V6Cmd.Register:
+      return encodeV6GatewayFrame(V6Cmd.Register, v6Register(conn, frame.body));
+    case V6Cmd.Unregister:
+      // Any worker connection may name any connId; an unknown one changes nothing.
+      for (const c of core.openConnections()) {
+        if (c.registration?.connId === frame.body.connId) c.registration = undefined;
+      }
+      return encodeV6GatewayFrame(V6Cmd.Unregister, {});
+    case V6Cmd.CheckOnline:
+      return encodeV6GatewayFrame(V6Cmd.CheckOnline, { uniqIds: frame.body.uniqIds.filter((u) => core.onlineCustomer(u) !== undefined) });
+    case V6Cmd.CustomerIdList:
+      return encodeV6GatewayFrame(V6Cmd.CustomerIdList, { customerIds: core.customerIds() });
+    case V6Cmd.CustomerIdCount:
+      return encodeV6GatewayFrame(V6Cmd.CustomerIdCount, { count: core.customerIds().length });
+    case V6Cmd.UniqIdList:
+      return encodeV6GatewayFrame(V6Cmd.UniqIdList, { uniqIds: core.onlineCustomers().map((c) => c.uniqId) });
+    case V6Cmd.UniqIdCount:
+      return encodeV6GatewayFrame(V6Cmd.UniqIdCount, { count: core.onlineCustomers().length });
+    case V6Cmd.TopicList:
+      return encodeV6GatewayFrame(V6Cmd.TopicList, { topics: core.topics() });
+    case V6Cmd.TopicCount:
+      return encodeV6GatewayFrame(V6Cmd.TopicCount, { count: core.topics().length });
+    case V6Cmd.TopicUniqIdList: {
+      // Only topics that exist (have an online subscriber) appear.
+      const items: { [topic: string]: { uniqIds: string[] } } = {};
+      for (const topic of frame.body.topics) {
+        const uniqIds = core.subscribers(topic).map((c) => c.uniqId);
+        if (uniqIds.length > 0) items[topic] = { uniqIds };
+      }
+      return encodeV6GatewayFrame(V6Cmd.TopicUniqIdList, { items });
+    }
+    case V6Cmd.TopicUniqIdCount: {
+      const items: { [topic: string]: number } = {};
+      for (const topic of frame.body.countAll ? core.topics() : frame.body.topics) {
+        const count = core.subscribers(topic).length;
+        if (count > 0) items[topic] = count;
+      }
+      return encodeV6GatewayFrame(V6Cmd.TopicUniqIdCount, { items });
+    }
+    case V6Cmd.TopicCustomerIdList: {
+      // Subscribers without a customerId do not count; a topic left with none is absent.
+      const items: { [topic: string]: { customerIds: string[] } } = {};
+      for (const topic of frame.body.topics) {
+        const customerIds = core.customerIds(core.subscribers(topic));
+        if (customerIds.length > 0) items[topic] = { customerIds };
+      }
+      return encodeV6GatewayFrame(V6Cmd.TopicCustomerIdList, { items });
+    }
+    case V6Cmd.TopicCustomerIdToUniqIdsList: {
+      // topic -> customerId -> uniqIds of that customerId's subscribed connections.
+      const items: { [topic: string]: { items: { [customerId: string]: { uniqIds: string[] } } } } = {};
+      for (const topic of frame.body.topics) {
+        const byCustomer: { [customerId: string]: { uniqIds: string[] } } = {};
+        for (const c of core.subscribers(topic)) {
+          if (c.customerId === "") continue;
+          (byCustomer[c.customerId] ??= { uniqIds: [] }).uniqIds.push(c.uniqId);
+        }
+        if (Object.keys(byCustomer).length > 0) items[topic] = { items: byCustomer };
+      }
+      return encodeV6GatewayFrame(V6Cmd.TopicCustomerIdToUniqIdsList, { items });
+    }
+    case V6Cmd.TopicCustomerIdCount: {
+      const items: { [topic: string]: number } = {};
+      for (const topic of frame.body.countAll ? core.topics() : frame.body.topics) {
+        const count = core.customerIds(core.subscribers(topic)).length;
+        if (count > 0) items[topic] = count;
+      }
+      return encodeV6GatewayFrame(V6Cmd.TopicCustomerIdCount, { items });
+    }
+    case V6Cmd.ConnInfo: {
+      // Only the requested pieces are filled in.
+      const b = frame.body;
+      const items: { [uniqId: string]: { session: string; customerId: string; topics: string[] } } = {};
+      for (const uniqId of b.uniqIds) {
+        const c = core.onlineCustomer(uniqId);
+        if (c === undefined) continue;
+        items[uniqId] = {
+          session: b.reqSession ? c.session : "",
+          customerId: b.reqCustomerId ? c.customerId : "",
+          topics: b.reqTopic ? [...c.topicSet] : [],
+        };
+      }
+      return encodeV6GatewayFrame(V6Cmd.ConnInfo, { items });
+    }
+    case V6Cmd.ConnInfoByCustomerId: {
+      // Every online connection of each customerId; only the requested pieces are filled in.
+      const b = frame.body;
+      const items: { [customerId: string]: { items: { session: string; uniqId: string; topics: string[] }[] } } = {};
+      for (const customerId of b.customerIds) {
+        const conns = core.customersOf(customerId).map((c) => ({
+          session: b.reqSession ? c.session : "",
+          uniqId: b.reqUniqId ? c.uniqId : "",
+          topics: b.reqTopic ? [...c.topicSet] : [],
+        }));
+        if (conns.length > 0) items[customerId] = { items: conns };
+      }
+      return encodeV6GatewayFrame(V6Cmd.ConnInfoByCustomerId, { items });
+    }
+    case V6Cmd.Metrics:
+      // Keys are this fake's own, as in v2: 1 customer opens, 2 customer closes, 3 customer messages.
+      return encodeV6GatewayFrame(V6Cmd.Metrics, {
+        items: {
+          1: { item: 1, count: BigInt(core.stats.opened) },
+          2: { item: 2, count: BigInt(core.stats.closed) },
+          3: { item: 3, count: BigInt(core.stats.transfers) },
+        },
+      });
+    case V6Cmd.Limit:
+      // A value <= 0 leaves that limit as it is; the answer holds the current limits.
+      if (frame.body.onOpen > 0) limits.onOpen = frame.body.onOpen;
+      if (frame.body.onMessage > 0) limits.onMessage = frame.body.onMessage;
+      return encodeV6GatewayFrame(V6Cmd.Limit, { onOpen: limits.onOpen, onMessage: limits.onMessage });
+    default: {
+      const unhandled: never = frame;
+      throw new Error(`test gateway: unhandled v6 request ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+/** The effect of a v6 one-way command on the customers. Unknown or offline uniqIds and customerIds are skipped. */
+function applyV6Oneway(core: V6Core, frame: V6OnewayFrame): void {
+  const online = (uniqId: string): CustomerState | undefined => core.onlineCustomer(uniqId);
+  switch (frame.cmd) {
+    case V6Cmd.ConnInfoUpdate: {
+      // Non-empty values replace; there is no newUniqId in v6.
+      const b = frame.body;
+      const target = online(b.uniqId);
+      if (target === undefined) return;
+      if (b.newSession !== "") target.session = b.newSession;
+      if (b.newCustomerId !== "") target.customerId = b.newCustomerId;
+      if (b.newTopics.length > 0) {
+        target.topicSet.clear();
+        for (const t of b.newTopics) target.topicSet.add(t);
+      }
+      core.deliver(target, b.data);
+      return;
+    }
+    case V6Cmd.ConnInfoDelete: {
+      const b = frame.body;
+      const target = online(b.uniqId);
+      if (target === undefined) return;
+      if (b.delSession) target.session = "";
+      if (b.delCustomerId) target.customerId = "";
+      if (b.delTopic) target.topicSet.clear();
+      core.deliver(target, b.data);
+      return;
+    }
+    case V6Cmd.Broadcast:
+      for (const c of core.onlineCustomers()) core.deliver(c, frame.body.data);
+      return;
+    case V6Cmd.Multicast:
+      for (const uniqId of frame.body.uniqIds) {
+        const c = online(uniqId);
+        if (c !== undefined) core.deliver(c, frame.body.data);
+      }
+      return;
+    case V6Cmd.MulticastByCustomerId:
+      // Every connection of each customerId.
+      for (const customerId of frame.body.customerIds) {
+        for (const c of core.customersOf(customerId)) core.deliver(c, frame.body.data);
+      }
+      return;
+    case V6Cmd.SingleCast: {
+      const c = online(frame.body.uniqId);
+      if (c !== undefined) core.deliver(c, frame.body.data);
+      return;
+    }
+    case V6Cmd.SingleCastBulk:
+      for (const [uniqId, data] of bulkPairs(frame.body.uniqIds, frame.body.data)) {
+        const c = online(uniqId);
+        if (c !== undefined) core.deliver(c, data);
+      }
+      return;
+    case V6Cmd.SingleCastByCustomerId:
+      for (const c of core.customersOf(frame.body.customerId)) core.deliver(c, frame.body.data);
+      return;
+    case V6Cmd.SingleCastBulkByCustomerId:
+      for (const [customerId, data] of bulkPairs(frame.body.customerIds, frame.body.data)) {
+        for (const c of core.customersOf(customerId)) core.deliver(c, data);
+      }
+      return;
+    case V6Cmd.TopicSubscribe: {
+      const c = online(frame.body.uniqId);
+      if (c === undefined) return;
+      for (const t of frame.body.topics) c.topicSet.add(t);
+      core.deliver(c, frame.body.data);
+      return;
+    }
+    case V6Cmd.TopicUnsubscribe: {
+      const c = online(frame.body.uniqId);
+      if (c === undefined) return;
+      for (const t of frame.body.topics) c.topicSet.delete(t);
+      core.deliver(c, frame.body.data);
+      return;
+    }
+    case V6Cmd.TopicDelete:
+      // Per topic, as in v2: a customer in two deleted topics gets data twice.
+      for (const topic of frame.body.topics) {
+        for (const c of core.subscribers(topic)) {
+          c.topicSet.delete(topic);
+          core.deliver(c, frame.body.data);
+        }
+      }
+      return;
+    case V6Cmd.TopicPublish:
+      for (const topic of frame.body.topics) {
+        for (const c of core.subscribers(topic)) core.deliver(c, frame.body.data);
+      }
+      return;
+    case V6Cmd.TopicPublishBulk:
+      for (const [topic, data] of bulkPairs(frame.body.topics, frame.body.data)) {
+        for (const c of core.subscribers(topic)) core.deliver(c, data);
+      }
+      return;
+    case V6Cmd.ForceOffline:
+      // Simplified as in v2: closes at once instead of ~3 s after sending data.
+      for (const uniqId of frame.body.uniqIds) {
+        const c = online(uniqId);
+        if (c === undefined) continue;
+        core.deliver(c, frame.body.data);
+        core.takeOffline(c);
+      }
+      return;
+    case V6Cmd.ForceOfflineByCustomerId:
+      for (const customerId of frame.body.customerIds) {
+        for (const c of core.customersOf(customerId)) {
+          core.deliver(c, frame.body.data);
+          core.takeOffline(c);
+        }
+      }
+      return;
+    case V6Cmd.ForceOfflineGuest:
+      // A guest has neither session nor customerId; `delay` is ignored, as in v2.
+      for (const uniqId of frame.body.uniqIds) {
+        const c = online(uniqId);
+        if (c === undefined || c.session !== "" || c.customerId !== "") continue;
+        core.deliver(c, frame.body.data);
+        core.takeOffline(c);
+      }
+      return;
+    default: {
+      const unhandled: never = frame;
+      throw new Error(`test gateway: unhandled v6 one-way command ${JSON.stringify(unhandled)}`);
     }
   }
 }
