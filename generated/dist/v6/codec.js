@@ -7,8 +7,12 @@ const emptyBytes = Object.freeze(new Uint8Array(0));
 // Text codecs through globalThis: every runtime has them, but a consumer
 // compiling without the DOM or Node types must still be able to type-check.
 const text = globalThis;
-/** Strict like @bufbuild/protobuf for proto3 strings: invalid UTF-8 is an error. */
-const utf8 = new text.TextDecoder("utf-8", { fatal: true });
+/**
+ * Strict like @bufbuild/protobuf for proto3 strings: invalid UTF-8 is an
+ * error. ignoreBOM keeps a leading U+FEFF, which is text, not a byte-order
+ * mark, as Go and Python keep it (fromBinary drops it).
+ */
+const utf8 = new text.TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const utf8Encoder = new text.TextEncoder();
 function varintSize(v) {
     return v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5;

@@ -62,12 +62,16 @@ const emptyBytes: Uint8Array = Object.freeze(new Uint8Array(0)) as Uint8Array;
 // Text codecs through globalThis: every runtime has them, but a consumer
 // compiling without the DOM or Node types must still be able to type-check.
 const text = globalThis as unknown as {
-  TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(bytes: Uint8Array): string };
+  TextDecoder: new (label: string, options: { fatal: boolean; ignoreBOM: boolean }) => { decode(bytes: Uint8Array): string };
   TextEncoder: new () => { encodeInto(s: string, into: Uint8Array): { written: number } };
 };
 
-/** Strict like @bufbuild/protobuf for proto3 strings: invalid UTF-8 is an error. */
-const utf8 = new text.TextDecoder("utf-8", { fatal: true });
+/**
+ * Strict like @bufbuild/protobuf for proto3 strings: invalid UTF-8 is an
+ * error. ignoreBOM keeps a leading U+FEFF, which is text, not a byte-order
+ * mark, as Go and Python keep it (fromBinary drops it).
+ */
+const utf8 = new text.TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 const utf8Encoder = new text.TextEncoder();
 
