@@ -269,6 +269,12 @@ export class Client<T extends ClientTypes = ClientTypes> {
   private readingPaused = false;
   private registration: { readonly request: unknown; response: unknown } | undefined = undefined;
   private readonly waiters = new Set<{ resolve: () => void; reject: (error: Error) => void }>();
+  /** drain() calls waiting for the buffer to fall under highWaterMark. */
+  private readonly drainWaiters = new Set<() => void>();
+  /** Callback of a write that reaches highWaterMark: runs once that frame (and all before it) is handed to the kernel. */
+  private readonly written = (): void => {
+    if (this.drainWaiters.size > 0 && this.writable) for (const wake of [...this.drainWaiters]) wake();
+  };
 
   constructor(binding: ClientBinding, options: ClientOptions, port?: string) {
     this.binding = binding;
@@ -322,13 +328,15 @@ export class Client<T extends ClientTypes = ClientTypes> {
       await this.ready();
       const socket = this.socket;
       if (socket !== undefined && !this.writable) {
+        // Not the socket's "drain": Node emits it only after a write() reached the socket's own mark
+        // (16 KiB by default), which a smaller highWaterMark may never reach. Write callbacks always come.
         await new Promise<void>((resolve) => {
           const done = (): void => {
-            socket.off("drain", done);
+            this.drainWaiters.delete(done);
             socket.off("close", done);
             resolve();
           };
-          socket.on("drain", done);
+          this.drainWaiters.add(done);
           socket.on("close", done);
         });
       }
@@ -346,13 +354,15 @@ export class Client<T extends ClientTypes = ClientTypes> {
     return this.call(cmd, args[0], args[1] ?? {}) as Promise<T["response"][C & keyof T["response"]]>;
   }
 
-  private call(cmd: number, body: unknown, options: RequestOptions): Promise<unknown> {
+  /** duringClose: shutdown()'s unregister, the one call still written while "closing". */
+  private call(cmd: number, body: unknown, options: RequestOptions, duringClose = false): Promise<unknown> {
     try {
       this.checkCommand(cmd, "request");
-      options.signal?.throwIfAborted();
-      this.write(this.binding.encode(cmd, body), cmd);
+      // Only the signal's reason becomes "aborted"; encoder, kind and state errors keep their own type.
+      if (options.signal?.aborted) throw asAbort(options.signal.reason, cmd, this.binding);
+      this.write(this.binding.encode(cmd, body), cmd, duringClose);
     } catch (error) {
-      return Promise.reject(asAbort(error, cmd, this.binding));
+      return Promise.reject(error);
     }
     this.unsettled++;
     const answer = new Promise<unknown>((resolve, reject) => {
@@ -430,13 +440,14 @@ export class Client<T extends ClientTypes = ClientTypes> {
   events<C extends CmdOf<T["event"]> = CmdOf<T["event"]>>(...cmds: C[]): AsyncIterableIterator<T["event"][C]> {
     const filter = cmds.length === 0 ? undefined : new Set<number>(cmds);
     const queue = new EventQueue(filter, () => this.iterators.delete(queue), () => this.updateReading());
-    if (this.stateValue === "closed") queue.end();
+    if (this.stateValue === "closing" || this.stateValue === "closed") queue.end();
     else this.iterators.add(queue);
     return queue as AsyncIterableIterator<never>;
   }
 
   /**
-   * Ends the client: stops new calls, waits for pending requests to settle,
+   * Ends the client: stops new calls, ends events() iterators (they still
+   * yield what they hold), waits for pending requests to settle,
    * unregisters if registered, flushes what is queued and closes the socket.
    */
   close(): Promise<void> {
@@ -448,11 +459,20 @@ export class Client<T extends ClientTypes = ClientTypes> {
     if (this.stateValue === "closed") return;
     const wasOpen = this.stateValue === "open";
     clearTimeout(this.reconnectTimer);
-    if (wasOpen && this.binding.registration !== undefined && this.registration !== undefined) {
-      await this.unregister().catch(() => undefined);
-    }
+    // "closing" first, so calls made from now on fail with "closed"; only the unregister below is still written.
     this.setState("closing");
+    // Iterators end now, keeping what they hold: one that fell behind must not keep reading paused while close() waits for answers.
+    for (const queue of this.iterators) queue.end();
+    this.iterators.clear();
+    this.updateReading();
     if (wasOpen && this.unsettled > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    const registration = this.binding.registration;
+    const current = this.registration;
+    if (registration !== undefined && current !== undefined && this.socket !== undefined) {
+      this.registration = undefined;
+      const body = registration.unregisterBody(current.request, current.response);
+      await this.call(registration.unregister, body, {}, true).catch(() => undefined);
+    }
     this.stopHeartbeat();
     const socket = this.socket;
     if (socket !== undefined && !socket.destroyed) {
@@ -495,9 +515,10 @@ export class Client<T extends ClientTypes = ClientTypes> {
     }
   }
 
-  private write(frame: Uint8Array, cmd: number | undefined): void {
+  private write(frame: Uint8Array, cmd: number | undefined, duringClose = false): void {
     const socket = this.socket;
-    if (this.stateValue !== "open" || socket === undefined) {
+    const allowed = this.stateValue === "open" || (duringClose && this.stateValue === "closing");
+    if (!allowed || socket === undefined) {
       const code = this.stateValue === "closing" || this.stateValue === "closed" ? "closed" : "not-connected";
       throw new ClientError(code, `cannot send: the client is ${this.stateValue}`, cmd === undefined ? {} : { cmd });
     }
@@ -514,7 +535,8 @@ export class Client<T extends ClientTypes = ClientTypes> {
         socket.uncork();
       });
     }
-    socket.write(frame);
+    // While the buffer is at or over the mark, the write that took it there has this callback: drain() hears of it.
+    socket.write(frame, socket.writableLength + frame.length >= this.highWaterMark ? this.written : undefined);
   }
 
   private dial(): Promise<Socket> {
@@ -654,13 +676,16 @@ export class Client<T extends ClientTypes = ClientTypes> {
     const reason = new ClientError("disconnected", "the connection dropped before the answer came", error === undefined ? {} : { cause: error });
     this.failPending(reason);
     if (this.stateValue === "closing" || this.stateValue === "closed") return;
-    this.emit("disconnect", error);
+    // The state changes before "disconnect" is emitted, so listeners see "reconnecting" (or "closed"), not "open".
     if (this.options.reconnect === false) {
       this.finish(new ClientError("closed", "the connection dropped and reconnect is off", { cause: error }));
+      this.emit("disconnect", error);
       return;
     }
     this.setState("reconnecting");
-    this.scheduleReconnect();
+    this.emit("disconnect", error);
+    // A listener may have closed the client.
+    if (this.stateValue === "reconnecting") this.scheduleReconnect();
   }
 
   private scheduleReconnect(): void {
@@ -706,7 +731,8 @@ export class Client<T extends ClientTypes = ClientTypes> {
       }
     }
     this.reconnectAttempts = 0;
-    this.emit("open");
+    // close() may have been called while registering again (the getter: TS would keep stateValue narrowed across the await).
+    if (this.state === "open") this.emit("open");
   }
 
   private failPending(error: ClientError): void {

@@ -177,6 +177,10 @@ export declare class Client<T extends ClientTypes = ClientTypes> {
     private readingPaused;
     private registration;
     private readonly waiters;
+    /** drain() calls waiting for the buffer to fall under highWaterMark. */
+    private readonly drainWaiters;
+    /** Callback of a write that reaches highWaterMark: runs once that frame (and all before it) is handed to the kernel. */
+    private readonly written;
     constructor(binding: ClientBinding, options: ClientOptions, port?: string);
     get state(): ClientState;
     /** Bytes accepted by send() or request() that the socket has not written yet. */
@@ -200,6 +204,7 @@ export declare class Client<T extends ClientTypes = ClientTypes> {
     send<C extends CmdOf<T["oneway"]>>(cmd: C, ...body: BodyArgs<T["oneway"][C]>): void;
     /** Sends a request and resolves with its answer's body. */
     request<C extends CmdOf<T["request"]>>(cmd: C, ...args: RequestArgs<T["request"][C]>): Promise<T["response"][C & keyof T["response"]]>;
+    /** duringClose: shutdown()'s unregister, the one call still written while "closing". */
     private call;
     /**
      * Registers this connection; the client registers again with the same
@@ -220,7 +225,8 @@ export declare class Client<T extends ClientTypes = ClientTypes> {
      */
     events<C extends CmdOf<T["event"]> = CmdOf<T["event"]>>(...cmds: C[]): AsyncIterableIterator<T["event"][C]>;
     /**
-     * Ends the client: stops new calls, waits for pending requests to settle,
+     * Ends the client: stops new calls, ends events() iterators (they still
+     * yield what they hold), waits for pending requests to settle,
      * unregisters if registered, flushes what is queued and closes the socket.
      */
     close(): Promise<void>;

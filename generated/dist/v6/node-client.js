@@ -97,6 +97,14 @@ export class Client {
         this.readingPaused = false;
         this.registration = undefined;
         this.waiters = new Set();
+        /** drain() calls waiting for the buffer to fall under highWaterMark. */
+        this.drainWaiters = new Set();
+        /** Callback of a write that reaches highWaterMark: runs once that frame (and all before it) is handed to the kernel. */
+        this.written = () => {
+            if (this.drainWaiters.size > 0 && this.writable)
+                for (const wake of [...this.drainWaiters])
+                    wake();
+        };
         this.binding = binding;
         this.options = options;
         this.port = port;
@@ -142,13 +150,15 @@ export class Client {
             await this.ready();
             const socket = this.socket;
             if (socket !== undefined && !this.writable) {
+                // Not the socket's "drain": Node emits it only after a write() reached the socket's own mark
+                // (16 KiB by default), which a smaller highWaterMark may never reach. Write callbacks always come.
                 await new Promise((resolve) => {
                     const done = () => {
-                        socket.off("drain", done);
+                        this.drainWaiters.delete(done);
                         socket.off("close", done);
                         resolve();
                     };
-                    socket.on("drain", done);
+                    this.drainWaiters.add(done);
                     socket.on("close", done);
                 });
             }
@@ -164,15 +174,18 @@ export class Client {
         var _a;
         return this.call(cmd, args[0], (_a = args[1]) !== null && _a !== void 0 ? _a : {});
     }
-    call(cmd, body, options) {
+    /** duringClose: shutdown()'s unregister, the one call still written while "closing". */
+    call(cmd, body, options, duringClose = false) {
         var _a;
         try {
             this.checkCommand(cmd, "request");
-            (_a = options.signal) === null || _a === void 0 ? void 0 : _a.throwIfAborted();
-            this.write(this.binding.encode(cmd, body), cmd);
+            // Only the signal's reason becomes "aborted"; encoder, kind and state errors keep their own type.
+            if ((_a = options.signal) === null || _a === void 0 ? void 0 : _a.aborted)
+                throw asAbort(options.signal.reason, cmd, this.binding);
+            this.write(this.binding.encode(cmd, body), cmd, duringClose);
         }
         catch (error) {
-            return Promise.reject(asAbort(error, cmd, this.binding));
+            return Promise.reject(error);
         }
         this.unsettled++;
         const answer = new Promise((resolve, reject) => {
@@ -250,14 +263,15 @@ export class Client {
     events(...cmds) {
         const filter = cmds.length === 0 ? undefined : new Set(cmds);
         const queue = new EventQueue(filter, () => this.iterators.delete(queue), () => this.updateReading());
-        if (this.stateValue === "closed")
+        if (this.stateValue === "closing" || this.stateValue === "closed")
             queue.end();
         else
             this.iterators.add(queue);
         return queue;
     }
     /**
-     * Ends the client: stops new calls, waits for pending requests to settle,
+     * Ends the client: stops new calls, ends events() iterators (they still
+     * yield what they hold), waits for pending requests to settle,
      * unregisters if registered, flushes what is queued and closes the socket.
      */
     close() {
@@ -270,12 +284,22 @@ export class Client {
             return;
         const wasOpen = this.stateValue === "open";
         clearTimeout(this.reconnectTimer);
-        if (wasOpen && this.binding.registration !== undefined && this.registration !== undefined) {
-            await this.unregister().catch(() => undefined);
-        }
+        // "closing" first, so calls made from now on fail with "closed"; only the unregister below is still written.
         this.setState("closing");
+        // Iterators end now, keeping what they hold: one that fell behind must not keep reading paused while close() waits for answers.
+        for (const queue of this.iterators)
+            queue.end();
+        this.iterators.clear();
+        this.updateReading();
         if (wasOpen && this.unsettled > 0)
             await new Promise((resolve) => this.idleWaiters.push(resolve));
+        const registration = this.binding.registration;
+        const current = this.registration;
+        if (registration !== undefined && current !== undefined && this.socket !== undefined) {
+            this.registration = undefined;
+            const body = registration.unregisterBody(current.request, current.response);
+            await this.call(registration.unregister, body, {}, true).catch(() => undefined);
+        }
         this.stopHeartbeat();
         const socket = this.socket;
         if (socket !== undefined && !socket.destroyed) {
@@ -319,13 +343,15 @@ export class Client {
             throw new ClientError("wrong-port", `${name} belongs to the ${port} port, this is a ${this.port} connection`, { cmd });
         }
     }
-    write(frame, cmd) {
+    write(frame, cmd, duringClose = false) {
         const socket = this.socket;
-        if (this.stateValue !== "open" || socket === undefined) {
+        const allowed = this.stateValue === "open" || (duringClose && this.stateValue === "closing");
+        if (!allowed || socket === undefined) {
             const code = this.stateValue === "closing" || this.stateValue === "closed" ? "closed" : "not-connected";
             throw new ClientError(code, `cannot send: the client is ${this.stateValue}`, cmd === undefined ? {} : { cmd });
         }
-        if (socket.writableLength + frame.length > this.highWaterMark && socket.writableLength > 0) {
+        // Like a stream's write(): accepted while under the mark, so the buffer holds at most highWaterMark plus one frame.
+        if (socket.writableLength >= this.highWaterMark) {
             throw new ClientError("backpressure", `${socket.writableLength} bytes wait to be written (highWaterMark ${this.highWaterMark})`, cmd === undefined ? {} : { cmd });
         }
         // Frames written in the same tick leave in one writev.
@@ -337,7 +363,8 @@ export class Client {
                 socket.uncork();
             });
         }
-        socket.write(frame);
+        // While the buffer is at or over the mark, the write that took it there has this callback: drain() hears of it.
+        socket.write(frame, socket.writableLength + frame.length >= this.highWaterMark ? this.written : undefined);
     }
     dial() {
         var _a;
@@ -488,13 +515,17 @@ export class Client {
         this.failPending(reason);
         if (this.stateValue === "closing" || this.stateValue === "closed")
             return;
-        this.emit("disconnect", error);
+        // The state changes before "disconnect" is emitted, so listeners see "reconnecting" (or "closed"), not "open".
         if (this.options.reconnect === false) {
             this.finish(new ClientError("closed", "the connection dropped and reconnect is off", { cause: error }));
+            this.emit("disconnect", error);
             return;
         }
         this.setState("reconnecting");
-        this.scheduleReconnect();
+        this.emit("disconnect", error);
+        // A listener may have closed the client.
+        if (this.stateValue === "reconnecting")
+            this.scheduleReconnect();
     }
     scheduleReconnect() {
         const o = Object.assign(Object.assign({}, reconnectDefaults), (this.options.reconnect || {}));
@@ -542,7 +573,9 @@ export class Client {
             }
         }
         this.reconnectAttempts = 0;
-        this.emit("open");
+        // close() may have been called while registering again (the getter: TS would keep stateValue narrowed across the await).
+        if (this.state === "open")
+            this.emit("open");
     }
     failPending(error) {
         for (const [cmd, queue] of this.pending) {

@@ -22,7 +22,7 @@ const binding = {
         unregister: Cmd.Unregister,
         status: (response) => response.code,
         statusName: (status) => { var _a; return (_a = RegisterRespCode[status]) !== null && _a !== void 0 ? _a : String(status); },
-        unregisterBody: (request, response) => ({
+        unregisterBody: (_request, response) => ({
             connId: response.connId,
         }),
     },

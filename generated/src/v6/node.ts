@@ -30,7 +30,7 @@ const binding: ClientBinding = {
     unregister: Cmd.Unregister,
     status: (response) => (response as BodyOf<ResponseSchemas[typeof Cmd.Register]>).code,
     statusName: (status) => RegisterRespCode[status] ?? String(status),
-    unregisterBody: (request, response) => ({
+    unregisterBody: (_request, response) => ({
       connId: (response as BodyOf<ResponseSchemas[typeof Cmd.Register]>).connId,
     }),
   },

@@ -183,7 +183,8 @@ function printBinding(f: GeneratedFile, p: Protocol): void {
     f.print("    unregister: ", Cmd, ".", r.unregister.name, ",");
     f.print("    status: (response) => (response as ", responseType, ").", r.status.localName, ",");
     f.print("    statusName: (status) => ", statusEnum, "[status] ?? String(status),");
-    f.print("    unregisterBody: (request, response) => ({");
+    const uses = (from: "request" | "response") => (r.unregisterFields.some((u) => u.from === from) ? from : `_${from}`);
+    f.print("    unregisterBody: (", uses("request"), ", ", uses("response"), ") => ({");
     for (const { field, from, source } of r.unregisterFields) {
       f.print("      ", field.localName, ": (", from, " as ", from === "request" ? requestType : responseType, ").", source.localName, ",");
     }
