@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { protocolVersions } from "./support/protocols.js";
 import { bufBin, repoRoot } from "./support/run-plugin.js";
 
 const tsc = join(repoRoot, "node_modules/.bin/tsc");
@@ -44,6 +45,12 @@ function npmInstall(cwd: string, specs: string[]): void {
   run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts", ...specs], cwd);
 }
 
+/**
+ * The Node client's files: a separate entry point (netsvr-protocol/<version>/node)
+ * that may import node:net. Everything else must stay browser-safe.
+ */
+const nodeEntryFiles = ["node", "node-client", "node-cluster"];
+
 describe("consumer: the packed netsvr-protocol package on its own", () => {
   let work: string;
   beforeAll(() => {
@@ -64,17 +71,23 @@ describe("consumer: the packed netsvr-protocol package on its own", () => {
     expect(readdirSync(join(work, "app/node_modules/@bufbuild"))).toEqual(["protobuf"]);
   });
 
-  test("ships no Node built-in imports (browser-safe)", () => {
-    const dist = join(work, "app/node_modules/netsvr-protocol/dist/v2");
-    for (const name of readdirSync(dist).filter((n) => n.endsWith(".js"))) {
+  test.each(protocolVersions)("dist/$version ships no Node built-in imports outside the Node client (browser-safe)", ({ version }) => {
+    const dist = join(work, `app/node_modules/netsvr-protocol/dist/${version}`);
+    const js = readdirSync(dist).filter((n) => n.endsWith(".js"));
+    // The skipped files must exist, or this would silently check less than it claims.
+    expect(js).toEqual(expect.arrayContaining(nodeEntryFiles.map((stem) => `${stem}.js`)));
+    const browser = js.filter((name) => !nodeEntryFiles.includes(name.slice(0, -".js".length)));
+    expect(browser).toContain("index.js");
+    for (const name of browser) {
       const imports = [...readFileSync(join(dist, name), "utf8").matchAll(/from "([^"]+)"/g)].map((m) => m[1]!);
       for (const spec of imports) {
-        expect(spec.startsWith("./") || spec.startsWith("@bufbuild/protobuf"), `${name} imports ${spec}`).toBe(true);
+        expect(spec.startsWith("./") || spec.startsWith("@bufbuild/protobuf"), `${version}/${name} imports ${spec}`).toBe(true);
       }
     }
   });
 
-  test("compiles under tsc --strict and encodes, splits, decodes and routes at run time", () => {
+  // One app, both subpaths of the one package: a business may talk to gateways of either version.
+  test("compiles under tsc --strict and encodes, splits, decodes and routes at run time, with v2 and v6 side by side", () => {
     const app = join(work, "app");
     writeFileSync(join(app, "tsconfig.json"), JSON.stringify(strictTsconfig));
     writeFileSync(
@@ -82,6 +95,7 @@ describe("consumer: the packed netsvr-protocol package on its own", () => {
       declareConsole +
         `import { Cmd, FrameSplitter, createPartialGatewayFrameRouter, decodeGatewayFrame, encodeBusinessFrame,
   encodeGatewayFrame, encodeRegisterRequest, RegisterRespCode, type GatewayFrame } from "netsvr-protocol/v2";
+import * as v6 from "netsvr-protocol/v6";
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
 const names: string[] = [];
@@ -101,11 +115,41 @@ splitter.end();
 console.log(hex(encodeRegisterRequest({ workerId: 1, processCmdGoroutineNum: 2 })));
 console.log(hex(encodeBusinessFrame(Cmd.UniqIdCount)));
 console.log(names.join(","));
+
+const v6Names: string[] = [];
+const v6Route = v6.createPartialGatewayFrameRouter(
+  { Register: (body) => { v6Names.push("Register:" + v6.RegisterRespCode[body.code] + ":" + body.connId); } },
+  (frame: v6.GatewayFrame) => { v6Names.push("other:" + frame.name); },
+);
+const v6Stream = [
+  v6.encodeGatewayFrame(v6.Cmd.Register, { code: v6.RegisterRespCode.Success, connId: "c1" }),
+  v6.encodeGatewayFrame(v6.Cmd.Transfer, { uniqId: "u", customerId: "c", data: new Uint8Array([1]) }),
+];
+const v6Splitter = new v6.FrameSplitter();
+for (const frame of v6Stream) {
+  for (let i = 0; i < frame.length; i++) v6Splitter.push(frame.subarray(i, i + 1), (f) => v6Route(v6.decodeGatewayFrame(f)));
+}
+v6Splitter.end();
+console.log(hex(v6.encodeRegisterRequest({ events: v6.Event.OnOpen | v6.Event.OnClose | v6.Event.OnMessage })));
+console.log(hex(v6.encodeBusinessFrame(v6.Cmd.UniqIdCount)));
+console.log(hex(v6.encodePing()));
+const port: v6.Port = v6.cmdPorts[v6.Cmd.SingleCast];
+console.log(v6.cmdPorts[v6.Cmd.Register] + "," + port);
+console.log(v6Names.join(","));
 `,
     );
     run(tsc, ["-p", "."], app);
     const out = run("node", ["main.js"], app).trim().split("\n");
-    expect(out).toEqual(["0000000835a4f4b908011002", "0000000435a4f4bd", "Register:Success,other:Transfer"]);
+    expect(out).toEqual([
+      "0000000835a4f4b908011002",
+      "0000000435a4f4bd",
+      "Register:Success,other:Transfer",
+      "0000000635a4f4b90807",
+      "0000000435a4f4bf",
+      "0000000e7e36594f74357257333570694f7e",
+      "worker,task",
+      "Register:Success:c1,other:Transfer",
+    ]);
   });
 
   test("every TypeScript example in the package README compiles against the installed package", () => {
@@ -124,19 +168,33 @@ console.log(names.join(","));
 
 describe("foreign repo: buf generate with the plugin as an installed bin", () => {
   let work: string;
+  let repo: string;
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), "netsvr-foreign-"));
     const tarball = pack("plugin", work);
-    const repo = join(work, "repo");
+    repo = join(work, "repo");
     mkdirSync(repo);
     writeFileSync(join(repo, "package.json"), JSON.stringify({ name: "foreign", private: true, type: "module" }));
     const pinned = (name: string) => `${name}@${readInstalledVersion(name)}`;
-    npmInstall(repo, [tarball, pinned("@bufbuild/protoc-gen-es"), pinned("@bufbuild/protobuf")]);
-    cpSync(join(repoRoot, "proto/v2"), join(repo, "protocol"), { recursive: true });
-    writeFileSync(join(repo, "buf.yaml"), "version: v2\nmodules:\n  - path: protocol\n");
-    writeFileSync(
-      join(repo, "buf.gen.yaml"),
-      `version: v2
+    // @types/node only for the generated Node client (node*.ts), as in generated/tsconfig.node.json.
+    npmInstall(repo, [tarball, pinned("@bufbuild/protoc-gen-es"), pinned("@bufbuild/protobuf"), pinned("@types/node")]);
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  test("the installed bin is the packed plugin", () => {
+    expect(readFileSync(join(repo, "node_modules/.bin/protoc-gen-netsvr"), "utf8")).toContain("runPlugin");
+  });
+
+  // One buf workspace per version, side by side in the repo: both versions' protos have the same file and package names.
+  describe.each(protocolVersions)("$version protocol", ({ version, protoDir }) => {
+    let dir: string;
+    beforeAll(() => {
+      dir = join(repo, version);
+      cpSync(join(repoRoot, protoDir), join(dir, "protocol"), { recursive: true });
+      writeFileSync(join(dir, "buf.yaml"), "version: v2\nmodules:\n  - path: protocol\n");
+      writeFileSync(
+        join(dir, "buf.gen.yaml"),
+        `version: v2
 inputs:
   - directory: protocol
 plugins:
@@ -155,49 +213,54 @@ plugins:
     out: lib/gen
     opt: [target=js+dts, import_extension=js]
 `,
-    );
-    // Only the foreign repo's own bins (and buf) are on PATH: the plugin comes from its install.
-    const env = { ...process.env, PATH: `${join(repo, "node_modules/.bin")}:${process.env["PATH"] ?? ""}` };
-    run(bufBin, ["generate"], repo, env);
-  });
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+      );
+      // Only the foreign repo's own bins (and buf) are on PATH: the plugin comes from its install.
+      const env = { ...process.env, PATH: `${join(repo, "node_modules/.bin")}:${process.env["PATH"] ?? ""}` };
+      run(bufBin, ["generate"], dir, env);
+    });
 
-  test("the installed bin is the packed plugin", () => {
-    expect(readFileSync(join(work, "repo/node_modules/.bin/protoc-gen-netsvr"), "utf8")).toContain("runPlugin");
-  });
+    const nodeFiles = nodeEntryFiles.map((stem) => `src/gen/${stem}.ts`);
 
-  test("TypeScript output compiles under tsc --strict", () => {
-    const repo = join(work, "repo");
-    writeFileSync(join(repo, "tsconfig.json"), JSON.stringify({ ...strictTsconfig, include: ["src"] }));
-    writeFileSync(
-      join(repo, "src/use.ts"),
-      declareConsole +
-        `import { decodeGatewayFrame, encodeGatewayFrame, Cmd } from "./gen/index.js";
+    // As in generated/tsconfig.json: the core must compile without Node types, so the Node client is left out here.
+    test("TypeScript output compiles under tsc --strict", () => {
+      // The Node client files must be there, or excluding them would check less than it claims.
+      expect(readdirSync(join(dir, "src/gen"))).toEqual(expect.arrayContaining(nodeEntryFiles.map((stem) => `${stem}.ts`)));
+      writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ ...strictTsconfig, include: ["src"], exclude: nodeFiles }));
+      writeFileSync(
+        join(dir, "src/use.ts"),
+        declareConsole +
+          `import { decodeGatewayFrame, encodeGatewayFrame, Cmd } from "./gen/index.js";
 const frame = decodeGatewayFrame(encodeGatewayFrame(Cmd.UniqIdCount, { count: 7 }));
 if (frame.cmd === Cmd.UniqIdCount) console.log(frame.body.count);
 `,
-    );
-    run(tsc, ["-p", "."], repo);
-    expect(run("node", ["src/use.js"], repo).trim()).toBe("7");
-  });
+      );
+      run(tsc, ["-p", "."], dir);
+      expect(run("node", ["src/use.js"], dir).trim()).toBe("7");
+    });
 
-  test("JS + .d.ts output type-checks for a consumer and runs", () => {
-    const repo = join(work, "repo");
-    mkdirSync(join(repo, "check"), { recursive: true });
-    writeFileSync(join(repo, "check/tsconfig.json"), JSON.stringify({ ...strictTsconfig, include: ["."] }));
-    writeFileSync(
-      join(repo, "check/use.ts"),
-      declareConsole +
-        `import { Cmd, encodeUniqIdCountRequest, decodeBusinessFrame } from "../lib/gen/index.js";
+    test("the generated Node client compiles under tsc --strict with Node types", () => {
+      const nodeTsconfig = { compilerOptions: { ...strictTsconfig.compilerOptions, types: ["node"], noEmit: true }, files: nodeFiles };
+      writeFileSync(join(dir, "tsconfig.node.json"), JSON.stringify(nodeTsconfig));
+      run(tsc, ["-p", "tsconfig.node.json"], dir);
+    });
+
+    test("JS + .d.ts output type-checks for a consumer and runs", () => {
+      mkdirSync(join(dir, "check"), { recursive: true });
+      writeFileSync(join(dir, "check/tsconfig.json"), JSON.stringify({ ...strictTsconfig, include: ["."] }));
+      writeFileSync(
+        join(dir, "check/use.ts"),
+        declareConsole +
+          `import { Cmd, encodeUniqIdCountRequest, decodeBusinessFrame } from "../lib/gen/index.js";
 const frame = decodeBusinessFrame(encodeUniqIdCountRequest());
 if (frame.cmd === Cmd.UniqIdCount) {
   const none: undefined = frame.body;
   console.log(frame.name, none);
 }
 `,
-    );
-    run(tsc, ["-p", "check"], repo);
-    expect(run("node", ["check/use.js"], repo).trim()).toBe("UniqIdCount undefined");
+      );
+      run(tsc, ["-p", "check"], dir);
+      expect(run("node", ["check/use.js"], dir).trim()).toBe("UniqIdCount undefined");
+    });
   });
 });
 

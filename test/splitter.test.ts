@@ -1,40 +1,12 @@
+// The frame splitter of each protocol version's package, on a stream of that
+// version's frames. The splitter only reads u32 length prefixes, so the same
+// tests hold for every version; only the sample messages differ.
 import { create, type DescMessage, type MessageInitShape } from "@bufbuild/protobuf";
 import fc from "fast-check";
 import { describe, expect, test, vi } from "vitest";
 import { chunkAt, concat } from "./support/bytes.js";
-import {
-  BroadcastSchema,
-  CheckOnlineRespSchema,
-  Cmd,
-  ConnInfoRespSchema,
-  ConnOpenSchema,
-  FrameError,
-  FrameSplitter,
-  MetricsRespSchema,
-  RegisterReqSchema,
-  TopicPublishSchema,
-  TransferSchema,
-  UnRegisterRespSchema,
-  cmdNames,
-  decodeBusinessFrame,
-  decodeGatewayFrame,
-  encodeBroadcast,
-  encodeCheckOnlineResponse,
-  encodeConnInfoResponse,
-  encodeConnOpen,
-  encodeMetricsRequest,
-  encodeMetricsResponse,
-  encodePing,
-  encodePong,
-  encodeRegisterRequest,
-  encodeTopicPublish,
-  encodeTransfer,
-  encodeUniqIdCountRequest,
-  encodeUnregisterResponse,
-  maxFrameSize,
-  type BusinessFrame,
-  type GatewayFrame,
-} from "../generated/dist/v2/index.js";
+import { protocolVersions } from "./support/protocols.js";
+import { encoderOf, gatewayHeartbeats, netsvrOf, type DecodedFrame, type FrameErrorLike, type Version } from "./support/versions.js";
 
 // ---------------------------------------------------------------- helpers
 
@@ -60,14 +32,6 @@ function lengthPrefix(length: number): Uint8Array {
   return out;
 }
 
-/** Runs a whole stream through a fresh splitter, ending it, and returns copies of the frames. */
-function split(chunks: readonly Uint8Array[], splitter = new FrameSplitter()): Uint8Array[] {
-  const frames: Uint8Array[] = [];
-  for (const chunk of chunks) splitter.push(chunk, (frame) => frames.push(frame));
-  splitter.end();
-  return frames;
-}
-
 /**
  * Describes the first difference between two frame lists, or undefined. A
  * native byte comparison keeps the every-split-point test fast.
@@ -80,393 +44,452 @@ function frameListDiff(actual: readonly Uint8Array[], expected: readonly Uint8Ar
   return undefined;
 }
 
-/** The FrameError fn throws; fails the test if it throws something else or nothing. */
-function frameErrorOf(fn: () => unknown): FrameError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FrameError);
-    return error as FrameError;
-  }
-  throw new Error("expected a FrameError, nothing was thrown");
-}
-
-/** What decoding a frame should give, with the body built the way the decoder builds it. */
-function expectedFrame(kind: string, cmd: Cmd, schema: DescMessage | undefined, body?: MessageInitShape<DescMessage>): object {
-  return { kind, cmd, name: cmdNames[cmd], body: schema === undefined ? undefined : create(schema, body) };
-}
-
 interface Sample {
   readonly bytes: Uint8Array;
-  readonly decode: (frame: Uint8Array) => BusinessFrame | GatewayFrame;
+  readonly decode: (frame: Uint8Array) => DecodedFrame;
   readonly expected: object;
 }
 
 // ---------------------------------------------------------------- the stream
 
-const registerReq = { workerId: 7, processCmdGoroutineNum: 2, serverId: 1 };
-const connOpen = { uniqId: "01656f2a1b00000001", rawQuery: "token=abc", subProtocol: ["chat", "v2"], xForwardedFor: "10.0.0.1" };
+/** A message init object, as encoders and create() take it. */
+type Init = MessageInitShape<DescMessage>;
+
+/** The messages of the sample stream whose shape differs between versions. */
+interface VersionMessages {
+  readonly registerReq: Init;
+  readonly connOpen: Init;
+  readonly transfer: Init;
+  readonly metricsResp: Init;
+}
+
+const versionMessages: Readonly<Record<Version, VersionMessages>> = {
+  v2: {
+    registerReq: { workerId: 7, processCmdGoroutineNum: 2, serverId: 1 },
+    connOpen: { uniqId: "01656f2a1b00000001", rawQuery: "token=abc", subProtocol: ["chat", "v2"], xForwardedFor: "10.0.0.1" },
+    transfer: { uniqId: "01656f2a1b00000002", session: "s-1", data: patterned(300, 2) },
+    metricsResp: { serverId: 3, items: { 1: { count: 10n, meanRate: 0.5 }, 2: { count: 1n << 40n } } },
+  },
+  v6: {
+    registerReq: { events: 7 },
+    connOpen: { uniqId: "7f00000117ae656f2a1b00000001", rawQuery: "token=abc", xForwardedFor: "10.0.0.1", xRealIp: "10.0.0.2", remoteAddr: "10.0.0.3:50000" },
+    transfer: { uniqId: "7f00000117ae656f2a1b00000002", customerId: "c-1", session: "s-1", topics: ["news"], data: patterned(300, 2) },
+    metricsResp: { items: { 1: { item: 1, count: 10n, meanRate: 0.5 }, 2: { item: 2, count: 1n << 40n } } },
+  },
+};
+
 /** Over 64 KiB, so the frame crosses any 64 KiB read buffer a socket might use. */
 const broadcast = { data: patterned(65_600, 1) };
-const transfer = { uniqId: "01656f2a1b00000002", session: "s-1", data: patterned(300, 2) };
 const topicPublish = { topics: ["news", "sport"], data: patterned(17, 3) };
 const checkOnlineResp = { uniqIds: ["a", "b", "c"] };
 const connInfoResp = { items: { a: { session: "s", topics: ["t1", "t2"] }, b: { session: "", topics: [] } } };
-const metricsResp = { serverId: 3, items: { 1: { count: 10n, meanRate: 0.5 }, 2: { count: 1n << 40n } } };
-
-/** Frames of both directions: the splitter does not care who sent them, the decoders do. */
-const samples: readonly Sample[] = [
-  { bytes: encodeRegisterRequest(registerReq), decode: decodeBusinessFrame, expected: expectedFrame("request", Cmd.Register, RegisterReqSchema, registerReq) },
-  { bytes: encodeUniqIdCountRequest(), decode: decodeBusinessFrame, expected: expectedFrame("request", Cmd.UniqIdCount, undefined) },
-  { bytes: encodePing(), decode: decodeBusinessFrame, expected: { kind: "ping", cmd: undefined, name: "Ping", body: undefined } },
-  { bytes: encodeConnOpen(connOpen), decode: decodeGatewayFrame, expected: expectedFrame("event", Cmd.ConnOpen, ConnOpenSchema, connOpen) },
-  { bytes: encodeBroadcast(broadcast), decode: decodeBusinessFrame, expected: expectedFrame("oneway", Cmd.Broadcast, BroadcastSchema, broadcast) },
-  { bytes: encodePong(), decode: decodeGatewayFrame, expected: { kind: "pong", cmd: undefined, name: "Pong", body: undefined } },
-  { bytes: encodeTransfer(transfer), decode: decodeGatewayFrame, expected: expectedFrame("event", Cmd.Transfer, TransferSchema, transfer) },
-  { bytes: encodeTopicPublish(topicPublish), decode: decodeBusinessFrame, expected: expectedFrame("oneway", Cmd.TopicPublish, TopicPublishSchema, topicPublish) },
-  { bytes: encodeUnregisterResponse({}), decode: decodeGatewayFrame, expected: expectedFrame("response", Cmd.Unregister, UnRegisterRespSchema, {}) },
-  { bytes: encodeCheckOnlineResponse(checkOnlineResp), decode: decodeGatewayFrame, expected: expectedFrame("response", Cmd.CheckOnline, CheckOnlineRespSchema, checkOnlineResp) },
-  { bytes: encodePing(), decode: decodeBusinessFrame, expected: { kind: "ping", cmd: undefined, name: "Ping", body: undefined } },
-  { bytes: encodeConnInfoResponse(connInfoResp), decode: decodeGatewayFrame, expected: expectedFrame("response", Cmd.ConnInfo, ConnInfoRespSchema, connInfoResp) },
-  { bytes: encodeMetricsResponse(metricsResp), decode: decodeGatewayFrame, expected: expectedFrame("response", Cmd.Metrics, MetricsRespSchema, metricsResp) },
-  { bytes: encodeMetricsRequest(), decode: decodeBusinessFrame, expected: expectedFrame("request", Cmd.Metrics, undefined) },
-];
-const frames = samples.map((s) => s.bytes);
-const stream = concat(frames);
 
 // ---------------------------------------------------------------- tests
 
-describe("FrameSplitter: any chunking yields the same frames", () => {
-  test("the fixture covers what the chunking tests rely on", () => {
-    // Guards the fixture itself: these are the cases the tests below claim to exercise.
-    expect(frames.some((f) => f.length > 64 * 1024)).toBe(true);
-    expect(frames.filter((f) => f.length === 8).length).toBeGreaterThanOrEqual(2);
-    expect(new Set(frames.map((f) => f.length)).size).toBeGreaterThan(8);
-  });
+describe.each(protocolVersions)("$version", ({ version }) => {
+  const netsvr = netsvrOf(version);
+  const { Cmd, FrameError, FrameSplitter, cmdNames, decodeBusinessFrame, decodeGatewayFrame, encodePing, maxFrameSize } = netsvr;
+  const { registerReq, connOpen, transfer, metricsResp } = versionMessages[version];
+  const encodeRegisterRequest = encoderOf(netsvr, "encodeRegisterRequest");
+  const encodeUniqIdCountRequest = encoderOf(netsvr, "encodeUniqIdCountRequest");
+  const encodeConnOpen = encoderOf(netsvr, "encodeConnOpen");
+  const encodeBroadcast = encoderOf(netsvr, "encodeBroadcast");
+  const encodeTransfer = encoderOf(netsvr, "encodeTransfer");
+  const encodeTopicPublish = encoderOf(netsvr, "encodeTopicPublish");
+  /** The gateway's heartbeats (v2's pong; none in v6). */
+  const heartbeats = gatewayHeartbeats(netsvr);
+  /** A frame of a few bytes: the gateway's pong where there is one (v2), else the business's ping. */
+  const shortFrame = heartbeats[0] ?? encodePing();
 
-  test("in one chunk", () => {
-    expect(frameListDiff(split([stream]), frames)).toBeUndefined();
-  });
-
-  test("split into two chunks at every split point", () => {
-    const failures: string[] = [];
-    for (let cut = 0; cut <= stream.length; cut++) {
-      const diff = frameListDiff(split(chunkAt(stream, [cut])), frames);
-      if (diff !== undefined) failures.push(`cut at ${cut}: ${diff}`);
-    }
-    expect(failures.slice(0, 5)).toEqual([]);
-  });
-
-  test("in 1-byte chunks", () => {
-    const cuts = Array.from({ length: stream.length - 1 }, (_, i) => i + 1);
-    expect(frameListDiff(split(chunkAt(stream, cuts)), frames)).toBeUndefined();
-  });
-
-  test("property: random cut points, several frames coalesced per chunk", () => {
-    const cuts = fc.uniqueArray(fc.integer({ min: 0, max: stream.length }), { maxLength: 40 }).map((c) => c.sort((a, b) => a - b));
-    fc.assert(
-      fc.property(cuts, (c) => {
-        expect(frameListDiff(split(chunkAt(stream, c)), frames)).toBeUndefined();
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  test("property: random frames (including empty and non-command payloads), random chunking", () => {
-    const payload = fc.oneof(
-      { weight: 10, arbitrary: fc.uint8Array({ maxLength: 300 }) },
-      { weight: 1, arbitrary: fc.integer({ min: 60_000, max: 70_000 }).map((n) => patterned(n, n)) },
-    );
-    const frame = fc.oneof(payload.map(rawFrame), fc.constant(encodePing()), fc.constant(encodePong()), fc.constant(encodeUniqIdCountRequest()));
-    const streamAndCuts = fc
-      .array(frame, { maxLength: 12 })
-      .chain((fs) => {
-        const bytes = concat(fs);
-        const cuts = fc.uniqueArray(fc.integer({ min: 0, max: bytes.length }), { maxLength: 20 }).map((c) => c.sort((a, b) => a - b));
-        return fc.tuple(fc.constant(fs), cuts);
-      });
-    fc.assert(
-      fc.property(streamAndCuts, ([fs, cuts]) => {
-        expect(frameListDiff(split(chunkAt(concat(fs), cuts)), fs)).toBeUndefined();
-      }),
-      { numRuns: 200 },
-    );
-  });
-
-  test("decoding every frame the splitter yields gives the expected frames", () => {
-    const got = split(chunkAt(stream, [5, 100, 101, 4000, 60_000, stream.length - 3]));
-    expect(got.map((frame, i) => samples[i]!.decode(frame))).toEqual(samples.map((s) => s.expected));
-  });
-});
-
-describe("FrameSplitter: frames spanning chunks and pending", () => {
-  test("a frame spanning three chunks comes out once, whole, when its last byte arrives", () => {
-    const frame = encodeTransfer(transfer);
-    const next = encodePing();
-    const splitter = new FrameSplitter();
-    const got: Uint8Array[] = [];
-    const onFrame = (f: Uint8Array) => got.push(f);
-
-    splitter.push(frame.subarray(0, 10), onFrame);
-    expect(got).toHaveLength(0);
-    expect(splitter.pending).toBe(10);
-    splitter.push(frame.subarray(10, 200), onFrame);
-    expect(got).toHaveLength(0);
-    expect(splitter.pending).toBe(200);
-    splitter.push(concat([frame.subarray(200), next.subarray(0, 6)]), onFrame);
-    expect(got).toEqual([frame]);
-    expect(splitter.pending).toBe(6);
-    splitter.push(next.subarray(6), onFrame);
-    expect(got).toEqual([frame, next]);
-    expect(splitter.pending).toBe(0);
+  /** Runs a whole stream through a fresh splitter, ending it, and returns copies of the frames. */
+  function split(chunks: readonly Uint8Array[], splitter = new FrameSplitter()): Uint8Array[] {
+    const frames: Uint8Array[] = [];
+    for (const chunk of chunks) splitter.push(chunk, (frame) => frames.push(frame));
     splitter.end();
-  });
+    return frames;
+  }
 
-  test.each([1, 2, 3])("a length prefix split after %i byte(s)", (k) => {
-    const frame = encodeTopicPublish(topicPublish);
-    const splitter = new FrameSplitter();
-    const got: Uint8Array[] = [];
-    splitter.push(frame.subarray(0, k), (f) => got.push(f));
-    expect(got).toHaveLength(0);
-    expect(splitter.pending).toBe(k);
-    splitter.push(frame.subarray(k), (f) => got.push(f));
-    expect(got).toEqual([frame]);
-    expect(splitter.pending).toBe(0);
-  });
-
-  test("a length prefix fed one byte at a time, then the body", () => {
-    const frame = encodeRegisterRequest(registerReq);
-    const splitter = new FrameSplitter();
-    const got: Uint8Array[] = [];
-    for (let i = 0; i < 4; i++) {
-      splitter.push(frame.subarray(i, i + 1), (f) => got.push(f));
-      expect(splitter.pending).toBe(i + 1);
-    }
-    splitter.push(frame.subarray(4), (f) => got.push(f));
-    expect(got).toEqual([frame]);
-  });
-
-  test("empty chunks change nothing", () => {
-    const frame = encodeRegisterRequest(registerReq);
-    const splitter = new FrameSplitter();
-    const got: Uint8Array[] = [];
-    for (const chunk of [new Uint8Array(0), frame.subarray(0, 2), new Uint8Array(0), frame.subarray(2, 9), new Uint8Array(0), frame.subarray(9)]) {
-      splitter.push(chunk, (f) => got.push(f));
-    }
-    expect(got).toEqual([frame]);
-    expect(splitter.pending).toBe(0);
-  });
-});
-
-describe("FrameSplitter: zero-copy", () => {
-  test("a frame wholly inside a chunk is a view into that chunk", () => {
-    // The chunk itself sits at an offset in a larger buffer, as a socket's read buffer would.
-    const backing = new Uint8Array(stream.length + 64);
-    backing.set(stream, 32);
-    const chunk = backing.subarray(32, 32 + stream.length);
-    const got: Uint8Array[] = [];
-    new FrameSplitter().push(chunk, (f) => got.push(f));
-
-    expect(got).toHaveLength(frames.length);
-    let expectedOffset = chunk.byteOffset;
-    for (const frame of got) {
-      expect(frame.buffer).toBe(backing.buffer);
-      expect(frame.byteOffset).toBe(expectedOffset);
-      expectedOffset += frame.length;
-    }
-    expect(expectedOffset).toBe(chunk.byteOffset + chunk.length);
-  });
-
-  test("a spanning frame is a fresh buffer of exactly its size; frames after it in the chunk are views again", () => {
-    const spanning = encodeTransfer(transfer);
-    const after = encodeConnOpen(connOpen);
-    const first = spanning.slice(0, 50);
-    const second = concat([spanning.subarray(50), after]);
-    const splitter = new FrameSplitter();
-    const got: Uint8Array[] = [];
-    splitter.push(first, (f) => got.push(f));
-    splitter.push(second, (f) => got.push(f));
-
-    expect(got).toEqual([spanning, after]);
-    const [copied, view] = got as [Uint8Array, Uint8Array];
-    expect(copied.buffer).not.toBe(first.buffer);
-    expect(copied.buffer).not.toBe(second.buffer);
-    expect(copied.byteOffset).toBe(0);
-    expect(copied.buffer.byteLength).toBe(spanning.length);
-    expect(view.buffer).toBe(second.buffer);
-    expect(view.byteOffset).toBe(second.length - after.length);
-  });
-
-  test("a frame whose length prefix was split is also an exact-size copy", () => {
-    const frame = encodeTransfer(transfer);
-    const got: Uint8Array[] = [];
-    const splitter = new FrameSplitter();
-    splitter.push(frame.slice(0, 2), (f) => got.push(f));
-    splitter.push(frame.slice(2), (f) => got.push(f));
-    expect(got).toEqual([frame]);
-    expect(got[0]!.byteOffset).toBe(0);
-    expect(got[0]!.buffer.byteLength).toBe(frame.length);
-  });
-});
-
-describe("FrameSplitter: oversize", () => {
-  test("the default limit is the protocol's 2 MiB of payload", () => {
-    expect(maxFrameSize).toBe(2097152);
-    expect(new FrameSplitter().maxFrameSize).toBe(2097152);
-  });
-
-  test("a payload of exactly maxFrameSize is accepted and decodes", () => {
-    // Broadcast overhead in the payload: 4 (cmd) + 1 (tag) + 3 (varint length) bytes.
-    const data = patterned(maxFrameSize - 8, 5);
-    const frame = encodeBroadcast({ data });
-    expect(frame.length).toBe(4 + maxFrameSize);
-    const got = split(chunkAt(frame, [3, 1000, 1_500_000]));
-    expect(got).toHaveLength(1);
-    expect(Buffer.compare(got[0]!, frame)).toBe(0);
-    const decoded = decodeBusinessFrame(got[0]!);
-    expect(decoded.name).toBe("Broadcast");
-    expect(decoded.name === "Broadcast" && Buffer.compare(decoded.body.data, data)).toBe(0);
-  });
-
-  test("a length of maxFrameSize + 1 throws oversize with the frame's offset, after the frames before it", () => {
-    const before = [encodePing(), encodeRegisterRequest(registerReq)];
-    const offset = before[0]!.length + before[1]!.length;
-    const splitter = new FrameSplitter();
-    const got: Uint8Array[] = [];
-    const error = frameErrorOf(() => splitter.push(concat([...before, lengthPrefix(maxFrameSize + 1)]), (f) => got.push(f)));
-    expect(error.code).toBe("oversize");
-    expect(error.offset).toBe(offset);
-    expect(error.cmd).toBeUndefined();
-    expect(got).toEqual(before);
-  });
-
-  test("the oversize offset counts bytes of earlier chunks, also when the prefix itself is split", () => {
-    const before = encodeTransfer(transfer);
-    const splitter = new FrameSplitter();
-    splitter.push(concat([before, lengthPrefix(maxFrameSize + 1).subarray(0, 3)]), () => {});
-    const error = frameErrorOf(() => splitter.push(lengthPrefix(maxFrameSize + 1).subarray(3), () => {}));
-    expect(error.code).toBe("oversize");
-    expect(error.offset).toBe(before.length);
-  });
-
-  test.each([
-    ["in one chunk", [4]],
-    ["split after 1 byte", [1, 3]],
-    ["split after 3 bytes", [3, 1]],
-  ])("a header declaring 0xFFFFFFFF throws as soon as its 4th byte arrives, without allocating (%s)", (_, sizes) => {
-    const header = lengthPrefix(0xffffffff);
-    // Records every typed array the splitter asks for, so a huge allocation is seen even if it would succeed.
-    const allocations: number[] = [];
-    const RealUint8Array = Uint8Array;
-    vi.stubGlobal(
-      "Uint8Array",
-      new Proxy(RealUint8Array, {
-        construct(target, args: unknown[]) {
-          if (typeof args[0] === "number") allocations.push(args[0]);
-          return Reflect.construct(target, args);
-        },
-      }),
-    );
+  /** The FrameError fn throws; fails the test if it throws something else or nothing. */
+  function frameErrorOf(fn: () => unknown): FrameErrorLike {
     try {
-      const splitter = new FrameSplitter();
-      let at = 0;
-      for (const size of sizes.slice(0, -1)) {
-        splitter.push(header.subarray(at, at + size), () => {});
-        at += size;
-      }
-      const error = frameErrorOf(() => splitter.push(header.subarray(at), () => {}));
-      expect(error.code).toBe("oversize");
-      expect(error.offset).toBe(0);
-    } finally {
-      vi.unstubAllGlobals();
+      fn();
+    } catch (error) {
+      expect(error).toBeInstanceOf(FrameError);
+      return error as FrameErrorLike;
     }
-    expect(allocations.filter((n) => n > 1024)).toEqual([]);
-  });
+    throw new Error("expected a FrameError, nothing was thrown");
+  }
 
-  test("a custom maxFrameSize is honoured", () => {
-    const splitter = new FrameSplitter({ maxFrameSize: 100 });
-    expect(splitter.maxFrameSize).toBe(100);
-    const fits = rawFrame(patterned(100));
-    const got: Uint8Array[] = [];
-    splitter.push(fits, (f) => got.push(f));
-    expect(got).toEqual([fits]);
-    const error = frameErrorOf(() => splitter.push(rawFrame(patterned(101)), () => {}));
-    expect(error.code).toBe("oversize");
-    expect(error.offset).toBe(fits.length);
-  });
+  /** A command frame and what decoding it should give, with the body built the way the decoder builds it. */
+  function sample(kind: "event" | "oneway" | "request" | "response", name: string, body?: Init): Sample {
+    const cmd = Cmd[name]!;
+    const table = { event: netsvr.eventSchemas, oneway: netsvr.onewaySchemas, request: netsvr.requestSchemas, response: netsvr.responseSchemas }[kind];
+    const schema = table[cmd];
+    const fromGateway = kind === "event" || kind === "response";
+    const encode = fromGateway ? netsvr.encodeGatewayFrame : netsvr.encodeBusinessFrame;
+    return {
+      bytes: body === undefined ? encode(cmd) : encode(cmd, body),
+      decode: fromGateway ? decodeGatewayFrame : decodeBusinessFrame,
+      expected: { kind, cmd, name: cmdNames[cmd], body: schema === undefined ? undefined : create(schema, body) },
+    };
+  }
 
-  test("after an error the splitter is dead: every push and end() throws the same error", () => {
-    const splitter = new FrameSplitter({ maxFrameSize: 100 });
-    const error = frameErrorOf(() => splitter.push(lengthPrefix(101), () => {}));
-    const onFrame = vi.fn();
-    expect(() => splitter.push(encodePing(), onFrame)).toThrow(error);
-    expect(frameErrorOf(() => splitter.push(encodePing(), onFrame))).toBe(error);
-    expect(frameErrorOf(() => splitter.push(new Uint8Array(0), onFrame))).toBe(error);
-    expect(frameErrorOf(() => splitter.end())).toBe(error);
-    expect(frameErrorOf(() => splitter.end())).toBe(error);
-    expect(onFrame).not.toHaveBeenCalled();
-  });
-});
+  const ping: Sample = { bytes: encodePing(), decode: decodeBusinessFrame, expected: { kind: "ping", cmd: undefined, name: "Ping", body: undefined } };
+  const pongs: Sample[] = heartbeats.map((bytes) => ({ bytes, decode: decodeGatewayFrame, expected: { kind: "pong", cmd: undefined, name: "Pong", body: undefined } }));
 
-describe("FrameSplitter: end()", () => {
-  test("at a frame boundary there is no error", () => {
-    const splitter = new FrameSplitter();
-    expect(() => splitter.end()).not.toThrow();
-    splitter.push(stream, () => {});
-    expect(() => splitter.end()).not.toThrow();
-  });
+  /** Frames of both directions: the splitter does not care who sent them, the decoders do. */
+  const samples: readonly Sample[] = [
+    sample("request", "Register", registerReq),
+    sample("request", "UniqIdCount"),
+    ping,
+    sample("event", "ConnOpen", connOpen),
+    sample("oneway", "Broadcast", broadcast),
+    ...pongs,
+    sample("event", "Transfer", transfer),
+    sample("oneway", "TopicPublish", topicPublish),
+    sample("response", "Unregister", {}),
+    sample("response", "CheckOnline", checkOnlineResp),
+    ping,
+    sample("response", "ConnInfo", connInfoResp),
+    sample("response", "Metrics", metricsResp),
+    sample("request", "Metrics"),
+  ];
+  const frames = samples.map((s) => s.bytes);
+  const stream = concat(frames);
 
-  test.each([
-    ["mid-header (1 byte)", 1],
-    ["mid-header (3 bytes)", 3],
-    ["right after the header", 4],
-    ["mid-body", 40],
-    ["one byte short", -1],
-  ])("a stream stopping %s throws truncated at the frame's offset", (_, into) => {
-    const before = [encodeConnOpen(connOpen), encodePong()];
-    const last = encodeTransfer(transfer);
-    const offset = before[0]!.length + before[1]!.length;
-    const cut = offset + (into < 0 ? last.length + into : into);
-    const bytes = concat([...before, last]).subarray(0, cut);
-    const splitter = new FrameSplitter();
-    const got: Uint8Array[] = [];
-    // Pushed in two chunks so the offset must be carried across pushes.
-    for (const chunk of chunkAt(bytes, [7])) splitter.push(chunk, (f) => got.push(f));
-    expect(got).toEqual(before);
-    expect(splitter.pending).toBe(cut - offset);
-    const error = frameErrorOf(() => splitter.end());
-    expect(error.code).toBe("truncated");
-    expect(error.offset).toBe(offset);
-    expect(frameErrorOf(() => splitter.push(encodePing(), () => {}))).toBe(error);
-  });
-});
 
-describe("FrameSplitter: a throwing onFrame and bad options", () => {
-  test("an exception from onFrame propagates and leaves the splitter dead, never mis-framed", () => {
-    const register = encodeRegisterRequest({ workerId: 7, serverId: 1 });
-    const ping = encodePing();
-    const splitter = new FrameSplitter();
-    const bug = new Error("handler bug");
-    // The callback fails on the ping; the half Register after it must not be lost silently.
-    expect(() => splitter.push(concat([ping, register.subarray(0, 6)]), () => { throw bug; })).toThrow(bug);
-    const seen: Uint8Array[] = [];
-    const later = (() => {
-      try {
-        splitter.push(register.subarray(6), (f) => seen.push(f));
-      } catch (error) {
-        return error;
+  describe("FrameSplitter: any chunking yields the same frames", () => {
+    test("the fixture covers what the chunking tests rely on", () => {
+      // Guards the fixture itself: these are the cases the tests below claim to exercise.
+      expect(frames.some((f) => f.length > 64 * 1024)).toBe(true);
+      expect(frames.filter((f) => f.length === 8).length).toBeGreaterThanOrEqual(2);
+      expect(new Set(frames.map((f) => f.length)).size).toBeGreaterThan(8);
+    });
+
+    test("in one chunk", () => {
+      expect(frameListDiff(split([stream]), frames)).toBeUndefined();
+    });
+
+    test("split into two chunks at every split point", () => {
+      const failures: string[] = [];
+      for (let cut = 0; cut <= stream.length; cut++) {
+        const diff = frameListDiff(split(chunkAt(stream, [cut])), frames);
+        if (diff !== undefined) failures.push(`cut at ${cut}: ${diff}`);
       }
-      return undefined;
-    })();
-    expect(later).toBeInstanceOf(FrameError);
-    expect((later as FrameError).code).toBe("aborted");
-    expect((later as FrameError).offset).toBe(ping.length);
-    expect((later as FrameError).cause).toBe(bug);
-    expect(seen).toEqual([]);
-    expect(() => splitter.end()).toThrow(later as FrameError);
+      expect(failures.slice(0, 5)).toEqual([]);
+    });
+
+    test("in 1-byte chunks", () => {
+      const cuts = Array.from({ length: stream.length - 1 }, (_, i) => i + 1);
+      expect(frameListDiff(split(chunkAt(stream, cuts)), frames)).toBeUndefined();
+    });
+
+    test("property: random cut points, several frames coalesced per chunk", () => {
+      const cuts = fc.uniqueArray(fc.integer({ min: 0, max: stream.length }), { maxLength: 40 }).map((c) => c.sort((a, b) => a - b));
+      fc.assert(
+        fc.property(cuts, (c) => {
+          expect(frameListDiff(split(chunkAt(stream, c)), frames)).toBeUndefined();
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    test("property: random frames (including empty and non-command payloads), random chunking", () => {
+      const payload = fc.oneof(
+        { weight: 10, arbitrary: fc.uint8Array({ maxLength: 300 }) },
+        { weight: 1, arbitrary: fc.integer({ min: 60_000, max: 70_000 }).map((n) => patterned(n, n)) },
+      );
+      const frame = fc.oneof(payload.map(rawFrame), ...heartbeats.map((h) => fc.constant(h)), fc.constant(encodeUniqIdCountRequest()));
+      const streamAndCuts = fc
+        .array(frame, { maxLength: 12 })
+        .chain((fs) => {
+          const bytes = concat(fs);
+          const cuts = fc.uniqueArray(fc.integer({ min: 0, max: bytes.length }), { maxLength: 20 }).map((c) => c.sort((a, b) => a - b));
+          return fc.tuple(fc.constant(fs), cuts);
+        });
+      fc.assert(
+        fc.property(streamAndCuts, ([fs, cuts]) => {
+          expect(frameListDiff(split(chunkAt(concat(fs), cuts)), fs)).toBeUndefined();
+        }),
+        { numRuns: 200 },
+      );
+    });
+
+    test("decoding every frame the splitter yields gives the expected frames", () => {
+      const got = split(chunkAt(stream, [5, 100, 101, 4000, 60_000, stream.length - 3]));
+      expect(got.map((frame, i) => samples[i]!.decode(frame))).toEqual(samples.map((s) => s.expected));
+    });
   });
 
-  test.each([Number.NaN, -1, 1.5, 2 ** 32, Number.POSITIVE_INFINITY])("maxFrameSize %s is rejected at construction", (max) => {
-    expect(() => new FrameSplitter({ maxFrameSize: max })).toThrow(RangeError);
+  describe("FrameSplitter: frames spanning chunks and pending", () => {
+    test("a frame spanning three chunks comes out once, whole, when its last byte arrives", () => {
+      const frame = encodeTransfer(transfer);
+      const next = encodePing();
+      const splitter = new FrameSplitter();
+      const got: Uint8Array[] = [];
+      const onFrame = (f: Uint8Array) => got.push(f);
+
+      splitter.push(frame.subarray(0, 10), onFrame);
+      expect(got).toHaveLength(0);
+      expect(splitter.pending).toBe(10);
+      splitter.push(frame.subarray(10, 200), onFrame);
+      expect(got).toHaveLength(0);
+      expect(splitter.pending).toBe(200);
+      splitter.push(concat([frame.subarray(200), next.subarray(0, 6)]), onFrame);
+      expect(got).toEqual([frame]);
+      expect(splitter.pending).toBe(6);
+      splitter.push(next.subarray(6), onFrame);
+      expect(got).toEqual([frame, next]);
+      expect(splitter.pending).toBe(0);
+      splitter.end();
+    });
+
+    test.each([1, 2, 3])("a length prefix split after %i byte(s)", (k) => {
+      const frame = encodeTopicPublish(topicPublish);
+      const splitter = new FrameSplitter();
+      const got: Uint8Array[] = [];
+      splitter.push(frame.subarray(0, k), (f) => got.push(f));
+      expect(got).toHaveLength(0);
+      expect(splitter.pending).toBe(k);
+      splitter.push(frame.subarray(k), (f) => got.push(f));
+      expect(got).toEqual([frame]);
+      expect(splitter.pending).toBe(0);
+    });
+
+    test("a length prefix fed one byte at a time, then the body", () => {
+      const frame = encodeRegisterRequest(registerReq);
+      const splitter = new FrameSplitter();
+      const got: Uint8Array[] = [];
+      for (let i = 0; i < 4; i++) {
+        splitter.push(frame.subarray(i, i + 1), (f) => got.push(f));
+        expect(splitter.pending).toBe(i + 1);
+      }
+      splitter.push(frame.subarray(4), (f) => got.push(f));
+      expect(got).toEqual([frame]);
+    });
+
+    test("empty chunks change nothing", () => {
+      const frame = encodeRegisterRequest(registerReq);
+      const splitter = new FrameSplitter();
+      const got: Uint8Array[] = [];
+      for (const chunk of [new Uint8Array(0), frame.subarray(0, 2), new Uint8Array(0), frame.subarray(2, 9), new Uint8Array(0), frame.subarray(9)]) {
+        splitter.push(chunk, (f) => got.push(f));
+      }
+      expect(got).toEqual([frame]);
+      expect(splitter.pending).toBe(0);
+    });
+  });
+
+  describe("FrameSplitter: zero-copy", () => {
+    test("a frame wholly inside a chunk is a view into that chunk", () => {
+      // The chunk itself sits at an offset in a larger buffer, as a socket's read buffer would.
+      const backing = new Uint8Array(stream.length + 64);
+      backing.set(stream, 32);
+      const chunk = backing.subarray(32, 32 + stream.length);
+      const got: Uint8Array[] = [];
+      new FrameSplitter().push(chunk, (f) => got.push(f));
+
+      expect(got).toHaveLength(frames.length);
+      let expectedOffset = chunk.byteOffset;
+      for (const frame of got) {
+        expect(frame.buffer).toBe(backing.buffer);
+        expect(frame.byteOffset).toBe(expectedOffset);
+        expectedOffset += frame.length;
+      }
+      expect(expectedOffset).toBe(chunk.byteOffset + chunk.length);
+    });
+
+    test("a spanning frame is a fresh buffer of exactly its size; frames after it in the chunk are views again", () => {
+      const spanning = encodeTransfer(transfer);
+      const after = encodeConnOpen(connOpen);
+      const first = spanning.slice(0, 50);
+      const second = concat([spanning.subarray(50), after]);
+      const splitter = new FrameSplitter();
+      const got: Uint8Array[] = [];
+      splitter.push(first, (f) => got.push(f));
+      splitter.push(second, (f) => got.push(f));
+
+      expect(got).toEqual([spanning, after]);
+      const [copied, view] = got as [Uint8Array, Uint8Array];
+      expect(copied.buffer).not.toBe(first.buffer);
+      expect(copied.buffer).not.toBe(second.buffer);
+      expect(copied.byteOffset).toBe(0);
+      expect(copied.buffer.byteLength).toBe(spanning.length);
+      expect(view.buffer).toBe(second.buffer);
+      expect(view.byteOffset).toBe(second.length - after.length);
+    });
+
+    test("a frame whose length prefix was split is also an exact-size copy", () => {
+      const frame = encodeTransfer(transfer);
+      const got: Uint8Array[] = [];
+      const splitter = new FrameSplitter();
+      splitter.push(frame.slice(0, 2), (f) => got.push(f));
+      splitter.push(frame.slice(2), (f) => got.push(f));
+      expect(got).toEqual([frame]);
+      expect(got[0]!.byteOffset).toBe(0);
+      expect(got[0]!.buffer.byteLength).toBe(frame.length);
+    });
+  });
+
+  describe("FrameSplitter: oversize", () => {
+    test("the default limit is the protocol's 2 MiB of payload", () => {
+      expect(maxFrameSize).toBe(2097152);
+      expect(new FrameSplitter().maxFrameSize).toBe(2097152);
+    });
+
+    test("a payload of exactly maxFrameSize is accepted and decodes", () => {
+      // Broadcast overhead in the payload: 4 (cmd) + 1 (tag) + 3 (varint length) bytes.
+      const data = patterned(maxFrameSize - 8, 5);
+      const frame = encodeBroadcast({ data });
+      expect(frame.length).toBe(4 + maxFrameSize);
+      const got = split(chunkAt(frame, [3, 1000, 1_500_000]));
+      expect(got).toHaveLength(1);
+      expect(Buffer.compare(got[0]!, frame)).toBe(0);
+      const decoded = decodeBusinessFrame(got[0]!);
+      expect(decoded.name).toBe("Broadcast");
+      expect(decoded.name === "Broadcast" && Buffer.compare((decoded.body as { data: Uint8Array }).data, data)).toBe(0);
+    });
+
+    test("a length of maxFrameSize + 1 throws oversize with the frame's offset, after the frames before it", () => {
+      const before = [encodePing(), encodeRegisterRequest(registerReq)];
+      const offset = before[0]!.length + before[1]!.length;
+      const splitter = new FrameSplitter();
+      const got: Uint8Array[] = [];
+      const error = frameErrorOf(() => splitter.push(concat([...before, lengthPrefix(maxFrameSize + 1)]), (f) => got.push(f)));
+      expect(error.code).toBe("oversize");
+      expect(error.offset).toBe(offset);
+      expect(error.cmd).toBeUndefined();
+      expect(got).toEqual(before);
+    });
+
+    test("the oversize offset counts bytes of earlier chunks, also when the prefix itself is split", () => {
+      const before = encodeTransfer(transfer);
+      const splitter = new FrameSplitter();
+      splitter.push(concat([before, lengthPrefix(maxFrameSize + 1).subarray(0, 3)]), () => {});
+      const error = frameErrorOf(() => splitter.push(lengthPrefix(maxFrameSize + 1).subarray(3), () => {}));
+      expect(error.code).toBe("oversize");
+      expect(error.offset).toBe(before.length);
+    });
+
+    test.each([
+      ["in one chunk", [4]],
+      ["split after 1 byte", [1, 3]],
+      ["split after 3 bytes", [3, 1]],
+    ])("a header declaring 0xFFFFFFFF throws as soon as its 4th byte arrives, without allocating (%s)", (_, sizes) => {
+      const header = lengthPrefix(0xffffffff);
+      // Records every typed array the splitter asks for, so a huge allocation is seen even if it would succeed.
+      const allocations: number[] = [];
+      const RealUint8Array = Uint8Array;
+      vi.stubGlobal(
+        "Uint8Array",
+        new Proxy(RealUint8Array, {
+          construct(target, args: unknown[]) {
+            if (typeof args[0] === "number") allocations.push(args[0]);
+            return Reflect.construct(target, args);
+          },
+        }),
+      );
+      try {
+        const splitter = new FrameSplitter();
+        let at = 0;
+        for (const size of sizes.slice(0, -1)) {
+          splitter.push(header.subarray(at, at + size), () => {});
+          at += size;
+        }
+        const error = frameErrorOf(() => splitter.push(header.subarray(at), () => {}));
+        expect(error.code).toBe("oversize");
+        expect(error.offset).toBe(0);
+      } finally {
+        vi.unstubAllGlobals();
+      }
+      expect(allocations.filter((n) => n > 1024)).toEqual([]);
+    });
+
+    test("a custom maxFrameSize is honoured", () => {
+      const splitter = new FrameSplitter({ maxFrameSize: 100 });
+      expect(splitter.maxFrameSize).toBe(100);
+      const fits = rawFrame(patterned(100));
+      const got: Uint8Array[] = [];
+      splitter.push(fits, (f) => got.push(f));
+      expect(got).toEqual([fits]);
+      const error = frameErrorOf(() => splitter.push(rawFrame(patterned(101)), () => {}));
+      expect(error.code).toBe("oversize");
+      expect(error.offset).toBe(fits.length);
+    });
+
+    test("after an error the splitter is dead: every push and end() throws the same error", () => {
+      const splitter = new FrameSplitter({ maxFrameSize: 100 });
+      const error = frameErrorOf(() => splitter.push(lengthPrefix(101), () => {}));
+      const onFrame = vi.fn();
+      expect(() => splitter.push(encodePing(), onFrame)).toThrow(error);
+      expect(frameErrorOf(() => splitter.push(encodePing(), onFrame))).toBe(error);
+      expect(frameErrorOf(() => splitter.push(new Uint8Array(0), onFrame))).toBe(error);
+      expect(frameErrorOf(() => splitter.end())).toBe(error);
+      expect(frameErrorOf(() => splitter.end())).toBe(error);
+      expect(onFrame).not.toHaveBeenCalled();
+    });
+  });
+
+  describe("FrameSplitter: end()", () => {
+    test("at a frame boundary there is no error", () => {
+      const splitter = new FrameSplitter();
+      expect(() => splitter.end()).not.toThrow();
+      splitter.push(stream, () => {});
+      expect(() => splitter.end()).not.toThrow();
+    });
+
+    test.each([
+      ["mid-header (1 byte)", 1],
+      ["mid-header (3 bytes)", 3],
+      ["right after the header", 4],
+      ["mid-body", 40],
+      ["one byte short", -1],
+    ])("a stream stopping %s throws truncated at the frame's offset", (_, into) => {
+      const before = [encodeConnOpen(connOpen), shortFrame];
+      const last = encodeTransfer(transfer);
+      const offset = before[0]!.length + before[1]!.length;
+      const cut = offset + (into < 0 ? last.length + into : into);
+      const bytes = concat([...before, last]).subarray(0, cut);
+      const splitter = new FrameSplitter();
+      const got: Uint8Array[] = [];
+      // Pushed in two chunks so the offset must be carried across pushes.
+      for (const chunk of chunkAt(bytes, [7])) splitter.push(chunk, (f) => got.push(f));
+      expect(got).toEqual(before);
+      expect(splitter.pending).toBe(cut - offset);
+      const error = frameErrorOf(() => splitter.end());
+      expect(error.code).toBe("truncated");
+      expect(error.offset).toBe(offset);
+      expect(frameErrorOf(() => splitter.push(encodePing(), () => {}))).toBe(error);
+    });
+  });
+
+  describe("FrameSplitter: a throwing onFrame and bad options", () => {
+    test("an exception from onFrame propagates and leaves the splitter dead, never mis-framed", () => {
+      const register = encodeRegisterRequest(registerReq);
+      const ping = encodePing();
+      const splitter = new FrameSplitter();
+      const bug = new Error("handler bug");
+      // The callback fails on the ping; the half Register after it must not be lost silently.
+      expect(() => splitter.push(concat([ping, register.subarray(0, 6)]), () => { throw bug; })).toThrow(bug);
+      const seen: Uint8Array[] = [];
+      const later = (() => {
+        try {
+          splitter.push(register.subarray(6), (f) => seen.push(f));
+        } catch (error) {
+          return error;
+        }
+        return undefined;
+      })();
+      expect(later).toBeInstanceOf(FrameError);
+      expect((later as FrameErrorLike).code).toBe("aborted");
+      expect((later as FrameErrorLike).offset).toBe(ping.length);
+      expect((later as FrameErrorLike).cause).toBe(bug);
+      expect(seen).toEqual([]);
+      expect(() => splitter.end()).toThrow(later as FrameErrorLike);
+    });
+
+    test.each([Number.NaN, -1, 1.5, 2 ** 32, Number.POSITIVE_INFINITY])("maxFrameSize %s is rejected at construction", (max) => {
+      expect(() => new FrameSplitter({ maxFrameSize: max })).toThrow(RangeError);
+    });
   });
 });

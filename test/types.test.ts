@@ -1,22 +1,27 @@
 /**
- * Type-level tests of the published netsvr-protocol package (generated/dist/*.d.ts).
+ * Type-level tests of the published netsvr-protocol package (generated/dist/<version>/*.d.ts),
+ * for every protocol version.
  *
  * Each snippet is a small consumer module that imports from "netsvr-protocol/v2"
- * by name, exactly as a user of the package would: the import goes through
- * node_modules/netsvr-protocol (a symlink to generated/) and its package.json
- * "exports" map to dist/index.d.ts, so the declarations under test are the
- * published ones, not generated/src. No `paths` mapping is needed since
- * the exports map resolves (were it ever dropped, the fallback is
- * `paths: { "netsvr-protocol": ["<repo>/generated/dist/index.d.ts"] }`); a test
- * below pins the resolution, so a broken map fails loudly instead of silently
- * testing something else.
+ * or "netsvr-protocol/v6" by name, exactly as a user of the package would: the
+ * import goes through node_modules/netsvr-protocol (a symlink to generated/)
+ * and its package.json "exports" map to dist/<version>/index.d.ts, so the
+ * declarations under test are the published ones, not generated/src. No
+ * `paths` mapping is needed since the exports map resolves (were it ever
+ * dropped, the fallback is `paths: { "netsvr-protocol/v2": ["<repo>/generated/dist/v2/index.d.ts"] }`);
+ * a test below pins the resolution, so a broken map fails loudly instead of
+ * silently testing something else.
  *
- * One ts-morph Project holds every snippet as an in-memory source file, so the
- * program is built and checked once. Snippets either must compile (zero
- * diagnostics) or must fail with exactly the diagnostics listed: code, message
- * text, and the line, marked in the snippet with an ERROR block comment. That makes
- * a negative case fail if the error disappears, moves, or changes nature
- * (e.g. an "unknown property" error turning into "cannot find name").
+ * Most snippets are shared: snippetsFor(version) writes them for one version,
+ * with that version's command ids and Register fields. Each version adds
+ * snippets of its own facts (v2: the pong; v6: ports, Event, ConnOpenResp, no pong).
+ *
+ * One ts-morph Project holds every snippet of every version as an in-memory
+ * source file, so the program is built and checked once. Snippets either must
+ * compile (zero diagnostics) or must fail with exactly the diagnostics listed:
+ * code, message text, and the line, marked in the snippet with an ERROR block
+ * comment. That makes a negative case fail if the error disappears, moves, or
+ * changes nature (e.g. an "unknown property" error turning into "cannot find name").
  *
  * Set NETSVR_PRINT_DIAGNOSTICS=1 to print every snippet's diagnostics.
  */
@@ -24,10 +29,10 @@ import { join } from "node:path";
 import { realpathSync } from "node:fs";
 import { Node, Project, SyntaxKind, ts, type Diagnostic, type SourceFile, type Type } from "ts-morph";
 import { beforeAll, describe, expect, test } from "vitest";
+import { protocolVersions, type ProtocolVersion } from "./support/protocols.js";
 import { repoRoot } from "./support/repo.js";
-import { cmdKinds, cmdNames, type Cmd } from "netsvr-protocol/v2";
+import { netsvrOf, type Version } from "./support/versions.js";
 
-const distDir = realpathSync(join(repoRoot, "generated/dist/v2"));
 /** Snippets live only in the project's memory; this directory is never written. */
 const snippetDir = join(repoRoot, "test/__type_snippets__");
 
@@ -45,6 +50,49 @@ const compilerOptions: ts.CompilerOptions = {
   noEmit: true,
 };
 
+/** The published declarations of a version, as the exports map finds them. */
+const distDirOf = (protocol: ProtocolVersion): string => realpathSync(join(repoRoot, protocol.dist));
+
+// ---------------------------------------------------------------------------
+// What differs between versions, as the snippets need it
+// ---------------------------------------------------------------------------
+
+interface VersionFacts {
+  /** Imported by every snippet of the version, on top of what both versions export. */
+  readonly extraImports: readonly string[];
+  readonly extraTypeImports: readonly string[];
+  /** A RegisterReq init, and the type TypeScript prints for it in an error. */
+  readonly registerInit: string;
+  readonly registerInitType: string;
+  /** A RegisterReq init with more than one field. */
+  readonly fullRegisterInit: string;
+  /** The RegisterResp field naming the registration. */
+  readonly registrationId: "registerId" | "connId";
+  /** Whether the gateway answers a ping with a pong frame. */
+  readonly pong: boolean;
+}
+
+const versionFacts: Readonly<Record<Version, VersionFacts>> = {
+  v2: {
+    extraImports: [],
+    extraTypeImports: ["PongFrame"],
+    registerInit: "{ workerId: 1 }",
+    registerInitType: "{ workerId: number; }",
+    fullRegisterInit: "{ workerId: 1, processCmdGoroutineNum: 4 }",
+    registrationId: "registerId",
+    pong: true,
+  },
+  v6: {
+    extraImports: ["Event", "cmdPorts", "connOpenRespToBinary", "connOpenRespFromBinary"],
+    extraTypeImports: ["ConnOpenResp", "Port", "TaskPortCmd", "WorkerPortCmd"],
+    registerInit: "{ events: 1 }",
+    registerInitType: "{ events: number; }",
+    fullRegisterInit: "{ events: Event.OnOpen | Event.OnClose | Event.OnMessage }",
+    registrationId: "connId",
+    pong: false,
+  },
+};
+
 // ---------------------------------------------------------------------------
 // Snippet helpers
 // ---------------------------------------------------------------------------
@@ -52,8 +100,10 @@ const compilerOptions: ts.CompilerOptions = {
 /** Marks the line where a must-not-compile snippet is expected to fail. */
 const ERROR = "/*ERROR*/";
 
-/** Prepended to every snippet: the imports and a few declared values and type helpers. */
-const prelude = `
+/** Prepended to every snippet of a version: the imports and a few declared values and type helpers. */
+function preludeFor(protocol: ProtocolVersion): string {
+  const facts = versionFacts[protocol.version];
+  return `
 import { create } from "@bufbuild/protobuf";
 import {
   Cmd, RegisterRespCode, RegisterRespSchema, CheckOnlineRespSchema, SingleCastSchema, UniqIdCountRespSchema,
@@ -62,13 +112,13 @@ import {
   decodeGatewayFrame, decodeBusinessFrame,
   createGatewayFrameRouter, createPartialGatewayFrameRouter,
   createBusinessFrameRouter, createPartialBusinessFrameRouter,
-  FrameError, FrameSplitter,
-} from "netsvr-protocol/v2";
+  FrameError, FrameSplitter,${facts.extraImports.map((name) => ` ${name},`).join("")}
+} from "${protocol.entry}";
 import type {
-  BodyOf, BusinessCmd, BusinessFrame, CheckOnlineResp, CommandFrame, EventFrame, GatewayCmd, GatewayFrame,
-  GatewayFrameHandlers, PongFrame, RegisterReq, RegisterResp, RequestCmd, RequestFrame, ResponseFrame,
-  SingleCast, Transfer, UniqIdCountResp,
-} from "netsvr-protocol/v2";
+  BodyOf, BusinessCmd, BusinessFrame, CheckOnlineResp, CommandFrame, EventCmd, EventFrame, GatewayCmd, GatewayFrame,
+  GatewayFrameHandlers, RegisterReq, RegisterResp, RequestCmd, RequestFrame, ResponseFrame,
+  SingleCast, Transfer, UniqIdCountResp,${facts.extraTypeImports.map((name) => ` ${name},`).join("")}
+} from "${protocol.entry}";
 
 /** Exact type equality: any, unknown and never are equal only to themselves. */
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
@@ -81,14 +131,7 @@ declare const checkOnlineMessage: CheckOnlineResp;
 declare const singleCastMessage: SingleCast;
 // ---- snippet ----
 `;
-
-/** Names of the frames each side sends, straight from the runtime tables so they follow the manifest. */
-const cmdIds = Object.keys(cmdKinds).map(Number) as Cmd[];
-const namesOfKind = (...kinds: string[]): string[] =>
-  cmdIds.filter((id) => kinds.includes(cmdKinds[id])).map((id) => cmdNames[id]);
-const gatewayFrameNames = [...namesOfKind("event", "request"), "Pong"];
-const businessFrameNames = [...namesOfKind("oneway", "request"), "Ping"];
-const requestNames = new Set(namesOfKind("request"));
+}
 
 interface HandlerOptions {
   /** Handler expressions replacing the default one, by frame name. */
@@ -107,13 +150,6 @@ function handlersFor(names: readonly string[], fallback: (name: string) => strin
   return `{\n${lines.join("\n")}\n}`;
 }
 
-/** Handlers for createGatewayFrameRouter: every frame a gateway sends, doing nothing by default. */
-const gatewayHandlers = (options: HandlerOptions = {}): string => handlersFor(gatewayFrameNames, () => "() => {}", options);
-
-/** Handlers for createBusinessFrameRouter: requests answer an empty response by default, the rest do nothing. */
-const businessHandlers = (options: HandlerOptions = {}): string =>
-  handlersFor(businessFrameNames, (name) => (requestNames.has(name) ? "() => ({})" : "() => {}"), options);
-
 interface ExpectedDiagnostic {
   /** The TSxxxx code. */
   readonly code: number;
@@ -130,378 +166,555 @@ interface Snippet {
   readonly errors?: readonly ExpectedDiagnostic[];
 }
 
-// ---------------------------------------------------------------------------
-// Snippets that must compile
-// ---------------------------------------------------------------------------
-
-const mustCompile: readonly Snippet[] = [
-  {
-    name: "encoders take the init shape of their own message",
-    why: "per-command encoders and the generic ones accept init objects, message values, or nothing for bodiless requests",
-    code: `
-      const a: Uint8Array = encodeSingleCast({ uniqId: "x", data: new Uint8Array(1) });
-      encodeSingleCast(singleCastMessage);
-      encodeSingleCast(create(SingleCastSchema, { uniqId: "x" }));
-      encodeRegisterRequest({ workerId: 1 });
-      encodeUniqIdCountRequest();
-      encodeBusinessFrame(Cmd.SingleCast, { uniqId: "a" });
-      encodeBusinessFrame(Cmd.UniqIdCount);
-      encodeBusinessFrame(Cmd.Register, { workerId: 1, processCmdGoroutineNum: 4 });
-      encodeGatewayFrame(Cmd.Register, { code: RegisterRespCode.Success });
-      encodeGatewayFrame(Cmd.UniqIdCount, create(UniqIdCountRespSchema, { count: 3 }));
-      encodeGatewayFrame(Cmd.Transfer, { uniqId: "u", session: "s", data: new Uint8Array(0) });
-      exact<ReturnType<typeof encodeBusinessFrame>, Uint8Array>(true);
-    `,
-  },
-  {
-    name: "decoded gateway frames narrow by cmd, name and kind",
-    why: "GatewayFrame is a discriminated union on cmd, name and kind; each narrows body to the exact message",
-    code: `
-      const f = decodeGatewayFrame(bytes);
-      if (f.cmd === Cmd.Transfer) {
-        const s: string = f.body.uniqId;
-        exact<typeof f.body, Transfer>(true);
-        exact<typeof f.name, "Transfer">(true);
-        exact<typeof f.kind, "event">(true);
-      }
-      switch (f.name) {
-        case "Register": {
-          const id: string = f.body.registerId;
-          exact<typeof f.body, RegisterResp>(true);
-          exact<typeof f.cmd, typeof Cmd.Register>(true);
-          break;
-        }
-        case "UniqIdCount":
-          exact<typeof f.body.count, number>(true);
-          break;
-      }
-      if (f.kind === "pong") {
-        const u: undefined = f.body;
-        exact<typeof f, PongFrame>(true);
-      }
-      // Every member is covered by the three kinds: nothing is left.
-      switch (f.kind) {
-        case "event": case "response": case "pong": break;
-        default: { const nothing: never = f; }
-      }
-    `,
-  },
-  {
-    name: "decoded business frames: bodiless requests have an undefined body",
-    why: "requests without a message (UniqIdCount) decode to body: undefined, not an empty message",
-    code: `
-      const f = decodeBusinessFrame(bytes);
-      if (f.kind === "request" && f.cmd === Cmd.UniqIdCount) exact<typeof f.body, undefined>(true);
-      if (f.name === "Register") exact<typeof f.body, RegisterReq>(true);
-      if (f.kind === "ping") exact<typeof f.cmd, undefined>(true);
-    `,
-  },
-  {
-    name: "exhaustive gateway router infers each handler's body and frame",
-    why: "handler parameters are contextually typed from the frame name, no annotation needed; R is inferred",
-    code: `
-      const route = createGatewayFrameRouter(${gatewayHandlers({
-        with: {
-          Transfer: `(body, frame) => {
-            exact<typeof body.session, string>(true);
-            exact<typeof body, Transfer>(true);
-            exact<typeof frame, EventFrame<typeof Cmd.Transfer>>(true);
-            return body.data.length;
-          }`,
-          Register: "(body) => body.code",
-          Pong: "(body) => { exact<typeof body, undefined>(true); return 0; }",
-        },
-        otherwise: "() => 0",
-      })});
-      exact<typeof route, (frame: GatewayFrame) => number>(true);
-    `,
-  },
-  {
-    name: "partial gateway router with a fallback",
-    why: "only some handlers plus a fallback that gets every other frame",
-    code: `
-      const route = createPartialGatewayFrameRouter<string>(
-        { Transfer: (body) => body.session, ConnClose: (body) => body.uniqId },
-        (frame) => frame.name,
-      );
-      exact<Parameters<typeof route>[0], GatewayFrame>(true);
-    `,
-  },
-  {
-    name: "business router: request handlers return the paired response, sync or async",
-    why: "Register answers a RegisterResp init, UniqIdCount may answer with a Promise; one-way handlers return nothing",
-    code: `
-      const route = createBusinessFrameRouter(${businessHandlers({
-        with: {
-          Register: `(body) => {
-            exact<typeof body, RegisterReq>(true);
-            return { code: RegisterRespCode.Success, registerId: "r" };
-          }`,
-          UniqIdCount: "(body) => { exact<typeof body, undefined>(true); return Promise.resolve({ count: 3 }); }",
-          CheckOnline: "async (body) => create(CheckOnlineRespSchema, { uniqIds: body.uniqIds })",
-          SingleCast: "(body, frame) => { exact<typeof body.uniqId, string>(true); exact<typeof frame.kind, \"oneway\">(true); }",
-        },
-      })});
-      exact<typeof route, (frame: BusinessFrame) => Promise<Uint8Array | undefined>>(true);
-      createPartialBusinessFrameRouter({ Register: () => create(RegisterRespSchema) }, async () => {});
-    `,
-  },
-  {
-    name: "request/response pairing tables",
-    why: "the tables map each request id to its schemas; bodiless requests map to undefined",
-    code: `
-      type R = (typeof responseSchemas)[typeof Cmd.Register];
-      exact<R, typeof RegisterRespSchema>(true);
-      const none: undefined = requestSchemas[Cmd.UniqIdCount];
-      exact<(typeof requestSchemas)[typeof Cmd.UniqIdCount], undefined>(true);
-      exact<ResponseFrame<typeof Cmd.Register>["body"], RegisterResp>(true);
-      exact<ResponseFrame<typeof Cmd.UniqIdCount>["body"], UniqIdCountResp>(true);
-      exact<RequestFrame<typeof Cmd.UniqIdCount>["body"], undefined>(true);
-      exact<BodyOf<R>, RegisterResp>(true);
-      exact<(typeof cmdNames)[typeof Cmd.Register], "Register">(true);
-    `,
-  },
-  {
-    name: "errors and splitter are precisely typed",
-    why: "FrameError.code is a closed union; the splitter hands out Uint8Array frames",
-    code: `
-      declare const e: FrameError;
-      exact<typeof e.code, "truncated" | "trailing-bytes" | "oversize" | "unknown-command" | "invalid-body" | "aborted">(true);
-      exact<typeof e.cmd, number | undefined>(true);
-      new FrameSplitter({ maxFrameSize: 10 }).push(bytes, (frame) => exact<typeof frame, Uint8Array>(true));
-    `,
-  },
-];
-
-// ---------------------------------------------------------------------------
-// Snippets that must not compile, each with the exact error expected
-// ---------------------------------------------------------------------------
-
 /** 'X' is not assignable ..., where the chain names the message types by $typeName. */
 const wrongMessage = (given: string, expected: string): RegExp =>
   new RegExp(`Types of property '\\$typeName' are incompatible\\.[\\s\\S]*'"${given}"' is not assignable to type '"${expected}"'`);
 
-const mustNotCompile: readonly Snippet[] = [
-  {
-    name: "the exact helper rejects any and near misses (self-test)",
-    why: "the must-compile snippets rely on exact<A, B>(true) failing whenever A is not exactly B",
-    code: `
-      exact<any, string>(true); ${ERROR}
-      exact<string | undefined, string>(true); ${ERROR}
-    `,
-    errors: [
-      { code: 2345, message: /^Argument of type 'true' is not assignable to parameter of type 'false'\.$/ },
-      { code: 2345, message: /^Argument of type 'true' is not assignable to parameter of type 'false'\.$/ },
-    ],
-  },
-  {
-    name: "encoder given an unknown property",
-    why: "uniqIds belongs to other messages; SingleCast has uniqId (TS offers the spelling fix)",
-    code: `encodeSingleCast({ uniqIds: ["x"] }); ${ERROR}`,
-    errors: [
+/** A version's snippets: the shared ones, written for it, then those of its own facts. */
+function snippetsFor(protocol: ProtocolVersion): { mustCompile: Snippet[]; mustNotCompile: Snippet[] } {
+  const facts = versionFacts[protocol.version];
+  const { Cmd, cmdKinds, cmdNames } = netsvrOf(protocol.version);
+  // Command ids as TypeScript prints them in messages, from the runtime tables so they follow the manifest.
+  const id = (name: string): number => Cmd[name]!;
+
+  /** Names of the frames each side sends. */
+  const namesOfKind = (...kinds: string[]): string[] =>
+    Object.keys(cmdKinds)
+      .map(Number)
+      .filter((cmd) => kinds.includes(cmdKinds[cmd]!))
+      .map((cmd) => cmdNames[cmd]!);
+  const gatewayFrameNames = [...namesOfKind("event", "request"), ...(facts.pong ? ["Pong"] : [])];
+  const businessFrameNames = [...namesOfKind("oneway", "request"), "Ping"];
+  const requestNames = new Set(namesOfKind("request"));
+
+  /** Handlers for createGatewayFrameRouter: every frame a gateway sends, doing nothing by default. */
+  const gatewayHandlers = (options: HandlerOptions = {}): string => handlersFor(gatewayFrameNames, () => "() => {}", options);
+
+  /** Handlers for createBusinessFrameRouter: requests answer an empty response by default, the rest do nothing. */
+  const businessHandlers = (options: HandlerOptions = {}): string =>
+    handlersFor(businessFrameNames, (name) => (requestNames.has(name) ? "() => ({})" : "() => {}"), options);
+
+  // -------------------------------------------------------------------------
+  // Shared snippets that must compile
+  // -------------------------------------------------------------------------
+
+  const mustCompile: Snippet[] = [
+    {
+      name: "encoders take the init shape of their own message",
+      why: "per-command encoders and the generic ones accept init objects, message values, or nothing for bodiless requests",
+      code: `
+        const a: Uint8Array = encodeSingleCast({ uniqId: "x", data: new Uint8Array(1) });
+        encodeSingleCast(singleCastMessage);
+        encodeSingleCast(create(SingleCastSchema, { uniqId: "x" }));
+        encodeRegisterRequest(${facts.registerInit});
+        encodeUniqIdCountRequest();
+        encodeBusinessFrame(Cmd.SingleCast, { uniqId: "a" });
+        encodeBusinessFrame(Cmd.UniqIdCount);
+        encodeBusinessFrame(Cmd.Register, ${facts.fullRegisterInit});
+        encodeGatewayFrame(Cmd.Register, { code: RegisterRespCode.Success });
+        encodeGatewayFrame(Cmd.UniqIdCount, create(UniqIdCountRespSchema, { count: 3 }));
+        encodeGatewayFrame(Cmd.Transfer, { uniqId: "u", session: "s", data: new Uint8Array(0) });
+        exact<ReturnType<typeof encodeBusinessFrame>, Uint8Array>(true);
+      `,
+    },
+    {
+      name: "decoded gateway frames narrow by cmd, name and kind",
+      why: "GatewayFrame is a discriminated union on cmd, name and kind; each narrows body to the exact message",
+      code: `
+        const f = decodeGatewayFrame(bytes);
+        if (f.cmd === Cmd.Transfer) {
+          const s: string = f.body.uniqId;
+          exact<typeof f.body, Transfer>(true);
+          exact<typeof f.name, "Transfer">(true);
+          exact<typeof f.kind, "event">(true);
+        }
+        switch (f.name) {
+          case "Register": {
+            const id: string = f.body.${facts.registrationId};
+            exact<typeof f.body, RegisterResp>(true);
+            exact<typeof f.cmd, typeof Cmd.Register>(true);
+            break;
+          }
+          case "UniqIdCount":
+            exact<typeof f.body.count, number>(true);
+            break;
+        }
+      `,
+    },
+    {
+      name: "decoded business frames: bodiless requests have an undefined body",
+      why: "requests without a message (UniqIdCount) decode to body: undefined, not an empty message",
+      code: `
+        const f = decodeBusinessFrame(bytes);
+        if (f.kind === "request" && f.cmd === Cmd.UniqIdCount) exact<typeof f.body, undefined>(true);
+        if (f.name === "Register") exact<typeof f.body, RegisterReq>(true);
+        if (f.kind === "ping") exact<typeof f.cmd, undefined>(true);
+      `,
+    },
+    {
+      name: "exhaustive gateway router infers each handler's body and frame",
+      why: "handler parameters are contextually typed from the frame name, no annotation needed; R is inferred",
+      code: `
+        const route = createGatewayFrameRouter(${gatewayHandlers({
+          with: {
+            Transfer: `(body, frame) => {
+              exact<typeof body.session, string>(true);
+              exact<typeof body, Transfer>(true);
+              exact<typeof frame, EventFrame<typeof Cmd.Transfer>>(true);
+              return body.data.length;
+            }`,
+            Register: "(body) => body.code",
+            ...(facts.pong ? { Pong: "(body) => { exact<typeof body, undefined>(true); return 0; }" } : {}),
+          },
+          otherwise: "() => 0",
+        })});
+        exact<typeof route, (frame: GatewayFrame) => number>(true);
+      `,
+    },
+    {
+      name: "partial gateway router with a fallback",
+      why: "only some handlers plus a fallback that gets every other frame",
+      code: `
+        const route = createPartialGatewayFrameRouter<string>(
+          { Transfer: (body) => body.session, ConnClose: (body) => body.uniqId },
+          (frame) => frame.name,
+        );
+        exact<Parameters<typeof route>[0], GatewayFrame>(true);
+      `,
+    },
+    {
+      name: "business router: request handlers return the paired response, sync or async",
+      why: "Register answers a RegisterResp init, UniqIdCount may answer with a Promise; one-way handlers return nothing",
+      code: `
+        const route = createBusinessFrameRouter(${businessHandlers({
+          with: {
+            Register: `(body) => {
+              exact<typeof body, RegisterReq>(true);
+              return { code: RegisterRespCode.Success, ${facts.registrationId}: "r" };
+            }`,
+            UniqIdCount: "(body) => { exact<typeof body, undefined>(true); return Promise.resolve({ count: 3 }); }",
+            CheckOnline: "async (body) => create(CheckOnlineRespSchema, { uniqIds: body.uniqIds })",
+            SingleCast: "(body, frame) => { exact<typeof body.uniqId, string>(true); exact<typeof frame.kind, \"oneway\">(true); }",
+          },
+        })});
+        exact<typeof route, (frame: BusinessFrame) => Promise<Uint8Array | undefined>>(true);
+        createPartialBusinessFrameRouter({ Register: () => create(RegisterRespSchema) }, async () => {});
+      `,
+    },
+    {
+      name: "request/response pairing tables",
+      why: "the tables map each request id to its schemas; bodiless requests map to undefined",
+      code: `
+        type R = (typeof responseSchemas)[typeof Cmd.Register];
+        exact<R, typeof RegisterRespSchema>(true);
+        const none: undefined = requestSchemas[Cmd.UniqIdCount];
+        exact<(typeof requestSchemas)[typeof Cmd.UniqIdCount], undefined>(true);
+        exact<ResponseFrame<typeof Cmd.Register>["body"], RegisterResp>(true);
+        exact<ResponseFrame<typeof Cmd.UniqIdCount>["body"], UniqIdCountResp>(true);
+        exact<RequestFrame<typeof Cmd.UniqIdCount>["body"], undefined>(true);
+        exact<BodyOf<R>, RegisterResp>(true);
+        exact<(typeof cmdNames)[typeof Cmd.Register], "Register">(true);
+      `,
+    },
+    {
+      name: "errors and splitter are precisely typed",
+      why: "FrameError.code is a closed union; the splitter hands out Uint8Array frames",
+      code: `
+        declare const e: FrameError;
+        exact<typeof e.code, "truncated" | "trailing-bytes" | "oversize" | "unknown-command" | "invalid-body" | "aborted">(true);
+        exact<typeof e.cmd, number | undefined>(true);
+        new FrameSplitter({ maxFrameSize: 10 }).push(bytes, (frame) => exact<typeof frame, Uint8Array>(true));
+      `,
+    },
+  ];
+
+  // -------------------------------------------------------------------------
+  // Shared snippets that must not compile, each with the exact error expected
+  // -------------------------------------------------------------------------
+
+  const mustNotCompile: Snippet[] = [
+    {
+      name: "the exact helper rejects any and near misses (self-test)",
+      why: "the must-compile snippets rely on exact<A, B>(true) failing whenever A is not exactly B",
+      code: `
+        exact<any, string>(true); ${ERROR}
+        exact<string | undefined, string>(true); ${ERROR}
+      `,
+      errors: [
+        { code: 2345, message: /^Argument of type 'true' is not assignable to parameter of type 'false'\.$/ },
+        { code: 2345, message: /^Argument of type 'true' is not assignable to parameter of type 'false'\.$/ },
+      ],
+    },
+    {
+      name: "encoder given an unknown property",
+      why: "uniqIds belongs to other messages; SingleCast has uniqId (TS offers the spelling fix)",
+      code: `encodeSingleCast({ uniqIds: ["x"] }); ${ERROR}`,
+      errors: [
+        {
+          code: 2561,
+          message: /Object literal may only specify known properties, but 'uniqIds' does not exist in type 'MessageInit<SingleCast>'\. Did you mean to write 'uniqId'\?/,
+        },
+      ],
+    },
+    {
+      name: "encoder given another message's value",
+      why: "a Transfer message has the same field names as a SingleCast init, only its $typeName tells them apart",
+      code: `encodeSingleCast(transferMessage); ${ERROR}`,
+      errors: [
+        {
+          code: 2345,
+          message: new RegExp(
+            String.raw`^Argument of type 'Transfer' is not assignable to parameter of type 'MessageInit<SingleCast>'\.[\s\S]*` +
+              wrongMessage("netsvr.transfer.Transfer", "netsvr.singleCast.SingleCast").source,
+          ),
+        },
+      ],
+    },
+    {
+      name: "generic encoder given the wrong body for the command",
+      why: "the body type follows the command id: topics is not a SingleCast field",
+      code: `encodeBusinessFrame(Cmd.SingleCast, { topics: [] }); ${ERROR}`,
+      errors: [
+        {
+          code: 2345,
+          message: new RegExp(
+            String.raw`^Argument of type '\[${id("SingleCast")}, \{ topics: never\[\]; \}\]' is not assignable to parameter of type 'BusinessFrameArgs'\.\n[\s\S]*'topics' does not exist in type 'MessageInit<SingleCast>'\.$`,
+          ),
+        },
+      ],
+    },
+    {
+      name: "generic encoder given a body for a bodiless request",
+      why: "UniqIdCount has no request message: the body argument must be absent, not even {}",
+      code: `encodeBusinessFrame(Cmd.UniqIdCount, {}); ${ERROR}`,
+      errors: [
+        {
+          code: 2345,
+          message: new RegExp(String.raw`^Argument of type '\[${id("UniqIdCount")}, \{\}\]' is not assignable to parameter of type 'BusinessFrameArgs'\.\n[\s\S]*target allows only 1\.$`),
+        },
+      ],
+    },
+    {
+      name: "encoder called without its body",
+      why: "RegisterReq is a message: encodeRegisterRequest needs it",
+      code: `encodeRegisterRequest(); ${ERROR}`,
+      errors: [{ code: 2554, message: /^Expected 1 arguments, but got 0\.$/ }],
+    },
+    {
+      name: "gateway response encoder called without the response body",
+      why: "encodeGatewayFrame(Cmd.UniqIdCount) encodes the answer, which has a message even though the request has none",
+      code: `encodeGatewayFrame(Cmd.UniqIdCount); ${ERROR}`,
+      errors: [
+        {
+          code: 2345,
+          message: new RegExp(String.raw`^Argument of type '\[${id("UniqIdCount")}\]' is not assignable to parameter of type 'GatewayFrameArgs'\.\n[\s\S]*target requires 2\.$`),
+        },
+      ],
+    },
+    {
+      name: "business encoder given an event id",
+      why: "Transfer is an event a gateway sends; a business cannot encode it",
+      code: `encodeBusinessFrame(Cmd.Transfer, { uniqId: "u", session: "s" }); ${ERROR}`,
+      errors: [
+        {
+          code: 2345,
+          message: new RegExp(
+            String.raw`^Argument of type '\[${id("Transfer")}, \{ uniqId: string; session: string; \}\]' is not assignable to parameter of type 'BusinessFrameArgs'\.`,
+          ),
+        },
+      ],
+    },
+    {
+      name: "gateway encoder given a one-way business command id",
+      why: "SingleCast goes business -> gateway only",
+      code: `encodeGatewayFrame(Cmd.SingleCast, { uniqId: "u" }); ${ERROR}`,
+      errors: [
+        {
+          code: 2345,
+          message: new RegExp(String.raw`^Argument of type '\[${id("SingleCast")}, \{ uniqId: string; \}\]' is not assignable to parameter of type 'GatewayFrameArgs'\.`),
+        },
+      ],
+    },
+    {
+      name: "narrowed body read for a field it lacks",
+      why: `after f.cmd === Cmd.Transfer the body is a Transfer, which has no ${facts.registrationId}`,
+      code: `
+        const f = decodeGatewayFrame(bytes);
+        if (f.cmd === Cmd.Transfer) f.body.${facts.registrationId}; ${ERROR}
+      `,
+      errors: [{ code: 2339, message: new RegExp(`^Property '${facts.registrationId}' does not exist on type 'Transfer'\\.$`) }],
+    },
+    {
+      name: "Register handler answers a UniqIdCountResp shape",
+      why: "count is not a RegisterResp field: the reply type follows the request/response pairing",
+      code: `createBusinessFrameRouter(${businessHandlers({ with: { Register: `() => ({ count: 1 }) ${ERROR}` } })});`,
+      errors: [
+        {
+          code: 2322,
+          // Every field of an init shape is optional (a weak type), so a shape sharing none of them is rejected whole.
+          message: /^Type '\{ count: number; \}' is not assignable to type 'MessageInit<RegisterResp> \| Promise<MessageInit<RegisterResp>>'\.$/,
+        },
+      ],
+    },
+    {
+      name: "Register handler answers a CheckOnlineResp message",
+      why: "a message value of another response is rejected by its $typeName",
+      code: `createBusinessFrameRouter(${businessHandlers({ with: { Register: `() => checkOnlineMessage ${ERROR}` } })});`,
+      errors: [
+        {
+          code: 2322,
+          message: new RegExp(
+            String.raw`^Type 'CheckOnlineResp' is not assignable to type 'MessageInit<RegisterResp> \| Promise<MessageInit<RegisterResp>>'\.[\s\S]*` +
+              wrongMessage("netsvr.checkOnlineResp.CheckOnlineResp", "netsvr.registerResp.RegisterResp").source,
+          ),
+        },
+      ],
+    },
+    {
+      name: "async Register handler resolves to the wrong response",
+      why: "the Promise branch of the reply is checked too",
+      code: `createBusinessFrameRouter(${businessHandlers({ with: { Register: `async () => ({ count: 1 }) ${ERROR}` } })});`,
+      errors: [
+        {
+          code: 2322,
+          message: /^Type 'Promise<\{ count: number; \}>' is not assignable to type 'MessageInit<RegisterResp> \| Promise<MessageInit<RegisterResp>>'\./,
+        },
+      ],
+    },
+    {
+      name: "Register handler answers nothing",
+      why: "a request handler must produce the response body; void is not one",
+      code: `createBusinessFrameRouter(${businessHandlers({ with: { Register: `() => {} ${ERROR}` } })});`,
+      errors: [
+        {
+          code: 2322,
+          message: new RegExp(
+            String.raw`^Type '\(\) => void' is not assignable to type '\(body: RegisterReq, frame: CommandFrame<"request", ${id("Register")}, RegisterReq>\) => [^']*'\.\n\s*Type 'void' is not assignable to type 'MessageInit<RegisterResp> \| Promise<MessageInit<RegisterResp>>'\.$`,
+          ),
+        },
+      ],
+    },
+    {
+      name: "exhaustive gateway router missing Transfer",
+      why: "createGatewayFrameRouter needs a handler for every frame; the error names the missing one",
+      code: `createGatewayFrameRouter(${ERROR} ${gatewayHandlers({ omit: ["Transfer"] })});`,
+      errors: [
+        {
+          code: 2345,
+          message: /^Argument of type '[\s\S]*' is not assignable to parameter of type 'GatewayFrameHandlers<void>'\.\n\s*Property 'Transfer' is missing in type /,
+        },
+      ],
+    },
+    {
+      name: "exhaustive business router missing Ping",
+      why: "the heartbeat needs a handler too",
+      code: `createBusinessFrameRouter(${ERROR} ${businessHandlers({ omit: ["Ping"] })});`,
+      errors: [
+        {
+          code: 2345,
+          message: /^Argument of type '[\s\S]*' is not assignable to parameter of type 'BusinessFrameHandlers'\.\n\s*Property 'Ping' is missing in type /,
+        },
+      ],
+    },
+    {
+      name: "exhaustive business router missing a request (TopicCount)",
+      why: "every request must be answered",
+      code: `createBusinessFrameRouter(${ERROR} ${businessHandlers({ omit: ["TopicCount"] })});`,
+      errors: [
+        {
+          code: 2345,
+          message: /^Argument of type '[\s\S]*' is not assignable to parameter of type 'BusinessFrameHandlers'\.\n\s*Property 'TopicCount' is missing in type /,
+        },
+      ],
+    },
+    {
+      name: "partial router given a handler for a frame the other side sends",
+      why: "a gateway never sends SingleCast: a handler for it is an excess property, not silently ignored",
+      code: `createPartialGatewayFrameRouter({ SingleCast: () => {} ${ERROR} }, () => {});`,
+      errors: [{ code: 2353, message: /^Object literal may only specify known properties, and 'SingleCast' does not exist in type 'Partial<GatewayFrameHandlers<void>>'\.$/ }],
+    },
+    {
+      name: "frame types reject a command of the wrong kind",
+      why: "ResponseFrame is only defined for request ids",
+      code: `type X = ResponseFrame<typeof Cmd.SingleCast>; ${ERROR}`,
+      errors: [{ code: 2344, message: new RegExp(String.raw`^Type '${id("SingleCast")}' does not satisfy the constraint 'RequestCmd'\.$`) }],
+    },
+    {
+      name: "generic encoder with a union command id cannot drop a required body",
+      why: "the arguments are a union of [cmd, body] tuples: with c possibly Register, the body is required",
+      code: `
+        declare const c: typeof Cmd.Register | typeof Cmd.UniqIdCount;
+        encodeBusinessFrame(c); ${ERROR}
+      `,
+      errors: [
+        {
+          code: 2345,
+          message: new RegExp(String.raw`^Argument of type '\[${id("Register")} \| ${id("UniqIdCount")}\]' is not assignable to parameter of type 'BusinessFrameArgs'\.`),
+        },
+      ],
+    },
+    {
+      name: "generic encoder with a union command id cannot pass a body to a bodiless request",
+      why: "with c possibly UniqIdCount, a body would be sent where the gateway expects none",
+      code: `
+        declare const c: typeof Cmd.Register | typeof Cmd.UniqIdCount;
+        encodeBusinessFrame(c, ${facts.registerInit}); ${ERROR}
+      `,
+      errors: [
+        {
+          code: 2345,
+          message: new RegExp(
+            String.raw`^Argument of type '\[${id("Register")} \| ${id("UniqIdCount")}, ${escapeRegExp(facts.registerInitType)}\]' is not assignable to parameter of type 'BusinessFrameArgs'\.`,
+          ),
+        },
+      ],
+    },
+    {
+      name: "generic encoder with a union command id cannot pass one member's body to another",
+      why: "if b were Broadcast at run time, the SingleCast target would be dropped and the data sent to every customer",
+      code: `
+        declare const b: typeof Cmd.SingleCast | typeof Cmd.Broadcast;
+        encodeBusinessFrame(b, { uniqId: "x", data: new Uint8Array(1) }); ${ERROR}
+      `,
+      errors: [
+        {
+          code: 2345,
+          message: new RegExp(
+            String.raw`^Argument of type '\[${id("Broadcast")} \| ${id("SingleCast")}, \{ uniqId: string; data: Uint8Array<ArrayBuffer>; \}\]' is not assignable to parameter of type 'BusinessFrameArgs'\.`,
+          ),
+        },
+      ],
+    },
+  ];
+
+  if (facts.pong) {
+    // ---- v2: the gateway answers pings with a pong frame.
+    mustCompile.push({
+      name: "pong frames narrow by kind; a gateway frame is an event, a response or a pong",
+      why: "the pong is a member of GatewayFrame with an undefined body; the three kinds cover the union",
+      code: `
+        const f = decodeGatewayFrame(bytes);
+        if (f.kind === "pong") {
+          const u: undefined = f.body;
+          exact<typeof f, PongFrame>(true);
+        }
+        // Every member is covered by the three kinds: nothing is left.
+        switch (f.kind) {
+          case "event": case "response": case "pong": break;
+          default: { const nothing: never = f; }
+        }
+      `,
+    });
+  } else {
+    // ---- v6: no pong; ports; Event and ConnOpenResp, exported though no command carries them.
+    mustCompile.push(
       {
-        code: 2561,
-        message: /Object literal may only specify known properties, but 'uniqIds' does not exist in type 'MessageInit<SingleCast>'\. Did you mean to write 'uniqId'\?/,
+        name: "a gateway frame is an event or a response: there is no pong",
+        why: "the v6 gateway does not answer pings, so GatewayFrame has no pong member",
+        code: `
+          const f = decodeGatewayFrame(bytes);
+          exact<GatewayFrame["kind"], "event" | "response">(true);
+          switch (f.kind) {
+            case "event": case "response": break;
+            default: { const nothing: never = f; }
+          }
+        `,
       },
-    ],
-  },
-  {
-    name: "encoder given another message's value",
-    why: "a Transfer message has the same field names as a SingleCast init, only its $typeName tells them apart",
-    code: `encodeSingleCast(transferMessage); ${ERROR}`,
-    errors: [
       {
-        code: 2345,
-        message: new RegExp(
-          String.raw`^Argument of type 'Transfer' is not assignable to parameter of type 'MessageInit<SingleCast>'\.[\s\S]*` +
-            wrongMessage("netsvr.transfer.Transfer", "netsvr.singleCast.SingleCast").source,
-        ),
+        name: "Port, WorkerPortCmd and TaskPortCmd split the commands by port",
+        why: "Register, Unregister and the events are on the worker port, every other command on the task port",
+        code: `
+          exact<Port, "worker" | "task">(true);
+          const w: WorkerPortCmd = Cmd.Register;
+          const t: TaskPortCmd = Cmd.SingleCast;
+          exact<WorkerPortCmd, EventCmd | typeof Cmd.Register | typeof Cmd.Unregister>(true);
+          exact<WorkerPortCmd | TaskPortCmd, Cmd>(true);
+          exact<Extract<WorkerPortCmd, TaskPortCmd>, never>(true);
+          exact<(typeof cmdPorts)[typeof Cmd.Transfer], "worker">(true);
+          exact<(typeof cmdPorts)[typeof Cmd.Metrics], "task">(true);
+          const p: Port = cmdPorts[Cmd.Limit];
+        `,
       },
-    ],
-  },
-  {
-    name: "generic encoder given the wrong body for the command",
-    why: "the body type follows the command id: topics is not a SingleCast field",
-    code: `encodeBusinessFrame(Cmd.SingleCast, { topics: [] }); ${ERROR}`,
-    errors: [
       {
-        code: 2345,
-        message: /^Argument of type '\[900002005, \{ topics: never\[\]; \}\]' is not assignable to parameter of type 'BusinessFrameArgs'\.\n[\s\S]*'topics' does not exist in type 'MessageInit<SingleCast>'\.$/,
+        name: "Event bits and the ConnOpenResp codec",
+        why: "Register takes an OR of Event bits; ConnOpenResp (the HTTP callback's body) has its own codec",
+        code: `
+          encodeRegisterRequest({ events: Event.OnOpen | Event.OnMessage });
+          const e: number = Event.OnClose;
+          const encoded: Uint8Array = connOpenRespToBinary({ allow: true, newSession: "s", newTopics: ["t"], data: new Uint8Array(1) });
+          exact<ReturnType<typeof connOpenRespFromBinary>, ConnOpenResp>(true);
+          const allow: boolean = connOpenRespFromBinary(encoded).allow;
+        `,
       },
-    ],
-  },
-  {
-    name: "generic encoder given a body for a bodiless request",
-    why: "UniqIdCount has no request message: the body argument must be absent, not even {}",
-    code: `encodeBusinessFrame(Cmd.UniqIdCount, {}); ${ERROR}`,
-    errors: [{ code: 2345, message: /^Argument of type '\[900003005, \{\}\]' is not assignable to parameter of type 'BusinessFrameArgs'\.\n[\s\S]*target allows only 1\.$/ }],
-  },
-  {
-    name: "encoder called without its body",
-    why: "RegisterReq is a message: encodeRegisterRequest needs it",
-    code: `encodeRegisterRequest(); ${ERROR}`,
-    errors: [{ code: 2554, message: /^Expected 1 arguments, but got 0\.$/ }],
-  },
-  {
-    name: "gateway response encoder called without the response body",
-    why: "encodeGatewayFrame(Cmd.UniqIdCount) encodes the answer, which has a message even though the request has none",
-    code: `encodeGatewayFrame(Cmd.UniqIdCount); ${ERROR}`,
-    errors: [{ code: 2345, message: /^Argument of type '\[900003005\]' is not assignable to parameter of type 'GatewayFrameArgs'\.\n[\s\S]*target requires 2\.$/ }],
-  },
-  {
-    name: "business encoder given an event id",
-    why: "Transfer is an event a gateway sends; a business cannot encode it",
-    code: `encodeBusinessFrame(Cmd.Transfer, { uniqId: "u", session: "s" }); ${ERROR}`,
-    errors: [{ code: 2345, message: /^Argument of type '\[900001003, \{ uniqId: string; session: string; \}\]' is not assignable to parameter of type 'BusinessFrameArgs'\./ }],
-  },
-  {
-    name: "gateway encoder given a one-way business command id",
-    why: "SingleCast goes business -> gateway only",
-    code: `encodeGatewayFrame(Cmd.SingleCast, { uniqId: "u" }); ${ERROR}`,
-    errors: [{ code: 2345, message: /^Argument of type '\[900002005, \{ uniqId: string; \}\]' is not assignable to parameter of type 'GatewayFrameArgs'\./ }],
-  },
-  {
-    name: "narrowed body read for a field it lacks",
-    why: "after f.cmd === Cmd.Transfer the body is a Transfer, which has no registerId",
-    code: `
-      const f = decodeGatewayFrame(bytes);
-      if (f.cmd === Cmd.Transfer) f.body.registerId; ${ERROR}
-    `,
-    errors: [{ code: 2339, message: /^Property 'registerId' does not exist on type 'Transfer'\.$/ }],
-  },
-  {
-    name: "Register handler answers a UniqIdCountResp shape",
-    why: "count is not a RegisterResp field: the reply type follows the request/response pairing",
-    code: `createBusinessFrameRouter(${businessHandlers({ with: { Register: `() => ({ count: 1 }) ${ERROR}` } })});`,
-    errors: [
+    );
+    mustNotCompile.push(
       {
-        code: 2322,
-        // Every field of an init shape is optional (a weak type), so a shape sharing none of them is rejected whole.
-        message: /^Type '\{ count: number; \}' is not assignable to type 'MessageInit<RegisterResp> \| Promise<MessageInit<RegisterResp>>'\.$/,
+        name: "a task-port command is no WorkerPortCmd",
+        why: "SingleCast goes to the task port; the worker port closes the connection on it",
+        code: `const w: WorkerPortCmd = Cmd.SingleCast; ${ERROR}`,
+        errors: [{ code: 2322, message: new RegExp(String.raw`^Type '${id("SingleCast")}' is not assignable to type 'WorkerPortCmd'\.$`) }],
       },
-    ],
-  },
-  {
-    name: "Register handler answers a CheckOnlineResp message",
-    why: "a message value of another response is rejected by its $typeName",
-    code: `createBusinessFrameRouter(${businessHandlers({ with: { Register: `() => checkOnlineMessage ${ERROR}` } })});`,
-    errors: [
       {
-        code: 2322,
-        message: new RegExp(
-          String.raw`^Type 'CheckOnlineResp' is not assignable to type 'MessageInit<RegisterResp> \| Promise<MessageInit<RegisterResp>>'\.[\s\S]*` +
-            wrongMessage("netsvr.checkOnlineResp.CheckOnlineResp", "netsvr.registerResp.RegisterResp").source,
-        ),
+        name: "a worker-port command is no TaskPortCmd",
+        why: "Register goes to the worker port only",
+        code: `const t: TaskPortCmd = Cmd.Register; ${ERROR}`,
+        errors: [{ code: 2322, message: new RegExp(String.raw`^Type '${id("Register")}' is not assignable to type 'TaskPortCmd'\.$`) }],
       },
-    ],
-  },
-  {
-    name: "async Register handler resolves to the wrong response",
-    why: "the Promise branch of the reply is checked too",
-    code: `createBusinessFrameRouter(${businessHandlers({ with: { Register: `async () => ({ count: 1 }) ${ERROR}` } })});`,
-    errors: [
       {
-        code: 2322,
-        message: /^Type 'Promise<\{ count: number; \}>' is not assignable to type 'MessageInit<RegisterResp> \| Promise<MessageInit<RegisterResp>>'\./,
+        name: "a gateway frame is never a pong",
+        why: "GatewayFrame's kinds are event and response only",
+        code: `
+          const f = decodeGatewayFrame(bytes);
+          if (f.kind === "pong") {} ${ERROR}
+        `,
+        errors: [{ code: 2367, message: /^This comparison appears to be unintentional because the types '"event" \| "response"' and '"pong"' have no overlap\.$/ }],
       },
-    ],
-  },
-  {
-    name: "Register handler answers nothing",
-    why: "a request handler must produce the response body; void is not one",
-    code: `createBusinessFrameRouter(${businessHandlers({ with: { Register: `() => {} ${ERROR}` } })});`,
-    errors: [
       {
-        code: 2322,
-        message:
-          /^Type '\(\) => void' is not assignable to type '\(body: RegisterReq, frame: CommandFrame<"request", 900003001, RegisterReq>\) => [^']*'\.\n\s*Type 'void' is not assignable to type 'MessageInit<RegisterResp> \| Promise<MessageInit<RegisterResp>>'\.$/,
+        name: "the package exports no pong",
+        why: "no encodePong, isPong or PongFrame: a v6 business never receives a pong",
+        code: `
+          import { encodePong } from "${protocol.entry}"; ${ERROR}
+          import { isPong } from "${protocol.entry}"; ${ERROR}
+          import type { PongFrame } from "${protocol.entry}"; ${ERROR}
+        `,
+        // TypeScript offers the ping counterpart of each missing name.
+        errors: [
+          ["encodePong", "encodePing"],
+          ["isPong", "isPing"],
+          ["PongFrame", "PingFrame"],
+        ].map(([name, ping]) => ({
+          code: 2724,
+          message: new RegExp(`^'"${protocol.entry}"' has no exported member named '${name}'\\. Did you mean '${ping}'\\?$`),
+        })),
       },
-    ],
-  },
-  {
-    name: "exhaustive gateway router missing Transfer",
-    why: "createGatewayFrameRouter needs a handler for every frame; the error names the missing one",
-    code: `createGatewayFrameRouter(${ERROR} ${gatewayHandlers({ omit: ["Transfer"] })});`,
-    errors: [
       {
-        code: 2345,
-        message: /^Argument of type '[\s\S]*' is not assignable to parameter of type 'GatewayFrameHandlers<void>'\.\n\s*Property 'Transfer' is missing in type /,
+        name: "a router given a Pong handler",
+        why: "there is no pong frame, so a handler for one is an excess property",
+        code: `createPartialGatewayFrameRouter({ Pong: () => {} ${ERROR} }, () => {});`,
+        errors: [{ code: 2353, message: /^Object literal may only specify known properties, and 'Pong' does not exist in type 'Partial<GatewayFrameHandlers<void>>'\.$/ }],
       },
-    ],
-  },
-  {
-    name: "exhaustive business router missing Ping",
-    why: "the heartbeat needs a handler too",
-    code: `createBusinessFrameRouter(${ERROR} ${businessHandlers({ omit: ["Ping"] })});`,
-    errors: [
-      {
-        code: 2345,
-        message: /^Argument of type '[\s\S]*' is not assignable to parameter of type 'BusinessFrameHandlers'\.\n\s*Property 'Ping' is missing in type /,
-      },
-    ],
-  },
-  {
-    name: "exhaustive business router missing a request (TopicCount)",
-    why: "every request must be answered",
-    code: `createBusinessFrameRouter(${ERROR} ${businessHandlers({ omit: ["TopicCount"] })});`,
-    errors: [
-      {
-        code: 2345,
-        message: /^Argument of type '[\s\S]*' is not assignable to parameter of type 'BusinessFrameHandlers'\.\n\s*Property 'TopicCount' is missing in type /,
-      },
-    ],
-  },
-  {
-    name: "partial router given a handler for a frame the other side sends",
-    why: "a gateway never sends SingleCast: a handler for it is an excess property, not silently ignored",
-    code: `createPartialGatewayFrameRouter({ SingleCast: () => {} ${ERROR} }, () => {});`,
-    errors: [{ code: 2353, message: /^Object literal may only specify known properties, and 'SingleCast' does not exist in type 'Partial<GatewayFrameHandlers<void>>'\.$/ }],
-  },
-  {
-    name: "frame types reject a command of the wrong kind",
-    why: "ResponseFrame is only defined for request ids",
-    code: `type X = ResponseFrame<typeof Cmd.SingleCast>; ${ERROR}`,
-    errors: [{ code: 2344, message: /^Type '900002005' does not satisfy the constraint 'RequestCmd'\.$/ }],
-  },
-  {
-    name: "generic encoder with a union command id cannot drop a required body",
-    why: "the arguments are a union of [cmd, body] tuples: with c possibly Register, the body is required",
-    code: `
-      declare const c: typeof Cmd.Register | typeof Cmd.UniqIdCount;
-      encodeBusinessFrame(c); ${ERROR}
-    `,
-    errors: [{ code: 2345, message: /^Argument of type '\[900003001 \| 900003005\]' is not assignable to parameter of type 'BusinessFrameArgs'\./ }],
-  },
-  {
-    name: "generic encoder with a union command id cannot pass a body to a bodiless request",
-    why: "with c possibly UniqIdCount, a body would be sent where the gateway expects none",
-    code: `
-      declare const c: typeof Cmd.Register | typeof Cmd.UniqIdCount;
-      encodeBusinessFrame(c, { workerId: 1 }); ${ERROR}
-    `,
-    errors: [{ code: 2345, message: /^Argument of type '\[900003001 \| 900003005, \{ workerId: number; \}\]' is not assignable to parameter of type 'BusinessFrameArgs'\./ }],
-  },
-  {
-    name: "generic encoder with a union command id cannot pass one member's body to another",
-    why: "if b were Broadcast at run time, the SingleCast target would be dropped and the data sent to every customer",
-    code: `
-      declare const b: typeof Cmd.SingleCast | typeof Cmd.Broadcast;
-      encodeBusinessFrame(b, { uniqId: "x", data: new Uint8Array(1) }); ${ERROR}
-    `,
-    errors: [{ code: 2345, message: /^Argument of type '\[900002003 \| 900002005, \{ uniqId: string; data: Uint8Array<ArrayBuffer>; \}\]' is not assignable to parameter of type 'BusinessFrameArgs'\./ }],
-  },
-];
+    );
+  }
+
+  return { mustCompile, mustNotCompile };
+}
+
+/** text with every regular-expression metacharacter escaped. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 // ---------------------------------------------------------------------------
 // The project
 // ---------------------------------------------------------------------------
 
-/** Our own declaration files; the *_pb.d.ts files come from protoc-gen-es. */
-const ownDeclarationFiles = new Set(
-  ["commands", "frames", "codec", "encode", "decode", "splitter", "router", "heartbeat", "errors", "wire"].map((stem) =>
-    join(distDir, `${stem}.d.ts`),
-  ),
-);
+/** Our own declaration files of a version; the *_pb.d.ts files come from protoc-gen-es. */
+const ownDeclarationFilesOf = (protocol: ProtocolVersion): Set<string> =>
+  new Set(
+    ["commands", "frames", "codec", "encode", "decode", "splitter", "router", "heartbeat", "errors", "wire"].map((stem) =>
+      join(distDirOf(protocol), `${stem}.d.ts`),
+    ),
+  );
 
 /**
  * A deliberately leaky declaration file for the any-walker's self-test: every
@@ -521,8 +734,11 @@ export type Clean = { readonly a: string };
 `;
 const leakyPath = join(snippetDir, "leaky.d.ts");
 
-/** Where snippets sit in the project, by name. */
-const snippetPath = (group: string, index: number): string => join(snippetDir, `${group}-${index}.ts`);
+/** Every version's snippets, built now so the tests can be listed before the project exists. */
+const snippetsByVersion = new Map(protocolVersions.map((protocol) => [protocol.version, snippetsFor(protocol)]));
+
+/** Where snippets sit in the project: one directory per version. */
+const snippetPath = (version: Version, group: string, index: number): string => join(snippetDir, version, `${group}-${index}.ts`);
 
 let project: Project;
 let setupMs = 0;
@@ -531,10 +747,14 @@ const files = new Map<Snippet, SourceFile>();
 beforeAll(() => {
   const started = performance.now();
   project = new Project({ compilerOptions, skipAddingFilesFromTsConfig: true });
-  for (const [group, snippets] of [["ok", mustCompile], ["bad", mustNotCompile]] as const) {
-    snippets.forEach((snippet, index) => {
-      files.set(snippet, project.createSourceFile(snippetPath(group, index), prelude + snippet.code, { overwrite: true }));
-    });
+  for (const protocol of protocolVersions) {
+    const { mustCompile, mustNotCompile } = snippetsByVersion.get(protocol.version)!;
+    const prelude = preludeFor(protocol);
+    for (const [group, snippets] of [["ok", mustCompile], ["bad", mustNotCompile]] as const) {
+      snippets.forEach((snippet, index) => {
+        files.set(snippet, project.createSourceFile(snippetPath(protocol.version, group, index), prelude + snippet.code, { overwrite: true }));
+      });
+    }
   }
   project.createSourceFile(leakyPath, leakyDeclarations, { overwrite: true });
   // Build and check the whole program once; later per-file queries reuse it.
@@ -548,19 +768,24 @@ function describeDiagnostic(diagnostic: Diagnostic): string {
   return `TS${diagnostic.getCode()} line ${diagnostic.getLineNumber() ?? "?"}: ${message}`;
 }
 
-function diagnosticsOf(snippet: Snippet): Diagnostic[] {
+function fileOf(snippet: Snippet): SourceFile {
   const file = files.get(snippet);
   if (file === undefined) throw new Error(`snippet ${snippet.name} was not added`);
-  const diagnostics = file.getPreEmitDiagnostics();
+  return file;
+}
+
+function diagnosticsOf(snippet: Snippet): Diagnostic[] {
+  const diagnostics = fileOf(snippet).getPreEmitDiagnostics();
   if (process.env.NETSVR_PRINT_DIAGNOSTICS) {
     console.log(`[${snippet.name}]\n${diagnostics.map((d) => "  " + describeDiagnostic(d)).join("\n") || "  (none)"}`);
   }
   return diagnostics;
 }
 
-/** 1-based numbers of the lines of a snippet's file that carry the ERROR marker. */
+/** 1-based numbers of the lines of a snippet's file (prelude included) that carry the ERROR marker. */
 function markedLines(snippet: Snippet): number[] {
-  return (prelude + snippet.code)
+  return fileOf(snippet)
+    .getFullText()
     .split("\n")
     .flatMap((line, index) => (line.includes(ERROR) ? [index + 1] : []));
 }
@@ -569,57 +794,99 @@ function markedLines(snippet: Snippet): number[] {
 // Tests
 // ---------------------------------------------------------------------------
 
-describe("types: the package resolves as published", () => {
-  test("'netsvr-protocol' resolves through its exports map to generated/dist/v2/index.d.ts", () => {
-    const file = files.get(mustCompile[0]!)!;
-    const specifier = file.getImportDeclarations().find((d) => d.getModuleSpecifierValue() === "netsvr-protocol/v2");
-    const target = specifier?.getModuleSpecifierSourceFile();
-    expect(target?.getFilePath(), "the import must reach the published declarations, not generated/src").toBe(
-      join(distDir, "index.d.ts"),
-    );
-  });
-
-  test("the published declaration files type-check under the strict consumer options", () => {
-    // Every declaration file the package's entry point pulls in (ours and the *_pb ones).
-    const ours = project
-      .getProgram()
-      .compilerObject.getSourceFiles()
-      .filter((file) => file.fileName.startsWith(distDir + "/"))
-      .map((file) => project.getSourceFileOrThrow(file.fileName));
-    const names = ours.map((file) => file.getFilePath());
-    for (const path of ownDeclarationFiles) expect(names).toContain(path);
-    expect(names).toContain(join(distDir, "registerResp_pb.d.ts"));
-    const problems = ours.flatMap((file) => file.getPreEmitDiagnostics().map((d) => `${file.getBaseName()}: ${describeDiagnostic(d)}`));
-    expect(problems).toEqual([]);
-  });
-
-  test(`setup (one project, ${mustCompile.length + mustNotCompile.length} snippets) stays fast`, () => {
-    console.log(`types.test: project built and checked in ${Math.round(setupMs)} ms`);
-    expect(setupMs).toBeLessThan(25_000);
-  });
+test("types: setup (one project, every version's snippets) stays fast", () => {
+  const count = [...snippetsByVersion.values()].reduce((n, s) => n + s.mustCompile.length + s.mustNotCompile.length, 0);
+  console.log(`types.test: project of ${count} snippets built and checked in ${Math.round(setupMs)} ms`);
+  expect(setupMs).toBeLessThan(25_000);
 });
 
-describe("types: snippets that must compile", () => {
-  test.each(mustCompile.map((s) => [s.name, s] as const))("%s", (_name, snippet) => {
-    expect(diagnosticsOf(snippet).map(describeDiagnostic), snippet.why).toEqual([]);
-  });
-});
+describe.each(protocolVersions)("types $version", (protocol) => {
+  const { mustCompile, mustNotCompile } = snippetsByVersion.get(protocol.version)!;
+  const distDir = distDirOf(protocol);
+  const ownDeclarationFiles = ownDeclarationFilesOf(protocol);
 
-describe("types: snippets that must not compile", () => {
-  test.each(mustNotCompile.map((s) => [s.name, s] as const))("%s", (_name, snippet) => {
-    const diagnostics = diagnosticsOf(snippet);
-    const described = diagnostics.map(describeDiagnostic);
-    const expected = snippet.errors ?? [];
-    expect(expected.length, "a must-not-compile snippet lists its errors").toBeGreaterThan(0);
-    // The same number of errors, each with the expected code and message...
-    expect(diagnostics.map((d) => d.getCode()), `${snippet.why}\n${described.join("\n")}`).toEqual(expected.map((e) => e.code));
-    diagnostics.forEach((diagnostic, index) => {
-      const message = ts.flattenDiagnosticMessageText(diagnostic.compilerObject.messageText, "\n");
-      expect(message, snippet.why).toMatch(expected[index]!.message);
+  describe("the package resolves as published", () => {
+    test(`'${protocol.entry}' resolves through its exports map to ${protocol.dist}/index.d.ts`, () => {
+      const file = files.get(mustCompile[0]!)!;
+      const specifier = file.getImportDeclarations().find((d) => d.getModuleSpecifierValue() === protocol.entry);
+      const target = specifier?.getModuleSpecifierSourceFile();
+      expect(target?.getFilePath(), "the import must reach the published declarations, not generated/src").toBe(
+        join(distDir, "index.d.ts"),
+      );
     });
-    // ...reported exactly on the marked lines, so an error elsewhere (a typo in the snippet) cannot pass for it.
-    expect([...new Set(diagnostics.map((d) => d.getLineNumber()))].sort(), described.join("\n")).toEqual(markedLines(snippet));
+
+    test("the published declaration files type-check under the strict consumer options", () => {
+      // Every declaration file the package's entry point pulls in (ours and the *_pb ones).
+      const ours = project
+        .getProgram()
+        .compilerObject.getSourceFiles()
+        .filter((file) => file.fileName.startsWith(distDir + "/"))
+        .map((file) => project.getSourceFileOrThrow(file.fileName));
+      const names = ours.map((file) => file.getFilePath());
+      for (const path of ownDeclarationFiles) expect(names).toContain(path);
+      expect(names).toContain(join(distDir, "registerResp_pb.d.ts"));
+      const problems = ours.flatMap((file) => file.getPreEmitDiagnostics().map((d) => `${file.getBaseName()}: ${describeDiagnostic(d)}`));
+      expect(problems).toEqual([]);
+    });
   });
+
+  describe("snippets that must compile", () => {
+    test.each(mustCompile.map((s) => [s.name, s] as const))("%s", (_name, snippet) => {
+      expect(diagnosticsOf(snippet).map(describeDiagnostic), snippet.why).toEqual([]);
+    });
+  });
+
+  describe("snippets that must not compile", () => {
+    test.each(mustNotCompile.map((s) => [s.name, s] as const))("%s", (_name, snippet) => {
+      const diagnostics = diagnosticsOf(snippet);
+      const described = diagnostics.map(describeDiagnostic);
+      const expected = snippet.errors ?? [];
+      expect(expected.length, "a must-not-compile snippet lists its errors").toBeGreaterThan(0);
+      // The same number of errors, each with the expected code and message...
+      expect(diagnostics.map((d) => d.getCode()), `${snippet.why}\n${described.join("\n")}`).toEqual(expected.map((e) => e.code));
+      diagnostics.forEach((diagnostic, index) => {
+        const message = ts.flattenDiagnosticMessageText(diagnostic.compilerObject.messageText, "\n");
+        expect(message, snippet.why).toMatch(expected[index]!.message);
+      });
+      // ...reported exactly on the marked lines, so an error elsewhere (a typo in the snippet) cannot pass for it.
+      expect([...new Set(diagnostics.map((d) => d.getLineNumber()))].sort(), described.join("\n")).toEqual(markedLines(snippet));
+    });
+  });
+
+  describe("no any in the public declarations", () => {
+    // Exports the walk must reach, re-exports included; the last ones are this version's own.
+    const mustCheck = ["Cmd", "encodeSingleCast", "encodeBusinessFrame", "decodeGatewayFrame", "createBusinessFrameRouter", "GatewayFrameHandlers", "FrameError", "FrameSplitter", "maxFrameSize", "isPing"];
+    const ownExports: Readonly<Record<Version, readonly string[]>> = { v2: ["isPong"], v6: ["cmdPorts", "WorkerPortCmd", "TaskPortCmd", "connOpenRespToBinary"] };
+
+    test("no exported declaration of our files has an any in its type or signature", () => {
+      const index = project.getSourceFileOrThrow(join(distDir, "index.d.ts"));
+      const { leaks, checked } = anyLeaks(index, (path) => ownDeclarationFiles.has(path));
+      for (const name of [...mustCheck, ...ownExports[protocol.version]]) expect(checked).toContain(name);
+      expect(checked.length).toBeGreaterThan(90);
+      expect(leaks).toEqual([]);
+    });
+
+    test("no type written in our declaration files resolves to any", () => {
+      // Catches what the export walk cannot see inside deferred conditional and
+      // mapped types, and an import that fails to resolve (its type is any).
+      const problems = [...ownDeclarationFiles].flatMap((path) => anyTypeNodes(project.getSourceFileOrThrow(path)));
+      expect(problems).toEqual([]);
+      const leakyProblems = anyTypeNodes(project.getSourceFileOrThrow(leakyPath));
+      expect(leakyProblems.length, "self-test: the scan sees the planted any keywords").toBeGreaterThanOrEqual(8);
+    });
+  });
+});
+
+test("types: the any-walker finds every planted any (self-test)", () => {
+  const leaky = project.getSourceFileOrThrow(leakyPath);
+  const { leaks, checked } = anyLeaks(leaky, (path) => path === leakyPath);
+  const leakingExports = new Set(leaks.map((leak) => leak.split(" ")[0]));
+  expect([...leakingExports].sort()).toEqual(
+    ["LeakAlias", "LeakClass", "LeakInterface", "LeakMapped", "leakCallback", "leakConstraint", "leakParam", "leakReturn", "leakUnion"].sort(),
+  );
+  expect(checked).toContain("Clean");
+  // The private member is typed any in .d.ts by design, and is not public: it must not count.
+  expect(leaks.filter((leak) => leak.includes("hidden"))).toEqual([]);
 });
 
 // ---------------------------------------------------------------------------
@@ -727,37 +994,3 @@ function anyTypeNodes(file: SourceFile): string[] {
     .filter((node) => ts.isTypeNode(node.compilerNode) && node.getType().isAny())
     .map((node) => `${file.getBaseName()}:${node.getStartLineNumber()}: ${node.getText().slice(0, 80)}`);
 }
-
-describe("types: no any in the public declarations", () => {
-  test("the walker finds every planted any (self-test)", () => {
-    const leaky = project.getSourceFileOrThrow(leakyPath);
-    const { leaks, checked } = anyLeaks(leaky, (path) => path === leakyPath);
-    const leakingExports = new Set(leaks.map((leak) => leak.split(" ")[0]));
-    expect([...leakingExports].sort()).toEqual(
-      ["LeakAlias", "LeakClass", "LeakInterface", "LeakMapped", "leakCallback", "leakConstraint", "leakParam", "leakReturn", "leakUnion"].sort(),
-    );
-    expect(checked).toContain("Clean");
-    // The private member is typed any in .d.ts by design, and is not public: it must not count.
-    expect(leaks.filter((leak) => leak.includes("hidden"))).toEqual([]);
-  });
-
-  test("no exported declaration of our files has an any in its type or signature", () => {
-    const index = project.getSourceFileOrThrow(join(distDir, "index.d.ts"));
-    const { leaks, checked } = anyLeaks(index, (path) => ownDeclarationFiles.has(path));
-    // The walk must really have covered the API, re-exports included.
-    for (const name of ["Cmd", "encodeSingleCast", "encodeBusinessFrame", "decodeGatewayFrame", "createBusinessFrameRouter", "GatewayFrameHandlers", "FrameError", "FrameSplitter", "maxFrameSize", "isPong"]) {
-      expect(checked).toContain(name);
-    }
-    expect(checked.length).toBeGreaterThan(90);
-    expect(leaks).toEqual([]);
-  });
-
-  test("no type written in our declaration files resolves to any", () => {
-    // Catches what the export walk cannot see inside deferred conditional and
-    // mapped types, and an import that fails to resolve (its type is any).
-    const problems = [...ownDeclarationFiles].flatMap((path) => anyTypeNodes(project.getSourceFileOrThrow(path)));
-    expect(problems).toEqual([]);
-    const leakyProblems = anyTypeNodes(project.getSourceFileOrThrow(leakyPath));
-    expect(leakyProblems.length, "self-test: the scan sees the planted any keywords").toBeGreaterThanOrEqual(8);
-  });
-});

@@ -1,6 +1,8 @@
 // Cross-checks our frames against Google's protobuf runtime: protoc compiles
 // the same .proto files to Python, and test/support/python-codec.py decodes
-// our frames, prints them as JSON and serializes them again.
+// our frames, prints them as JSON and serializes them again. Once per protocol
+// version: the versions' protos make Python modules of the same names, so each
+// version gets its own protoc output directory and its own Python process.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,12 +11,10 @@ import { create, ScalarType, toBinary, toJson } from "@bufbuild/protobuf";
 import type { DescField, DescMessage, JsonValue, Message } from "@bufbuild/protobuf";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import * as netsvr from "../generated/dist/v2/index.js";
-import { Cmd, decodeBusinessFrame, decodeGatewayFrame, encodeRegisterRequest, encodeRegisterResponse } from "../generated/dist/v2/index.js";
-import { RegisterReqSchema } from "../generated/dist/v2/registerReq_pb.js";
-import { RegisterRespCode, RegisterRespSchema } from "../generated/dist/v2/registerResp_pb.js";
 import type { Direction } from "./support/arbitrary.js";
 import { directions, frame, hex, messageArbitrary, repoRoot, sameMessage } from "./support/arbitrary.js";
+import { protocolVersions } from "./support/protocols.js";
+import { encoderOf, netsvrOf, v2, v6, type Version } from "./support/versions.js";
 
 // Debian's python3-protobuf installs google.protobuf for this interpreter; a
 // `python3` found first on PATH may be another one without it.
@@ -105,21 +105,48 @@ function hasMap(schema: DescMessage, seen = new Set<DescMessage>()): boolean {
   return schema.fields.some((field) => field.fieldKind === "map" || (field.message !== undefined && hasMap(field.message, seen)));
 }
 
-function runPython(dir: string, jobs: { decode: DecodeJob[]; encode: EncodeJob[] }): { decode: Decoded[]; encode: { frame: string }[] } {
+/** Runs the Python codec on a corpus, with the modules protoc wrote to pythonOut: one process per call. */
+function runPython(dir: string, pythonOut: string, jobs: { decode: DecodeJob[]; encode: EncodeJob[] }): { decode: Decoded[]; encode: { frame: string }[] } {
   const corpus = join(dir, "corpus.json");
   writeFileSync(corpus, JSON.stringify(jobs));
-  const out = execFileSync(python, [codec, join(dir, "python"), corpus], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const out = execFileSync(python, [codec, pythonOut, corpus], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   return JSON.parse(out) as { decode: Decoded[]; encode: { frame: string }[] };
 }
 
-const all = directions();
-const withBody = all.filter((d) => d.schema !== undefined);
-const bodiless = all.filter((d) => d.schema === undefined);
+/** Register messages and the whole frames they must make: observed from a real gateway (v2), spelled out from the facts sheet (v6). */
+interface RegisterVectors {
+  readonly request: { readonly schema: DescMessage; readonly message: Message; readonly frame: string };
+  readonly response: { readonly schema: DescMessage; readonly message: Message; readonly frame: string };
+}
 
-const registerRequest = create(RegisterReqSchema, { workerId: 1, processCmdGoroutineNum: 2 });
-const registerResponse = create(RegisterRespSchema, { code: RegisterRespCode.Success, message: "Success", registerId: "00000004127.0.0.1:47324" });
+const registerVectors: Readonly<Record<Version, RegisterVectors>> = {
+  v2: {
+    request: { schema: v2.RegisterReqSchema, message: create(v2.RegisterReqSchema, { workerId: 1, processCmdGoroutineNum: 2 }), frame: "0000000835a4f4b908011002" },
+    response: {
+      schema: v2.RegisterRespSchema,
+      message: create(v2.RegisterRespSchema, { code: v2.RegisterRespCode.Success, message: "Success", registerId: "00000004127.0.0.1:47324" }),
+      frame: hex(Buffer.concat([Buffer.from("0000002635a4f4b91207537563636573731a17", "hex"), Buffer.from("00000004127.0.0.1:47324")])),
+    },
+  },
+  v6: {
+    request: { schema: v6.RegisterReqSchema, message: create(v6.RegisterReqSchema, { events: 7 }), frame: "0000000635a4f4b90807" },
+    response: {
+      schema: v6.RegisterRespSchema,
+      message: create(v6.RegisterRespSchema, { code: v6.RegisterRespCode.Success, message: "Success", connId: "0123456789abcdef0123456789abcdef" }),
+      frame: hex(Buffer.concat([Buffer.from("0000002f35a4f4b91207537563636573731a20", "hex"), Buffer.from("0123456789abcdef0123456789abcdef")])),
+    },
+  },
+};
 
-describe(`Google's protobuf (Python) reads our frames (seed ${seed})`, () => {
+describe.each(protocolVersions)(`Google's protobuf (Python) reads our $version frames (seed ${seed})`, (protocol) => {
+  const { version, protoDir } = protocol;
+  const netsvr = netsvrOf(version);
+  const { Cmd, decodeBusinessFrame, decodeGatewayFrame } = netsvr;
+  const all = directions(protocol);
+  const withBody = all.filter((d) => d.schema !== undefined);
+  const bodiless = all.filter((d) => d.schema === undefined);
+  const vectors = registerVectors[version];
+
   let dir: string;
   const cases = new Map<Direction, Case[]>();
   const decoded = new Map<Direction, Decoded[]>();
@@ -127,23 +154,25 @@ describe(`Google's protobuf (Python) reads our frames (seed ${seed})`, () => {
 
   beforeAll(() => {
     requireToolchain();
-    dir = mkdtempSync(join(tmpdir(), "netsvr-python-"));
-    const protos = readdirSync(join(repoRoot, "proto/v2")).filter((name) => name.endsWith(".proto"));
-    mkdirSync(join(dir, "python"));
-    execFileSync("protoc", [`--python_out=${join(dir, "python")}`, "-I", "proto/v2", ...protos.map((name) => `proto/v2/${name}`)], { cwd: repoRoot, stdio: "pipe" });
+    dir = mkdtempSync(join(tmpdir(), `netsvr-python-${version}-`));
+    const pythonOut = join(dir, "python");
+    const protos = readdirSync(join(repoRoot, protoDir)).filter((name) => name.endsWith(".proto"));
+    mkdirSync(pythonOut);
+    execFileSync("protoc", [`--python_out=${pythonOut}`, "-I", protoDir, ...protos.map((name) => `${protoDir}/${name}`)], { cwd: repoRoot, stdio: "pipe" });
 
     const jobs: { decode: DecodeJob[]; encode: EncodeJob[] } = { decode: [], encode: [] };
     for (const d of all) {
-      const encode = (netsvr as Record<string, unknown>)[d.encoder] as (body?: Message) => Uint8Array;
+      const encode = encoderOf(netsvr, d.encoder);
       const messages = d.schema === undefined ? [undefined] : fc.sample(messageArbitrary(d.schema), { numRuns: samplesPerDirection, seed });
       const list = messages.map((message) => ({ message, frame: encode(message) }));
       cases.set(d, list);
       const names = d.schema === undefined ? { module: null, message: null } : pythonName(d.schema);
       jobs.decode.push(...list.map((c) => ({ frame: hex(c.frame), ...names })));
     }
-    jobs.encode.push(encodeJob(Cmd.Register, RegisterReqSchema, registerRequest), encodeJob(Cmd.Register, RegisterRespSchema, registerResponse));
+    const { request, response } = vectors;
+    jobs.encode.push(encodeJob(Cmd.Register!, request.schema, request.message), encodeJob(Cmd.Register!, response.schema, response.message));
 
-    const results = runPython(dir, jobs);
+    const results = runPython(dir, pythonOut, jobs);
     let next = 0;
     for (const d of all) decoded.set(d, results.decode.slice(next, (next += cases.get(d)!.length)));
     encoded = results.encode;
@@ -174,11 +203,11 @@ describe(`Google's protobuf (Python) reads our frames (seed ${seed})`, () => {
     expect(decoded.get(d)).toEqual([{ cmd: d.cmd, bodyLength: 0 }]);
   });
 
-  test("Python encodes the Register vectors of a real gateway to the same bytes", () => {
+  test("Python encodes the Register vectors to the same bytes as we do", () => {
     const [request, response] = encoded;
-    expect(request!.frame).toBe("0000000835a4f4b908011002");
-    expect(request!.frame).toBe(hex(encodeRegisterRequest(registerRequest)));
-    expect(response!.frame).toBe(hex(Buffer.concat([Buffer.from("0000002635a4f4b91207537563636573731a17", "hex"), Buffer.from("00000004127.0.0.1:47324")])));
-    expect(response!.frame).toBe(hex(encodeRegisterResponse(registerResponse)));
+    expect(request!.frame).toBe(vectors.request.frame);
+    expect(request!.frame).toBe(hex(encoderOf(netsvr, "encodeRegisterRequest")(vectors.request.message)));
+    expect(response!.frame).toBe(vectors.response.frame);
+    expect(response!.frame).toBe(hex(encoderOf(netsvr, "encodeRegisterResponse")(vectors.response.message)));
   });
 });

@@ -3,7 +3,9 @@ independent check of the TypeScript codecs (see test/wire-python.test.ts).
 
 Usage: python-codec.py PYTHON_OUT_DIR CORPUS_JSON
 
-PYTHON_OUT_DIR holds the modules `protoc --python_out` made from proto/*.proto.
+PYTHON_OUT_DIR holds the modules `protoc --python_out` made from one protocol
+version's protos (proto/<version>/*.proto). The versions' modules have the
+same names, so each version needs its own directory and its own process.
 The corpus is {"decode": [...], "encode": [...]}; the answer, on stdout, has
 one result per job in the same order.
 
