@@ -152,6 +152,37 @@ console.log(v6Names.join(","));
     ]);
   });
 
+  test("the Node clients load through the exports map and talk to a server (plain ESM JavaScript)", () => {
+    const app = join(work, "app");
+    // A server that answers one request per version with raw bytes: v2 UniqIdCount {serverId 1, count 7}, v6 UniqIdCount {count 9}.
+    writeFileSync(
+      join(app, "client.mjs"),
+      `import { createServer } from "node:net";
+import { connect } from "netsvr-protocol/v2/node";
+import { connectTask } from "netsvr-protocol/v6/node";
+import { Cmd as Cmd2 } from "netsvr-protocol/v2";
+import { Cmd as Cmd6 } from "netsvr-protocol/v6";
+
+const answers = [
+  Uint8Array.from([0, 0, 0, 8, 0x35, 0xa4, 0xf4, 0xbd, 0x08, 0x01, 0x10, 0x07]),
+  Uint8Array.from([0, 0, 0, 6, 0x35, 0xa4, 0xf4, 0xbf, 0x08, 0x09]),
+];
+let next = 0;
+const server = createServer((socket) => socket.on("data", () => socket.write(answers[next++])));
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const { port } = server.address();
+const v2 = await connect({ host: "127.0.0.1", port, heartbeatInterval: 0 });
+console.log(JSON.stringify(await v2.request(Cmd2.UniqIdCount), (k, v) => (k === "$typeName" ? undefined : v)));
+v2.destroyConnection();
+const v6 = await connectTask({ host: "127.0.0.1", port, heartbeatInterval: 0, reconnect: false });
+console.log((await v6.request(Cmd6.UniqIdCount)).count);
+await Promise.all([v2.close(), v6.close()]);
+server.close();
+`,
+    );
+    expect(run("node", ["client.mjs"], app).trim().split("\n")).toEqual(['{"serverId":1,"count":7}', "9"]);
+  });
+
   test("every TypeScript example in the package README compiles against the installed package", () => {
     const app = join(work, "app");
     const readme = readFileSync(join(app, "node_modules/netsvr-protocol/README.md"), "utf8");
