@@ -7,7 +7,7 @@ import type { ClusterMember, MemberResult } from "./node-cluster.js";
 import { Cluster } from "./node-cluster.js";
 export { ClientError, RegistrationError, type ClientErrorCode, type ClientLifecycle, type ClientOptions, type ClientState, type ReconnectOptions, type RequestOptions, type Unsubscribe };
 /**
- * The types of a business connection, by command id.
+ * The types of a business connection to a gateway, by command id.
  */
 export interface BusinessClientTypes extends ClientTypes {
     readonly oneway: {
@@ -31,7 +31,7 @@ export interface BusinessClientTypes extends ClientTypes {
  */
 export type BusinessClient = Client<BusinessClientTypes>;
 /**
- * Opens a business connection and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).
+ * Opens a business connection to a gateway and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).
  *
  * register() registers it; after a reconnect it registers again with the same body, and close() unregisters it.
  *

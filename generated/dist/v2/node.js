@@ -29,7 +29,7 @@ const binding = {
     },
 };
 /**
- * Opens a business connection and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).
+ * Opens a business connection to a gateway and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).
  *
  * register() registers it; after a reconnect it registers again with the same body, and close() unregisters it.
  *

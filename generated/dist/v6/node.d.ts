@@ -7,7 +7,7 @@ import type { ClusterMember, MemberResult } from "./node-cluster.js";
 import { Cluster } from "./node-cluster.js";
 export { ClientError, RegistrationError, type ClientErrorCode, type ClientLifecycle, type ClientOptions, type ClientState, type ReconnectOptions, type RequestOptions, type Unsubscribe };
 /**
- * The types of a business connection to the worker port, by command id.
+ * The types of a business connection to a gateway's worker port, by command id.
  */
 export interface WorkerClientTypes extends ClientTypes {
     readonly oneway: {
@@ -27,11 +27,11 @@ export interface WorkerClientTypes extends ClientTypes {
     readonly unregisterResponse: BodyOf<ResponseSchemas[typeof Cmd.Unregister]>;
 }
 /**
- * A business connection to the worker port to a gateway, kept open: see connectWorker().
+ * A business connection to a gateway's worker port, kept open: see connectWorker().
  */
 export type WorkerClient = Client<WorkerClientTypes>;
 /**
- * Opens a business connection to the worker port and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).
+ * Opens a business connection to a gateway's worker port and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).
  *
  * The worker port: Register, Unregister and heartbeats only; a registered connection receives the events it registered for.
  *
@@ -41,7 +41,7 @@ export type WorkerClient = Client<WorkerClientTypes>;
  */
 export declare function connectWorker(options: ClientOptions): Promise<WorkerClient>;
 /**
- * The types of a business connection to the task port, by command id.
+ * The types of a business connection to a gateway's task port, by command id.
  */
 export interface TaskClientTypes extends ClientTypes {
     readonly oneway: {
@@ -61,11 +61,11 @@ export interface TaskClientTypes extends ClientTypes {
     readonly unregisterResponse: never;
 }
 /**
- * A business connection to the task port to a gateway, kept open: see connectTask().
+ * A business connection to a gateway's task port, kept open: see connectTask().
  */
 export type TaskClient = Client<TaskClientTypes>;
 /**
- * Opens a business connection to the task port and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).
+ * Opens a business connection to a gateway's task port and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).
  *
  * The task port: Every other command plus heartbeats, no registration needed; requests are answered in order on the same connection.
  *

@@ -28,7 +28,7 @@ const binding = {
     },
 };
 /**
- * Opens a business connection to the worker port and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).
+ * Opens a business connection to a gateway's worker port and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).
  *
  * The worker port: Register, Unregister and heartbeats only; a registered connection receives the events it registered for.
  *
@@ -42,7 +42,7 @@ export async function connectWorker(options) {
     return client;
 }
 /**
- * Opens a business connection to the task port and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).
+ * Opens a business connection to a gateway's task port and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).
  *
  * The task port: Every other command plus heartbeats, no registration needed; requests are answered in order on the same connection.
  *

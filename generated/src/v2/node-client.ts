@@ -545,17 +545,20 @@ export class Client<T extends ClientTypes = ClientTypes> {
     const { host, port } = this.options;
     const timeout = this.options.connectTimeout ?? defaults.connectTimeout;
     return new Promise((resolve, reject) => {
-      const socket = netConnect({ host, port, noDelay: true, keepAlive: true });
+      // TCP keep-alive finds a dead peer where no pong can (a protocol whose server does not answer pings).
+      const keepAliveInitialDelay = this.options.heartbeatInterval || defaults.heartbeatInterval;
+      const socket = netConnect({ host, port, noDelay: true, keepAlive: true, keepAliveInitialDelay });
       const timer = setTimeout(() => socket.destroy(new Error(`connect to ${host}:${port} timed out after ${timeout} ms`)), timeout);
-      socket.once("connect", () => {
-        clearTimeout(timer);
-        socket.off("error", reject);
-        resolve(socket);
-      });
-      socket.once("error", (error) => {
+      const failed = (error: Error): void => {
         clearTimeout(timer);
         reject(error);
+      };
+      socket.once("connect", () => {
+        clearTimeout(timer);
+        socket.off("error", failed);
+        resolve(socket);
       });
+      socket.once("error", failed);
     });
   }
 

@@ -38,7 +38,7 @@ const binding: ClientBinding = {
 };
 
 /**
- * The types of a business connection, by command id.
+ * The types of a business connection to a gateway, by command id.
  */
 export interface BusinessClientTypes extends ClientTypes {
   readonly oneway: { readonly [C in OnewayCmd]: BodyInitOf<OnewaySchemas[C]> };
@@ -56,7 +56,7 @@ export interface BusinessClientTypes extends ClientTypes {
 export type BusinessClient = Client<BusinessClientTypes>;
 
 /**
- * Opens a business connection and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).
+ * Opens a business connection to a gateway and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).
  *
  * register() registers it; after a reconnect it registers again with the same body, and close() unregisters it.
  *

@@ -37,7 +37,7 @@ const binding: ClientBinding = {
 };
 
 /**
- * The types of a business connection to the worker port, by command id.
+ * The types of a business connection to a gateway's worker port, by command id.
  */
 export interface WorkerClientTypes extends ClientTypes {
   readonly oneway: { readonly [C in OnewayCmd & WorkerPortCmd]: BodyInitOf<OnewaySchemas[C]> };
@@ -50,12 +50,12 @@ export interface WorkerClientTypes extends ClientTypes {
 }
 
 /**
- * A business connection to the worker port to a gateway, kept open: see connectWorker().
+ * A business connection to a gateway's worker port, kept open: see connectWorker().
  */
 export type WorkerClient = Client<WorkerClientTypes>;
 
 /**
- * Opens a business connection to the worker port and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).
+ * Opens a business connection to a gateway's worker port and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).
  *
  * The worker port: Register, Unregister and heartbeats only; a registered connection receives the events it registered for.
  *
@@ -70,7 +70,7 @@ export async function connectWorker(options: ClientOptions): Promise<WorkerClien
 }
 
 /**
- * The types of a business connection to the task port, by command id.
+ * The types of a business connection to a gateway's task port, by command id.
  */
 export interface TaskClientTypes extends ClientTypes {
   readonly oneway: { readonly [C in OnewayCmd & TaskPortCmd]: BodyInitOf<OnewaySchemas[C]> };
@@ -83,12 +83,12 @@ export interface TaskClientTypes extends ClientTypes {
 }
 
 /**
- * A business connection to the task port to a gateway, kept open: see connectTask().
+ * A business connection to a gateway's task port, kept open: see connectTask().
  */
 export type TaskClient = Client<TaskClientTypes>;
 
 /**
- * Opens a business connection to the task port and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).
+ * Opens a business connection to a gateway's task port and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).
  *
  * The task port: Every other command plus heartbeats, no registration needed; requests are answered in order on the same connection.
  *

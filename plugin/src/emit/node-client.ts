@@ -65,7 +65,7 @@ export function emitNode(schema: Schema<NetsvrOptions>, p: Protocol): void {
       "]>",
     ];
 
-    const what = port === undefined ? `a ${p.client} connection` : `a ${p.client} connection to the ${port.name} port`;
+    const what = port === undefined ? `a ${p.client} connection to ${a(p.server)}` : `a ${p.client} connection to ${a(p.server)}'s ${port.name} port`;
     f.print(f.jsDoc(`The types of ${what}, by command id.`));
     f.print(f.export("interface", typesName), " extends ", runtime("ClientTypes", true), " {");
     f.print("  readonly oneway: { readonly [C in ", inPort("OnewayCmd"), "]: ", BodyInitOf, "<", schemas("OnewaySchemas"), "[C]> };");
@@ -77,7 +77,7 @@ export function emitNode(schema: Schema<NetsvrOptions>, p: Protocol): void {
     f.print("  readonly unregisterResponse: ", register === undefined ? "never" : requestBody(register.unregister, "response"), ";");
     f.print("}");
     f.print();
-    f.print(f.jsDoc(`${pascal(what)} to ${a(p.server)}, kept open: see connect${port === undefined ? "" : pascal(port.name)}().`));
+    f.print(f.jsDoc(`${pascal(what)}, kept open: see connect${port === undefined ? "" : pascal(port.name)}().`));
     f.print(f.export("type", clientName), " = ", runtime("Client", true), "<", typesName, ">;");
     f.print();
     const portDoc = port === undefined ? "" : `\n\nThe ${port.name} port: ${port.doc}`;
