@@ -12,12 +12,15 @@
  * paused reading, dropped connections) and wait on events, never on sleeps.
  *
  * Layout: the core (listeners, sockets, fault handling, controls, waiters,
- * customers) knows nothing about message shapes; everything version-specific
- * (ports, splitting and decoding, heartbeat, register and unregister rules,
- * uniqId format, event routing, request answers, one-way effects, limits)
- * sits behind the ProtocolMode interface, implemented by createV2Mode() (the
- * default, v2.0.2: one port) and createV6Mode() (`protocol: "v6"`, v6.0.1:
- * a worker port and a task port) at the end of the file.
+ * customers) knows nothing about message shapes; it also holds the rules both
+ * versions share, as functions of plain values (send, subscribe, publish,
+ * forceOffline, unregister, checkOnline, topicUniqIds...).
+ * Everything version-specific (ports, splitting and decoding, heartbeat,
+ * register rules, uniqId format, event routing, which command maps onto which
+ * shared rule, answer encodings, customerId, limits) sits behind the
+ * ProtocolMode interface, implemented by createV2Mode() (the default, v2.0.2:
+ * one port) and createV6Mode() (`protocol: "v6"`, v6.0.1: a worker port and a
+ * task port) at the end of the file.
  *
  * Simplifications against the real gateway (all deliberate, for tests):
  * - ForceOffline / ForceOfflineGuest deliver their data and take the customer
@@ -85,7 +88,6 @@ import {
   type RegisterReq,
   type RegisterResp,
   type RequestFrame,
-  type UnRegisterReq,
 } from "../../generated/dist/v2/index.js";
 // v6 exports many of the same names (Cmd, FrameError...): everything v6 carries a V6 prefix here.
 import {
@@ -543,7 +545,7 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
   readonly idleTimeoutMs: number;
   readonly received: ReceivedFrame<T["frame"], T["error"]>[] = [];
   /** Counters behind Metrics. */
-  readonly stats = { opened: 0, closed: 0, transfers: 0 };
+  private readonly stats = { opened: 0, closed: 0, transfers: 0 };
 
   private readonly servers = new Map<PortName, net.Server>();
   /** Ports bound by the first listen(); restart() binds them again. */
@@ -765,13 +767,17 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
   }
 
   /** A request's answer: written in order, or held. */
-  reply(conn: ConnState<T["registration"]>, bytes: Uint8Array): void {
+  private reply(conn: ConnState<T["registration"]>, bytes: Uint8Array): void {
     if (this.holding) this.held.push({ conn, bytes });
     else this.sendNow(conn, bytes);
   }
 
-  get requestsIgnored(): boolean {
-    return this.ignoring;
+  /**
+   * Handles a request: while ignoreRequests is on, it is neither processed (answer is not called, so
+   * it changes nothing) nor answered; otherwise its answer is replied.
+   */
+  answer(conn: ConnState<T["registration"]>, answer: () => Uint8Array): void {
+    if (!this.ignoring) this.reply(conn, answer());
   }
 
   /**
@@ -788,9 +794,18 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
     return conn.id;
   }
 
-  /** Registrations of open connections, for Unregister. */
-  openConnections(): readonly ConnState<T["registration"]>[] {
+  private openConnections(): readonly ConnState<T["registration"]>[] {
     return this.allConnections.filter((c) => c.open);
+  }
+
+  /**
+   * Unregister, in both versions: any connection may name any registration (the mode's test);
+   * every open connection holding a matching one loses it, and an unknown one changes nothing.
+   */
+  unregister(matches: (registration: T["registration"]) => boolean): void {
+    for (const conn of this.openConnections()) {
+      if (conn.registration !== undefined && matches(conn.registration)) conn.registration = undefined;
+    }
   }
 
   // ---- customers, used by modes and tests
@@ -895,12 +910,12 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
   }
 
   /** Hands data to an online customer; empty data is nothing to deliver. */
-  deliver(customer: CustomerState, data: Uint8Array): void {
+  private deliver(customer: CustomerState, data: Uint8Array): void {
     if (customer.online && data.length > 0) customer.inbox.push(data.slice());
   }
 
   /** The customer's WebSocket closes; its worker hears ConnClose, as from the real gateway's close callback. */
-  takeOffline(customer: CustomerState): void {
+  private takeOffline(customer: CustomerState): void {
     if (!customer.online) return;
     customer.online = false;
     this.online.delete(customer.uniqId);
@@ -914,6 +929,154 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
     this.online.delete(customer.uniqId);
     customer.uniqId = uniqId;
     this.online.set(uniqId, customer);
+  }
+
+  // ---- one-way effects both versions share: each mode's switch maps its command ids and body fields onto these
+
+  /** The online customers with these uniqIds, in the order given: unknown or offline ones are skipped, repeats kept. */
+  withUniqIds(uniqIds: readonly string[]): CustomerState[] {
+    return uniqIds.flatMap((uniqId) => this.online.get(uniqId) ?? []);
+  }
+
+  /** The online customers of these customerIds (v6), customerId by customerId. */
+  withCustomerIds(customerIds: readonly string[]): CustomerState[] {
+    return customerIds.flatMap((customerId) => this.customersOf(customerId));
+  }
+
+  /** SingleCast, Multicast, Broadcast and the like: every one of the customers gets data (twice if listed twice). */
+  send(customers: readonly CustomerState[], data: Uint8Array): void {
+    for (const c of customers) this.deliver(c, data);
+  }
+
+  /**
+   * SingleCastBulk, TopicPublishBulk and the like: when the lists are as long, data[i] goes to the customers
+   * targets[i] resolves to; a lone target gets every piece; any other mismatch sends nothing.
+   */
+  sendBulk<K>(targets: readonly K[], data: readonly Uint8Array[], resolve: (target: K) => readonly CustomerState[]): void {
+    if (targets.length === data.length) {
+      targets.forEach((target, i) => this.send(resolve(target), data[i]!));
+    } else if (targets.length === 1 && data.length > 1) {
+      for (const piece of data) this.send(resolve(targets[0]!), piece);
+    }
+  }
+
+  /** TopicSubscribe: an online customer joins the topics, then gets data. */
+  subscribe(uniqId: string, topics: readonly string[], data: Uint8Array): void {
+    const c = this.online.get(uniqId);
+    if (c === undefined) return;
+    for (const t of topics) c.topicSet.add(t);
+    this.deliver(c, data);
+  }
+
+  /** TopicUnsubscribe: an online customer leaves the topics, then gets data. */
+  unsubscribe(uniqId: string, topics: readonly string[], data: Uint8Array): void {
+    const c = this.online.get(uniqId);
+    if (c === undefined) return;
+    for (const t of topics) c.topicSet.delete(t);
+    this.deliver(c, data);
+  }
+
+  /** TopicDelete: per topic, as the gateway walks them, so a customer in two deleted topics gets data twice. */
+  deleteTopics(topics: readonly string[], data: Uint8Array): void {
+    for (const topic of topics) {
+      for (const c of this.subscribers(topic)) {
+        c.topicSet.delete(topic);
+        this.deliver(c, data);
+      }
+    }
+  }
+
+  /** TopicPublish: per topic as well, so a customer in two published topics gets data twice. */
+  publish(topics: readonly string[], data: Uint8Array): void {
+    for (const topic of topics) this.send(this.subscribers(topic), data);
+  }
+
+  /**
+   * ForceOffline and its variants: each customer gets data, then goes offline. Simplified: at once, where
+   * the real gateway waits about 3 s after the data (ForceOfflineGuest: its `delay` seconds).
+   */
+  forceOffline(customers: readonly CustomerState[], data: Uint8Array): void {
+    for (const c of customers) {
+      this.deliver(c, data);
+      this.takeOffline(c);
+    }
+  }
+
+  /** ConnInfoUpdate's shared fields: a non-empty session or topic list replaces the customer's; then data. */
+  updateConnInfo(customer: CustomerState, newSession: string, newTopics: readonly string[], data: Uint8Array): void {
+    if (newSession !== "") customer.session = newSession;
+    if (newTopics.length > 0) {
+      customer.topicSet.clear();
+      for (const t of newTopics) customer.topicSet.add(t);
+    }
+    this.deliver(customer, data);
+  }
+
+  /** ConnInfoDelete's shared fields: clears the session and / or every topic; then data. */
+  deleteConnInfo(customer: CustomerState, delSession: boolean, delTopic: boolean, data: Uint8Array): void {
+    if (delSession) customer.session = "";
+    if (delTopic) customer.topicSet.clear();
+    this.deliver(customer, data);
+  }
+
+  // ---- request answers both versions share, as plain values each mode encodes in its own response
+
+  /** CheckOnline: those of the uniqIds that are online, in the order asked. */
+  checkOnline(uniqIds: readonly string[]): string[] {
+    return uniqIds.filter((uniqId) => this.online.has(uniqId));
+  }
+
+  /** UniqIdList: the uniqIds of every online customer. */
+  uniqIds(): string[] {
+    return this.onlineCustomers().map((c) => c.uniqId);
+  }
+
+  /** The topics a count request asks about: with countAll, every existing topic instead of the listed ones. */
+  countedTopics(topics: readonly string[], countAll: boolean): readonly string[] {
+    return countAll ? this.topics() : topics;
+  }
+
+  /**
+   * A per-topic answer: value(subscribers) for each asked topic that exists (has an online subscriber);
+   * a topic whose value is undefined is left out as well.
+   */
+  perTopic<V>(topics: readonly string[], value: (subscribers: CustomerState[]) => V | undefined): { [topic: string]: V } {
+    const items: { [topic: string]: V } = {};
+    for (const topic of topics) {
+      const subscribers = this.subscribers(topic);
+      const item = subscribers.length > 0 ? value(subscribers) : undefined;
+      if (item !== undefined) items[topic] = item;
+    }
+    return items;
+  }
+
+  /** TopicUniqIdList: the subscribers' uniqIds of each existing topic. */
+  topicUniqIds(topics: readonly string[]): { [topic: string]: { uniqIds: string[] } } {
+    return this.perTopic(topics, (subscribers) => ({ uniqIds: subscribers.map((c) => c.uniqId) }));
+  }
+
+  /** TopicUniqIdCount: the subscriber count of each existing topic. */
+  topicUniqIdCounts(topics: readonly string[], countAll: boolean): { [topic: string]: number } {
+    return this.perTopic(this.countedTopics(topics, countAll), (subscribers) => subscribers.length);
+  }
+
+  /** A per-connection answer (ConnInfo): value(customer) for each of the uniqIds that is online. */
+  perUniqId<V>(uniqIds: readonly string[], value: (customer: CustomerState) => V): { [uniqId: string]: V } {
+    const items: { [uniqId: string]: V } = {};
+    for (const uniqId of uniqIds) {
+      const c = this.online.get(uniqId);
+      if (c !== undefined) items[uniqId] = value(c);
+    }
+    return items;
+  }
+
+  /** Metrics' counters, by keys of this fake's own: 1 customer opens, 2 customer closes, 3 customer messages. */
+  metricCounts(): [key: number, count: bigint][] {
+    return [
+      [1, BigInt(this.stats.opened)],
+      [2, BigInt(this.stats.closed)],
+      [3, BigInt(this.stats.transfers)],
+    ];
   }
 
   get limits(): T["limits"] {
@@ -1043,6 +1206,34 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
   }
 }
 
+// ------------------------------------------------------------------ helpers of both modes
+
+function hex(value: number, digits: number): string {
+  return value.toString(16).padStart(digits, "0");
+}
+
+function randomHex(bytes: number): string {
+  return randomBytes(bytes).toString("hex");
+}
+
+/** [u32 4][u32 cmd]: a command frame without body. */
+function emptyCommandFrame(cmd: number): Uint8Array {
+  const frame = new Uint8Array(8);
+  const view = new DataView(frame.buffer);
+  view.setUint32(0, 4);
+  view.setUint32(4, cmd);
+  return frame;
+}
+
+/**
+ * A frame whose command id the version does not know, or too short to hold one: either gateway's read
+ * loop records it and gives up on the connection.
+ */
+function closeUndecodable<T extends ProtocolTypes>(core: GatewayCore<T>, conn: ConnState<T["registration"]>, bytes: Uint8Array, error: T["error"]): never {
+  core.record(conn, bytes, undefined, error);
+  throw new CloseConnection(error.code === "unknown-command" ? "unknown-command" : "truncated");
+}
+
 // ------------------------------------------------------------------ v2.0.2 rules
 
 /** Ids of workers a business may register as. */
@@ -1092,14 +1283,6 @@ function createV2Mode(serverId: number, limits: readonly LimitSetting[]): Protoc
   };
 }
 
-function hex(value: number, digits: number): string {
-  return value.toString(16).padStart(digits, "0");
-}
-
-function randomHex(bytes: number): string {
-  return randomBytes(bytes).toString("hex");
-}
-
 /** Decodes, records and handles one frame: the v2 gateway's read loop body. */
 function handleV2Frame(core: V2Core, conn: V2Conn, bytes: Uint8Array, limits: V2LimitTable): void {
   let frame: BusinessFrame;
@@ -1120,7 +1303,7 @@ function handleV2Frame(core: V2Core, conn: V2Conn, bytes: Uint8Array, limits: V2
       applyV2Oneway(core, frame);
       return;
     case "request":
-      if (!core.requestsIgnored) core.reply(conn, answerV2Request(core, conn, frame, limits));
+      core.answer(conn, () => answerV2Request(core, conn, frame, limits));
       return;
   }
 }
@@ -1128,21 +1311,17 @@ function handleV2Frame(core: V2Core, conn: V2Conn, bytes: Uint8Array, limits: V2
 /** A frame decodeBusinessFrame rejected: fatal like the gateway's read loop, or dropped like its handlers. */
 function handleV2Undecodable(core: V2Core, conn: V2Conn, bytes: Uint8Array, error: FrameError, limits: V2LimitTable): void {
   const cmd = error.cmd;
-  if (error.code !== "invalid-body" || cmd === undefined || !(cmd in cmdKinds)) {
-    core.record(conn, bytes, undefined, error);
-    // Unknown command id, or a length too short for one.
-    throw new CloseConnection(error.code === "unknown-command" ? "unknown-command" : "truncated");
-  }
+  if (error.code !== "invalid-body" || cmd === undefined || !(cmd in cmdKinds)) closeUndecodable(core, conn, bytes, error);
   if (cmd === Cmd.Register) {
     core.record(conn, bytes, undefined, error);
-    if (!core.requestsIgnored) core.reply(conn, encodeRegisterResponse(v2Register(core, conn, undefined)));
+    core.answer(conn, () => encodeRegisterResponse(v2Register(core, conn, undefined)));
     return;
   }
   if (cmdKinds[cmd as Cmd] === "request" && bytes.length > 8 && isBodylessRequest(cmd)) {
     // The gateway never reads the body of these requests: answer as if it were empty.
-    const empty = decodeBusinessFrame(Uint8Array.of(0, 0, 0, 4, cmd >>> 24, (cmd >>> 16) & 0xff, (cmd >>> 8) & 0xff, cmd & 0xff));
+    const empty = decodeBusinessFrame(emptyCommandFrame(cmd));
     core.record(conn, bytes, empty, error);
-    if (empty.kind === "request" && !core.requestsIgnored) core.reply(conn, answerV2Request(core, conn, empty, limits));
+    if (empty.kind === "request") core.answer(conn, () => answerV2Request(core, conn, empty, limits));
     return;
   }
   // The gateway logs a body it cannot unmarshal and drops the command.
@@ -1175,68 +1354,36 @@ function v2Register(core: V2Core, conn: V2Conn, body: RegisterReq | undefined): 
   return result(RegisterRespCode.Success, conn.registration.registerId);
 }
 
-/** v2 Unregister: any connection may name any (workerId, registerId); an unknown pair changes nothing. */
-function v2Unregister(core: V2Core, body: UnRegisterReq): void {
-  for (const conn of core.openConnections()) {
-    const r = conn.registration;
-    if (r !== undefined && r.workerId === body.workerId && r.registerId === body.registerId) conn.registration = undefined;
-  }
-}
-
+/** A request's answer; the rules both versions share are the core's, v2 adds serverId to most answers. */
 function answerV2Request(core: V2Core, conn: V2Conn, frame: RequestFrame, limits: V2LimitTable): Uint8Array {
   const serverId = core.serverId;
   switch (frame.cmd) {
     case Cmd.Register:
       return encodeRegisterResponse(v2Register(core, conn, frame.body));
-    case Cmd.Unregister:
-      v2Unregister(core, frame.body);
+    case Cmd.Unregister: {
+      // v2 names a registration by the pair (workerId, registerId).
+      const { workerId, registerId } = frame.body;
+      core.unregister((r) => r.workerId === workerId && r.registerId === registerId);
       return encodeUnregisterResponse({});
+    }
     case Cmd.CheckOnline:
-      return encodeCheckOnlineResponse({ uniqIds: frame.body.uniqIds.filter((u) => core.onlineCustomer(u) !== undefined) });
+      return encodeCheckOnlineResponse({ uniqIds: core.checkOnline(frame.body.uniqIds) });
     case Cmd.UniqIdList:
-      return encodeUniqIdListResponse({ serverId, uniqIds: core.onlineCustomers().map((c) => c.uniqId) });
+      return encodeUniqIdListResponse({ serverId, uniqIds: core.uniqIds() });
     case Cmd.UniqIdCount:
       return encodeUniqIdCountResponse({ serverId, count: core.onlineCustomers().length });
     case Cmd.TopicCount:
       return encodeTopicCountResponse({ serverId, count: core.topics().length });
     case Cmd.TopicList:
       return encodeTopicListResponse({ serverId, topics: core.topics() });
-    case Cmd.TopicUniqIdList: {
-      // Only topics that exist (have an online subscriber) appear.
-      const items: { [topic: string]: { uniqIds: string[] } } = {};
-      for (const topic of frame.body.topics) {
-        const uniqIds = core.subscribers(topic).map((c) => c.uniqId);
-        if (uniqIds.length > 0) items[topic] = { uniqIds };
-      }
-      return encodeTopicUniqIdListResponse({ serverId, items });
-    }
-    case Cmd.TopicUniqIdCount: {
-      const topics = frame.body.countAll ? core.topics() : frame.body.topics;
-      const items: { [topic: string]: number } = {};
-      for (const topic of topics) {
-        const count = core.subscribers(topic).length;
-        if (count > 0) items[topic] = count;
-      }
-      return encodeTopicUniqIdCountResponse({ serverId, items });
-    }
-    case Cmd.ConnInfo: {
-      const items: { [uniqId: string]: { session: string; topics: string[] } } = {};
-      for (const uniqId of frame.body.uniqIds) {
-        const c = core.onlineCustomer(uniqId);
-        if (c !== undefined) items[uniqId] = { session: c.session, topics: [...c.topicSet] };
-      }
-      return encodeConnInfoResponse({ items });
-    }
+    case Cmd.TopicUniqIdList:
+      return encodeTopicUniqIdListResponse({ serverId, items: core.topicUniqIds(frame.body.topics) });
+    case Cmd.TopicUniqIdCount:
+      return encodeTopicUniqIdCountResponse({ serverId, items: core.topicUniqIdCounts(frame.body.topics, frame.body.countAll) });
+    case Cmd.ConnInfo:
+      return encodeConnInfoResponse({ items: core.perUniqId(frame.body.uniqIds, (c) => ({ session: c.session, topics: [...c.topicSet] })) });
     case Cmd.Metrics:
-      // Keys are this fake's own: 1 customer opens, 2 customer closes, 3 customer messages.
-      return encodeMetricsResponse({
-        serverId,
-        items: {
-          1: { count: BigInt(core.stats.opened) },
-          2: { count: BigInt(core.stats.closed) },
-          3: { count: BigInt(core.stats.transfers) },
-        },
-      });
+      return encodeMetricsResponse({ serverId, items: Object.fromEntries(core.metricCounts().map(([key, count]) => [key, { count }])) });
     case Cmd.Limit:
       for (const item of frame.body.items) {
         // Unknown names and values <= 0 are ignored, as by the gateway.
@@ -1256,120 +1403,53 @@ function answerV2Request(core: V2Core, conn: V2Conn, frame: RequestFrame, limits
   }
 }
 
-/** Targets of a bulk command: pairwise when the lists match, all data to a lone target, else nothing. */
-function bulkPairs<T>(targets: readonly T[], data: readonly Uint8Array[]): [T, Uint8Array][] {
-  if (targets.length === data.length) return targets.map((t, i) => [t, data[i]!]);
-  if (targets.length === 1 && data.length > 1) return data.map((d) => [targets[0]!, d]);
-  return [];
-}
-
-/** The effect of a one-way command on the customers. Unknown or offline uniqIds are skipped. */
+/** The effect of a one-way command on the customers: the core's shared effects, plus v2's newUniqId, delUniqId and guest rule. */
 function applyV2Oneway(core: V2Core, frame: OnewayFrame): void {
-  const online = (uniqId: string): CustomerState | undefined => core.onlineCustomer(uniqId);
   switch (frame.cmd) {
     case Cmd.ConnInfoUpdate: {
       const b = frame.body;
-      const target = online(b.uniqId);
+      const target = core.onlineCustomer(b.uniqId);
       if (target === undefined) return;
       if (b.newUniqId !== "" && b.newUniqId !== b.uniqId) {
         // The uniqId's current holder is told (if there is something to say) and closed.
-        const holder = online(b.newUniqId);
-        if (holder !== undefined) {
-          core.deliver(holder, b.dataAsNewUniqIdExisted);
-          core.takeOffline(holder);
-        }
+        const holder = core.onlineCustomer(b.newUniqId);
+        if (holder !== undefined) core.forceOffline([holder], b.dataAsNewUniqIdExisted);
         core.rename(target, b.newUniqId);
       }
-      if (b.newSession !== "") target.session = b.newSession;
-      if (b.newTopics.length > 0) {
-        target.topicSet.clear();
-        for (const t of b.newTopics) target.topicSet.add(t);
-      }
-      core.deliver(target, b.data);
+      core.updateConnInfo(target, b.newSession, b.newTopics, b.data);
       return;
     }
     case Cmd.ConnInfoDelete: {
       const b = frame.body;
-      const target = online(b.uniqId);
+      const target = core.onlineCustomer(b.uniqId);
       if (target === undefined) return;
-      if (b.delSession) target.session = "";
-      if (b.delTopic) target.topicSet.clear();
       if (b.delUniqId) core.rename(target, core.newUniqId());
-      core.deliver(target, b.data);
+      core.deleteConnInfo(target, b.delSession, b.delTopic, b.data);
       return;
     }
     case Cmd.Broadcast:
-      for (const c of core.onlineCustomers()) core.deliver(c, frame.body.data);
-      return;
+      return core.send(core.onlineCustomers(), frame.body.data);
     case Cmd.Multicast:
-      for (const uniqId of frame.body.uniqIds) {
-        const c = online(uniqId);
-        if (c !== undefined) core.deliver(c, frame.body.data);
-      }
-      return;
-    case Cmd.SingleCast: {
-      const c = online(frame.body.uniqId);
-      if (c !== undefined) core.deliver(c, frame.body.data);
-      return;
-    }
+      return core.send(core.withUniqIds(frame.body.uniqIds), frame.body.data);
+    case Cmd.SingleCast:
+      return core.send(core.withUniqIds([frame.body.uniqId]), frame.body.data);
     case Cmd.SingleCastBulk:
-      for (const [uniqId, data] of bulkPairs(frame.body.uniqIds, frame.body.data)) {
-        const c = online(uniqId);
-        if (c !== undefined) core.deliver(c, data);
-      }
-      return;
-    case Cmd.TopicSubscribe: {
-      const c = online(frame.body.uniqId);
-      if (c === undefined) return;
-      for (const t of frame.body.topics) c.topicSet.add(t);
-      core.deliver(c, frame.body.data);
-      return;
-    }
-    case Cmd.TopicUnsubscribe: {
-      const c = online(frame.body.uniqId);
-      if (c === undefined) return;
-      for (const t of frame.body.topics) c.topicSet.delete(t);
-      core.deliver(c, frame.body.data);
-      return;
-    }
+      return core.sendBulk(frame.body.uniqIds, frame.body.data, (uniqId) => core.withUniqIds([uniqId]));
+    case Cmd.TopicSubscribe:
+      return core.subscribe(frame.body.uniqId, frame.body.topics, frame.body.data);
+    case Cmd.TopicUnsubscribe:
+      return core.unsubscribe(frame.body.uniqId, frame.body.topics, frame.body.data);
     case Cmd.TopicDelete:
-      // Per topic, as the gateway walks them: a customer in two deleted topics gets data twice.
-      for (const topic of frame.body.topics) {
-        for (const c of core.subscribers(topic)) {
-          c.topicSet.delete(topic);
-          core.deliver(c, frame.body.data);
-        }
-      }
-      return;
+      return core.deleteTopics(frame.body.topics, frame.body.data);
     case Cmd.TopicPublish:
-      // Per topic as well: a customer in two published topics gets data twice.
-      for (const topic of frame.body.topics) {
-        for (const c of core.subscribers(topic)) core.deliver(c, frame.body.data);
-      }
-      return;
+      return core.publish(frame.body.topics, frame.body.data);
     case Cmd.TopicPublishBulk:
-      for (const [topic, data] of bulkPairs(frame.body.topics, frame.body.data)) {
-        for (const c of core.subscribers(topic)) core.deliver(c, data);
-      }
-      return;
+      return core.sendBulk(frame.body.topics, frame.body.data, (topic) => core.subscribers(topic));
     case Cmd.ForceOffline:
-      // Simplified: closes at once instead of ~3 s after sending data.
-      for (const uniqId of frame.body.uniqIds) {
-        const c = online(uniqId);
-        if (c === undefined) continue;
-        core.deliver(c, frame.body.data);
-        core.takeOffline(c);
-      }
-      return;
+      return core.forceOffline(core.withUniqIds(frame.body.uniqIds), frame.body.data);
     case Cmd.ForceOfflineGuest:
-      // Only guests (no session); simplified: ignores `delay` and the ~3 s after data.
-      for (const uniqId of frame.body.uniqIds) {
-        const c = online(uniqId);
-        if (c === undefined || c.session !== "") continue;
-        core.deliver(c, frame.body.data);
-        core.takeOffline(c);
-      }
-      return;
+      // A v2 guest has no session.
+      return core.forceOffline(core.withUniqIds(frame.body.uniqIds).filter((c) => c.session === ""), frame.body.data);
     default: {
       const unhandled: never = frame;
       throw new Error(`test gateway: unhandled one-way command ${JSON.stringify(unhandled)}`);
@@ -1468,17 +1548,14 @@ function handleV6Frame(core: V6Core, conn: V6Conn, bytes: Uint8Array, limits: V6
   // Each port's read loop knows only its own commands: another port's command closes the connection.
   if (v6CmdPorts[frame.cmd] !== conn.port) throw new CloseConnection("wrong-port");
   if (frame.kind === "oneway") applyV6Oneway(core, frame);
-  else if (!core.requestsIgnored) core.reply(conn, answerV6Request(core, conn, frame, limits));
+  else core.answer(conn, () => answerV6Request(core, conn, frame, limits));
 }
 
 /** A frame decodeV6BusinessFrame rejected: fatal like the port's read loop, or dropped like its handlers. */
 function handleV6Undecodable(core: V6Core, conn: V6Conn, bytes: Uint8Array, error: V6FrameError, limits: V6LimitState): void {
   const cmd = error.cmd;
-  if (error.code !== "invalid-body" || cmd === undefined || !(cmd in v6CmdKinds)) {
-    core.record(conn, bytes, undefined, error);
-    // Unknown command id (events included), or a length too short for one.
-    throw new CloseConnection(error.code === "unknown-command" ? "unknown-command" : "truncated");
-  }
+  // Events are unknown commands here too.
+  if (error.code !== "invalid-body" || cmd === undefined || !(cmd in v6CmdKinds)) closeUndecodable(core, conn, bytes, error);
   const known = cmd as V6Cmd;
   if (v6CmdPorts[known] !== conn.port) {
     // The port closes before it would look at the body.
@@ -1487,27 +1564,18 @@ function handleV6Undecodable(core: V6Core, conn: V6Conn, bytes: Uint8Array, erro
   }
   if (known === V6Cmd.Register) {
     core.record(conn, bytes, undefined, error);
-    if (!core.requestsIgnored) core.reply(conn, encodeV6GatewayFrame(V6Cmd.Register, v6Register(conn, undefined)));
+    core.answer(conn, () => encodeV6GatewayFrame(V6Cmd.Register, v6Register(conn, undefined)));
     return;
   }
   if (v6CmdKinds[known] === "request" && v6RequestSchemas[known as V6RequestCmd] === undefined) {
     // The gateway never reads the body of these requests: answer as if it were empty.
     const empty = decodeV6BusinessFrame(emptyCommandFrame(cmd));
     core.record(conn, bytes, empty, error);
-    if (empty.kind === "request" && !core.requestsIgnored) core.reply(conn, answerV6Request(core, conn, empty, limits));
+    if (empty.kind === "request") core.answer(conn, () => answerV6Request(core, conn, empty, limits));
     return;
   }
   // Unregister and the rest: the gateway logs a body it cannot unmarshal and drops the command, no reply.
   core.record(conn, bytes, undefined, error);
-}
-
-/** [u32 4][u32 cmd]: a command frame without body. */
-function emptyCommandFrame(cmd: number): Uint8Array {
-  const frame = new Uint8Array(8);
-  const view = new DataView(frame.buffer);
-  view.setUint32(0, 4);
-  view.setUint32(4, cmd);
-  return frame;
 }
 
 /** The fields of a v6 RegisterResp. */
@@ -1528,90 +1596,71 @@ function v6Register(conn: V6Conn, body: V6RegisterReq | undefined): V6RegisterAn
   return result(V6RegisterRespCode.Success, conn.registration.connId);
 }
 
+/** A request's answer; the rules both versions share are the core's, v6 adds the customerId queries. */
 function answerV6Request(core: V6Core, conn: V6Conn, frame: V6RequestFrame, limits: V6LimitState): Uint8Array {
   switch (frame.cmd) {
     case V6Cmd.Register:
       return encodeV6GatewayFrame(V6Cmd.Register, v6Register(conn, frame.body));
-    case V6Cmd.Unregister:
-      // Any worker connection may name any connId; an unknown one changes nothing.
-      for (const c of core.openConnections()) {
-        if (c.registration?.connId === frame.body.connId) c.registration = undefined;
-      }
+    case V6Cmd.Unregister: {
+      // v6 names a registration by its connId.
+      const { connId } = frame.body;
+      core.unregister((r) => r.connId === connId);
       return encodeV6GatewayFrame(V6Cmd.Unregister, {});
+    }
     case V6Cmd.CheckOnline:
-      return encodeV6GatewayFrame(V6Cmd.CheckOnline, { uniqIds: frame.body.uniqIds.filter((u) => core.onlineCustomer(u) !== undefined) });
+      return encodeV6GatewayFrame(V6Cmd.CheckOnline, { uniqIds: core.checkOnline(frame.body.uniqIds) });
     case V6Cmd.CustomerIdList:
       return encodeV6GatewayFrame(V6Cmd.CustomerIdList, { customerIds: core.customerIds() });
     case V6Cmd.CustomerIdCount:
       return encodeV6GatewayFrame(V6Cmd.CustomerIdCount, { count: core.customerIds().length });
     case V6Cmd.UniqIdList:
-      return encodeV6GatewayFrame(V6Cmd.UniqIdList, { uniqIds: core.onlineCustomers().map((c) => c.uniqId) });
+      return encodeV6GatewayFrame(V6Cmd.UniqIdList, { uniqIds: core.uniqIds() });
     case V6Cmd.UniqIdCount:
       return encodeV6GatewayFrame(V6Cmd.UniqIdCount, { count: core.onlineCustomers().length });
     case V6Cmd.TopicList:
       return encodeV6GatewayFrame(V6Cmd.TopicList, { topics: core.topics() });
     case V6Cmd.TopicCount:
       return encodeV6GatewayFrame(V6Cmd.TopicCount, { count: core.topics().length });
-    case V6Cmd.TopicUniqIdList: {
-      // Only topics that exist (have an online subscriber) appear.
-      const items: { [topic: string]: { uniqIds: string[] } } = {};
-      for (const topic of frame.body.topics) {
-        const uniqIds = core.subscribers(topic).map((c) => c.uniqId);
-        if (uniqIds.length > 0) items[topic] = { uniqIds };
-      }
-      return encodeV6GatewayFrame(V6Cmd.TopicUniqIdList, { items });
-    }
-    case V6Cmd.TopicUniqIdCount: {
-      const items: { [topic: string]: number } = {};
-      for (const topic of frame.body.countAll ? core.topics() : frame.body.topics) {
-        const count = core.subscribers(topic).length;
-        if (count > 0) items[topic] = count;
-      }
-      return encodeV6GatewayFrame(V6Cmd.TopicUniqIdCount, { items });
-    }
+    case V6Cmd.TopicUniqIdList:
+      return encodeV6GatewayFrame(V6Cmd.TopicUniqIdList, { items: core.topicUniqIds(frame.body.topics) });
+    case V6Cmd.TopicUniqIdCount:
+      return encodeV6GatewayFrame(V6Cmd.TopicUniqIdCount, { items: core.topicUniqIdCounts(frame.body.topics, frame.body.countAll) });
     case V6Cmd.TopicCustomerIdList: {
       // Subscribers without a customerId do not count; a topic left with none is absent.
-      const items: { [topic: string]: { customerIds: string[] } } = {};
-      for (const topic of frame.body.topics) {
-        const customerIds = core.customerIds(core.subscribers(topic));
-        if (customerIds.length > 0) items[topic] = { customerIds };
-      }
+      const items = core.perTopic(frame.body.topics, (subscribers) => {
+        const customerIds = core.customerIds(subscribers);
+        return customerIds.length > 0 ? { customerIds } : undefined;
+      });
       return encodeV6GatewayFrame(V6Cmd.TopicCustomerIdList, { items });
     }
     case V6Cmd.TopicCustomerIdToUniqIdsList: {
       // topic -> customerId -> uniqIds of that customerId's subscribed connections.
-      const items: { [topic: string]: { items: { [customerId: string]: { uniqIds: string[] } } } } = {};
-      for (const topic of frame.body.topics) {
+      const items = core.perTopic(frame.body.topics, (subscribers) => {
         const byCustomer: { [customerId: string]: { uniqIds: string[] } } = {};
-        for (const c of core.subscribers(topic)) {
+        for (const c of subscribers) {
           if (c.customerId === "") continue;
           (byCustomer[c.customerId] ??= { uniqIds: [] }).uniqIds.push(c.uniqId);
         }
-        if (Object.keys(byCustomer).length > 0) items[topic] = { items: byCustomer };
-      }
+        return Object.keys(byCustomer).length > 0 ? { items: byCustomer } : undefined;
+      });
       return encodeV6GatewayFrame(V6Cmd.TopicCustomerIdToUniqIdsList, { items });
     }
     case V6Cmd.TopicCustomerIdCount: {
-      const items: { [topic: string]: number } = {};
-      for (const topic of frame.body.countAll ? core.topics() : frame.body.topics) {
-        const count = core.customerIds(core.subscribers(topic)).length;
-        if (count > 0) items[topic] = count;
-      }
+      const topics = core.countedTopics(frame.body.topics, frame.body.countAll);
+      const items = core.perTopic(topics, (subscribers) => {
+        const count = core.customerIds(subscribers).length;
+        return count > 0 ? count : undefined;
+      });
       return encodeV6GatewayFrame(V6Cmd.TopicCustomerIdCount, { items });
     }
     case V6Cmd.ConnInfo: {
       // Only the requested pieces are filled in.
       const b = frame.body;
-      const items: { [uniqId: string]: { session: string; customerId: string; topics: string[] } } = {};
-      for (const uniqId of b.uniqIds) {
-        const c = core.onlineCustomer(uniqId);
-        if (c === undefined) continue;
-        items[uniqId] = {
-          session: b.reqSession ? c.session : "",
-          customerId: b.reqCustomerId ? c.customerId : "",
-          topics: b.reqTopic ? [...c.topicSet] : [],
-        };
-      }
+      const items = core.perUniqId(b.uniqIds, (c) => ({
+        session: b.reqSession ? c.session : "",
+        customerId: b.reqCustomerId ? c.customerId : "",
+        topics: b.reqTopic ? [...c.topicSet] : [],
+      }));
       return encodeV6GatewayFrame(V6Cmd.ConnInfo, { items });
     }
     case V6Cmd.ConnInfoByCustomerId: {
@@ -1629,13 +1678,9 @@ function answerV6Request(core: V6Core, conn: V6Conn, frame: V6RequestFrame, limi
       return encodeV6GatewayFrame(V6Cmd.ConnInfoByCustomerId, { items });
     }
     case V6Cmd.Metrics:
-      // Keys are this fake's own, as in v2: 1 customer opens, 2 customer closes, 3 customer messages.
+      // v6 items repeat their key as `item`.
       return encodeV6GatewayFrame(V6Cmd.Metrics, {
-        items: {
-          1: { item: 1, count: BigInt(core.stats.opened) },
-          2: { item: 2, count: BigInt(core.stats.closed) },
-          3: { item: 3, count: BigInt(core.stats.transfers) },
-        },
+        items: Object.fromEntries(core.metricCounts().map(([key, count]) => [key, { item: key, count }])),
       });
     case V6Cmd.Limit:
       // A value <= 0 leaves that limit as it is; the answer holds the current limits.
@@ -1649,127 +1694,62 @@ function answerV6Request(core: V6Core, conn: V6Conn, frame: V6RequestFrame, limi
   }
 }
 
-/** The effect of a v6 one-way command on the customers. Unknown or offline uniqIds and customerIds are skipped. */
+/**
+ * The effect of a v6 one-way command on the customers: the core's shared effects, plus v6's customerId
+ * (a field of ConnInfoUpdate / ConnInfoDelete, the *ByCustomerId targets, the guest rule).
+ */
 function applyV6Oneway(core: V6Core, frame: V6OnewayFrame): void {
-  const online = (uniqId: string): CustomerState | undefined => core.onlineCustomer(uniqId);
   switch (frame.cmd) {
     case V6Cmd.ConnInfoUpdate: {
-      // Non-empty values replace; there is no newUniqId in v6.
+      // There is no newUniqId in v6.
       const b = frame.body;
-      const target = online(b.uniqId);
+      const target = core.onlineCustomer(b.uniqId);
       if (target === undefined) return;
-      if (b.newSession !== "") target.session = b.newSession;
       if (b.newCustomerId !== "") target.customerId = b.newCustomerId;
-      if (b.newTopics.length > 0) {
-        target.topicSet.clear();
-        for (const t of b.newTopics) target.topicSet.add(t);
-      }
-      core.deliver(target, b.data);
+      core.updateConnInfo(target, b.newSession, b.newTopics, b.data);
       return;
     }
     case V6Cmd.ConnInfoDelete: {
       const b = frame.body;
-      const target = online(b.uniqId);
+      const target = core.onlineCustomer(b.uniqId);
       if (target === undefined) return;
-      if (b.delSession) target.session = "";
       if (b.delCustomerId) target.customerId = "";
-      if (b.delTopic) target.topicSet.clear();
-      core.deliver(target, b.data);
+      core.deleteConnInfo(target, b.delSession, b.delTopic, b.data);
       return;
     }
     case V6Cmd.Broadcast:
-      for (const c of core.onlineCustomers()) core.deliver(c, frame.body.data);
-      return;
+      return core.send(core.onlineCustomers(), frame.body.data);
     case V6Cmd.Multicast:
-      for (const uniqId of frame.body.uniqIds) {
-        const c = online(uniqId);
-        if (c !== undefined) core.deliver(c, frame.body.data);
-      }
-      return;
+      return core.send(core.withUniqIds(frame.body.uniqIds), frame.body.data);
     case V6Cmd.MulticastByCustomerId:
-      // Every connection of each customerId.
-      for (const customerId of frame.body.customerIds) {
-        for (const c of core.customersOf(customerId)) core.deliver(c, frame.body.data);
-      }
-      return;
-    case V6Cmd.SingleCast: {
-      const c = online(frame.body.uniqId);
-      if (c !== undefined) core.deliver(c, frame.body.data);
-      return;
-    }
+      return core.send(core.withCustomerIds(frame.body.customerIds), frame.body.data);
+    case V6Cmd.SingleCast:
+      return core.send(core.withUniqIds([frame.body.uniqId]), frame.body.data);
     case V6Cmd.SingleCastBulk:
-      for (const [uniqId, data] of bulkPairs(frame.body.uniqIds, frame.body.data)) {
-        const c = online(uniqId);
-        if (c !== undefined) core.deliver(c, data);
-      }
-      return;
+      return core.sendBulk(frame.body.uniqIds, frame.body.data, (uniqId) => core.withUniqIds([uniqId]));
     case V6Cmd.SingleCastByCustomerId:
-      for (const c of core.customersOf(frame.body.customerId)) core.deliver(c, frame.body.data);
-      return;
+      return core.send(core.customersOf(frame.body.customerId), frame.body.data);
     case V6Cmd.SingleCastBulkByCustomerId:
-      for (const [customerId, data] of bulkPairs(frame.body.customerIds, frame.body.data)) {
-        for (const c of core.customersOf(customerId)) core.deliver(c, data);
-      }
-      return;
-    case V6Cmd.TopicSubscribe: {
-      const c = online(frame.body.uniqId);
-      if (c === undefined) return;
-      for (const t of frame.body.topics) c.topicSet.add(t);
-      core.deliver(c, frame.body.data);
-      return;
-    }
-    case V6Cmd.TopicUnsubscribe: {
-      const c = online(frame.body.uniqId);
-      if (c === undefined) return;
-      for (const t of frame.body.topics) c.topicSet.delete(t);
-      core.deliver(c, frame.body.data);
-      return;
-    }
+      return core.sendBulk(frame.body.customerIds, frame.body.data, (customerId) => core.customersOf(customerId));
+    case V6Cmd.TopicSubscribe:
+      return core.subscribe(frame.body.uniqId, frame.body.topics, frame.body.data);
+    case V6Cmd.TopicUnsubscribe:
+      return core.unsubscribe(frame.body.uniqId, frame.body.topics, frame.body.data);
     case V6Cmd.TopicDelete:
-      // Per topic, as in v2: a customer in two deleted topics gets data twice.
-      for (const topic of frame.body.topics) {
-        for (const c of core.subscribers(topic)) {
-          c.topicSet.delete(topic);
-          core.deliver(c, frame.body.data);
-        }
-      }
-      return;
+      return core.deleteTopics(frame.body.topics, frame.body.data);
     case V6Cmd.TopicPublish:
-      for (const topic of frame.body.topics) {
-        for (const c of core.subscribers(topic)) core.deliver(c, frame.body.data);
-      }
-      return;
+      return core.publish(frame.body.topics, frame.body.data);
     case V6Cmd.TopicPublishBulk:
-      for (const [topic, data] of bulkPairs(frame.body.topics, frame.body.data)) {
-        for (const c of core.subscribers(topic)) core.deliver(c, data);
-      }
-      return;
+      return core.sendBulk(frame.body.topics, frame.body.data, (topic) => core.subscribers(topic));
     case V6Cmd.ForceOffline:
-      // Simplified as in v2: closes at once instead of ~3 s after sending data.
-      for (const uniqId of frame.body.uniqIds) {
-        const c = online(uniqId);
-        if (c === undefined) continue;
-        core.deliver(c, frame.body.data);
-        core.takeOffline(c);
-      }
-      return;
+      return core.forceOffline(core.withUniqIds(frame.body.uniqIds), frame.body.data);
     case V6Cmd.ForceOfflineByCustomerId:
-      for (const customerId of frame.body.customerIds) {
-        for (const c of core.customersOf(customerId)) {
-          core.deliver(c, frame.body.data);
-          core.takeOffline(c);
-        }
-      }
-      return;
-    case V6Cmd.ForceOfflineGuest:
-      // A guest has neither session nor customerId; `delay` is ignored, as in v2.
-      for (const uniqId of frame.body.uniqIds) {
-        const c = online(uniqId);
-        if (c === undefined || c.session !== "" || c.customerId !== "") continue;
-        core.deliver(c, frame.body.data);
-        core.takeOffline(c);
-      }
-      return;
+      return core.forceOffline(core.withCustomerIds(frame.body.customerIds), frame.body.data);
+    case V6Cmd.ForceOfflineGuest: {
+      // A v6 guest has neither session nor customerId.
+      const guests = core.withUniqIds(frame.body.uniqIds).filter((c) => c.session === "" && c.customerId === "");
+      return core.forceOffline(guests, frame.body.data);
+    }
     default: {
       const unhandled: never = frame;
       throw new Error(`test gateway: unhandled v6 one-way command ${JSON.stringify(unhandled)}`);
