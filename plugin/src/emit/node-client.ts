@@ -146,7 +146,8 @@ function printCluster(f: GeneratedFile, p: Protocol, routing: Routing, prefix: s
   f.print("  }");
   f.print("  return new ", cluster("Cluster"), "(clusterBinding, clients, prefixes);");
   f.print("}");
-  f.print();  f.print("export type { ", cluster("ClusterMember", true), ", ", cluster("MemberResult", true), " };");
+  f.print();
+  f.print("export type { ", cluster("ClusterMember", true), ", ", cluster("MemberResult", true), " };");
 }
 
 /** The runtime's view of this protocol. */

@@ -25,9 +25,10 @@ export function buildPorts(manifest: Manifest, problems: string[]): Port[] {
 
 /** Requests whose answers merge by summing fields: each must be a number, or a map with number values. */
 export function buildSums(manifest: Manifest, commands: Command[], problems: string[]): Command[] {
-  return commands.map((command, i) => {
-    const entry = manifest.commands[i]!;
-    if (command.kind !== "request" || entry.kind !== "request" || entry.merge === undefined) return command;
+  return commands.map((command) => {
+    // By name: a command whose messages did not resolve is missing from commands, so indexes may not line up.
+    const entry = manifest.commands.find((e) => e.name === command.name);
+    if (command.kind !== "request" || entry?.kind !== "request" || entry.merge === undefined) return command;
     const sum: DescField[] = [];
     for (const name of entry.merge.sum) {
       const field = findField(command.response, name);
@@ -88,11 +89,12 @@ export function buildRegistration(manifest: Manifest, commands: readonly Command
 export function buildRouting(manifest: Manifest, commands: readonly Command[], problems: string[]): Routing | undefined {
   const declared = manifest.routing;
   if (declared === undefined) return undefined;
-  const routed = commands.filter((command) => {
+  const fieldOf = (command: Command): DescField | undefined => {
     const body = command.kind === "request" ? command.request : command.message;
     const field = body === undefined ? undefined : findField(body, declared.field);
-    return command.kind !== "event" && field?.fieldKind === "scalar" && field.scalar === ScalarType.STRING;
-  });
+    return command.kind !== "event" && field?.fieldKind === "scalar" && field.scalar === ScalarType.STRING ? field : undefined;
+  };
+  const routed = commands.filter((command) => fieldOf(command) !== undefined);
   if (routed.length === 0) {
     problems.push(`${manifest.locate(["routing", "field"])}: no command body has a string field "${declared.field}"`);
     return undefined;
@@ -102,7 +104,9 @@ export function buildRouting(manifest: Manifest, commands: readonly Command[], p
     problems.push(`${manifest.locate(["routing", "field"])}: commands with "${declared.field}" belong to several ports (${ports.join(", ")}); a cluster connects to one`);
     return undefined;
   }
-  return { field: declared.field, prefixLength: declared.prefixLength, prefix: declared.prefix, commands: routed, port: ports[0] };
+  // The generated code reads the body by its local (camelCase) name, whichever name the manifest used.
+  const field = fieldOf(routed[0]!)!.localName;
+  return { field, prefixLength: declared.prefixLength, prefix: declared.prefix, commands: routed, port: ports[0] };
 }
 
 /** A field by its proto name or its local (camelCase) name. */
