@@ -69,6 +69,24 @@ describe("cluster (v2)", () => {
     ]);
   });
 
+  test("a command for all still reaches every member that can take it, and the error names the others", async () => {
+    const { one, two, cluster } = await twoGateways();
+    const b = two.openCustomer({});
+    await one.stop();
+    await one.waitForDisconnect();
+    // The first member is down (reconnecting); the second must still get the broadcast.
+    await new Promise<void>((resolve) => (cluster.clients[0]!.state === "open" ? cluster.clients[0]!.on("disconnect", () => resolve()) : resolve()));
+    let error: unknown;
+    try {
+      cluster.send(Cmd.Broadcast, { data: new Uint8Array([7]) });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(AggregateError);
+    expect((error as AggregateError).errors.map((e: ClientError) => e.code)).toEqual(["not-connected"]);
+    expect([...(await two.waitForDelivery(b.uniqId, 1))[0]!]).toEqual([7]);
+  });
+
   test("a uniqId no member owns is a typed error, and nothing is sent", async () => {
     const { one, two, cluster } = await twoGateways();
     let error: unknown;

@@ -45,15 +45,30 @@ export class Cluster {
     owner(id) {
         return this.byPrefix.get(id.slice(0, this.binding.prefixLength).toLowerCase());
     }
-    /** Sends a one-way command to its owner, or to every server when the body names none. */
+    /**
+     * Sends a one-way command to its owner, or to every server when the body
+     * names none. Every member is tried even when one fails (disconnected,
+     * back-pressure); then an AggregateError lists the failures, and the
+     * members not in it did get the command.
+     */
     send(cmd, ...body) {
         const owner = this.route(cmd, body[0]);
         if (owner !== undefined) {
             owner.send(cmd, ...body);
             return;
         }
-        for (const client of this.clients)
-            client.send(cmd, ...body);
+        const failures = [];
+        for (const client of this.clients) {
+            try {
+                client.send(cmd, ...body);
+            }
+            catch (error) {
+                failures.push(error);
+            }
+        }
+        if (failures.length > 0) {
+            throw new AggregateError(failures, `${failures.length} of ${this.clients.length} members did not take command ${cmd}`);
+        }
     }
     /**
      * A request to its owner, or to every server with the answers merged:

@@ -56,7 +56,12 @@ export declare class Cluster<T extends ClientTypes = ClientTypes> {
     constructor(binding: ClusterBinding, clients: readonly Client<T>[], prefixes: readonly string[]);
     /** The client of the server that owns this id, if it is a member. */
     owner(id: string): Client<T> | undefined;
-    /** Sends a one-way command to its owner, or to every server when the body names none. */
+    /**
+     * Sends a one-way command to its owner, or to every server when the body
+     * names none. Every member is tried even when one fails (disconnected,
+     * back-pressure); then an AggregateError lists the failures, and the
+     * members not in it did get the command.
+     */
     send<C extends CmdOf<T["oneway"]>>(cmd: C, ...body: BodyArgs<T["oneway"][C]>): void;
     /**
      * A request to its owner, or to every server with the answers merged:
