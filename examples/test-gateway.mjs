@@ -10,12 +10,11 @@
 //
 // The fake gateway is TypeScript; this script strips its types with the
 // TypeScript compiler (a dev dependency) and imports the result.
-import { writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { readFileSync } from "node:fs";
 import ts from "typescript";
 
 const { values } = parseArgs({
@@ -38,6 +37,7 @@ const js = outputText.replace(/from "(\.\.?\/[^"]+)"/g, (_, spec) => `from "${ne
 const compiled = join(tmpdir(), `netsvr-test-gateway-${process.pid}.mjs`);
 writeFileSync(compiled, js);
 const { startTestGateway } = await import(pathToFileURL(compiled).href);
+rmSync(compiled); // loaded: the copy is no longer needed
 
 const v6 = values.protocol === "v6";
 const gateway = v6

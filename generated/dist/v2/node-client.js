@@ -196,10 +196,9 @@ export class Client {
                 this.pending.set(cmd, (queue = new Queue()));
             queue.push(entry);
             this.pendingCount++;
-            const name = this.name(cmd);
             const timeout = (_b = (_a = options.timeout) !== null && _a !== void 0 ? _a : this.options.requestTimeout) !== null && _b !== void 0 ? _b : defaults.requestTimeout;
             entry.timer = setTimeout(() => {
-                settle(entry, new ClientError("timeout", `${name} got no answer within ${timeout} ms`, { cmd }));
+                settle(entry, new ClientError("timeout", `${this.name(cmd)} got no answer within ${timeout} ms`, { cmd }));
             }, timeout);
             const signal = options.signal;
             if (signal !== undefined) {
@@ -333,14 +332,14 @@ export class Client {
             throw new TypeError("this protocol declares no registration");
         return registration;
     }
+    /** On every send: names are looked up only for an error message. */
     checkCommand(cmd, kind) {
         var _a, _b;
-        const name = this.name(cmd);
         if (this.binding.cmdKind(cmd) !== kind)
-            throw new TypeError(`${name} is not a ${kind} command`);
+            throw new TypeError(`${this.name(cmd)} is not a ${kind} command`);
         const port = (_b = (_a = this.binding).cmdPort) === null || _b === void 0 ? void 0 : _b.call(_a, cmd);
         if (port !== this.port) {
-            throw new ClientError("wrong-port", `${name} belongs to the ${port} port, this is a ${this.port} connection`, { cmd });
+            throw new ClientError("wrong-port", `${this.name(cmd)} belongs to the ${port} port, this is a ${this.port} connection`, { cmd });
         }
     }
     write(frame, cmd, duringClose = false) {

@@ -237,6 +237,7 @@ export declare class Client<T extends ClientTypes = ClientTypes> {
     private name;
     private get highWaterMark();
     private requireRegistration;
+    /** On every send: names are looked up only for an error message. */
     private checkCommand;
     private write;
     private dial;

@@ -373,10 +373,9 @@ export class Client<T extends ClientTypes = ClientTypes> {
       if (queue === undefined) this.pending.set(cmd, (queue = new Queue()));
       queue.push(entry);
       this.pendingCount++;
-      const name = this.name(cmd);
       const timeout = options.timeout ?? this.options.requestTimeout ?? defaults.requestTimeout;
       entry.timer = setTimeout(() => {
-        settle(entry, new ClientError("timeout", `${name} got no answer within ${timeout} ms`, { cmd }));
+        settle(entry, new ClientError("timeout", `${this.name(cmd)} got no answer within ${timeout} ms`, { cmd }));
       }, timeout);
       const signal = options.signal;
       if (signal !== undefined) {
@@ -508,12 +507,12 @@ export class Client<T extends ClientTypes = ClientTypes> {
     return registration;
   }
 
+  /** On every send: names are looked up only for an error message. */
   private checkCommand(cmd: number, kind: "oneway" | "request"): void {
-    const name = this.name(cmd);
-    if (this.binding.cmdKind(cmd) !== kind) throw new TypeError(`${name} is not a ${kind} command`);
+    if (this.binding.cmdKind(cmd) !== kind) throw new TypeError(`${this.name(cmd)} is not a ${kind} command`);
     const port = this.binding.cmdPort?.(cmd);
     if (port !== this.port) {
-      throw new ClientError("wrong-port", `${name} belongs to the ${port} port, this is a ${this.port} connection`, { cmd });
+      throw new ClientError("wrong-port", `${this.name(cmd)} belongs to the ${port} port, this is a ${this.port} connection`, { cmd });
     }
   }
 
