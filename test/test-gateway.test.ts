@@ -78,12 +78,15 @@ async function openSocket(host: string, port: number): Promise<net.Socket> {
 /** A bare socket to a gateway: writes bytes, collects gateway frames decoded by the version's decoder. */
 class RawPeer<F, R> {
   readonly frames: F[] = [];
-  /** Every byte received, for tests of raw and partial frames. */
-  readonly bytes: number[] = [];
+  /** Each frame's length prefix, as frames. */
+  readonly lengths: number[] = [];
+  /** Bytes received so far. */
+  byteCount = 0;
   ended = false;
   private read = 0;
-  // Framing is the same in every version.
-  private readonly splitter = new FrameSplitter();
+  private readonly chunks: Buffer[] = [];
+  // Framing is the same in every version. The gateway limits only what it receives: what it sends may exceed 2 MiB.
+  private readonly splitter = new FrameSplitter({ maxFrameSize: 64 * 1024 * 1024 });
   private readonly listeners = new Set<() => void>();
 
   protected constructor(
@@ -92,8 +95,12 @@ class RawPeer<F, R> {
     decode: (frame: Uint8Array) => F,
   ) {
     socket.on("data", (chunk: Buffer) => {
-      this.bytes.push(...chunk);
-      this.splitter.push(chunk, (frame) => this.frames.push(decode(frame)));
+      this.chunks.push(chunk);
+      this.byteCount += chunk.length;
+      this.splitter.push(chunk, (frame) => {
+        this.lengths.push(new DataView(frame.buffer, frame.byteOffset, frame.byteLength).getUint32(0));
+        this.frames.push(decode(frame));
+      });
       this.wake();
     });
     socket.on("error", () => {});
@@ -104,8 +111,25 @@ class RawPeer<F, R> {
     clients.push(this);
   }
 
+  /** Every byte received, for tests of raw and partial frames. */
+  get bytes(): number[] {
+    return [...Buffer.concat(this.chunks)];
+  }
+
   send(...frames: Uint8Array[]): void {
     for (const frame of frames) this.socket.write(frame);
+  }
+
+  /** The frames in one write, so that the gateway reads them in one chunk. */
+  sendTogether(...frames: Uint8Array[]): void {
+    this.socket.write(Buffer.concat(frames));
+  }
+
+  /** The next count frames. */
+  async take(count: number, timeoutMs?: number): Promise<F[]> {
+    const taken: F[] = [];
+    while (taken.length < count) taken.push(await this.next(timeoutMs));
+    return taken;
   }
 
   /** The next frame not yet taken, in arrival order. */
@@ -1173,5 +1197,60 @@ describe("v6 mode", () => {
     expect(t2.bytes.slice(-5)).toEqual([0, 0, 0, 12, 0x35]);
     expect((await gw.waitForDisconnect(t2.connection.id)).closeReason).toBe("dropped");
     expect((await gw.waitForDisconnect(w3.connection.id)).closeReason).toBe("dropped");
+  });
+});
+
+// ---------------------------------------------------------------- frame sizes
+
+describe("frames the gateway sends are not limited to 2 MiB", () => {
+  const twoMiB = 2 * 1024 * 1024;
+
+  test("v2: a customer message of 2,097,132 bytes arrives as a Transfer of length 2,097,157", async () => {
+    const gw = await start();
+    const a = await RawBusiness.connect(gw);
+    await a.register(1);
+    const customer = gw.openCustomer();
+    await a.next(); // ConnOpen
+    // The customer's message starts with the 3-digit worker id; the Transfer carries the rest.
+    const data = new Uint8Array(2_097_132 - 3).fill(0x61);
+    expect(gw.customerSends(customer.uniqId, data)).toBe(a.connection.id);
+    const transfer = await a.next();
+    expect(transfer.cmd === Cmd.Transfer && [transfer.body.uniqId, transfer.body.session, transfer.body.data.length]).toEqual([customer.uniqId, "", data.length]);
+    // cmd 4 + uniqId (2 + 18) + data (1 + 3-byte varint + 2,097,129), as the real gateway sent it.
+    expect(a.lengths.at(-1)).toBe(2_097_157);
+    expect(a.lengths.at(-1)).toBeGreaterThan(twoMiB);
+    expect(await a.sync()).toEqual([]);
+    expect(a.connection.open).toBe(true);
+  });
+
+  test("v2: a ConnInfo answer with two 1.2 MB sessions is longer than 2 MiB", async () => {
+    const gw = await start();
+    const a = await RawBusiness.connect(gw);
+    const customers = ["a", "b"].map((c) => gw.openCustomer({ session: c.repeat(1_200_000), topics: ["t"] }));
+    a.send(encodeConnInfoRequest({ uniqIds: customers.map((c) => c.uniqId) }));
+    const items = (await a.response(Cmd.ConnInfo)).body.items;
+    expect(customers.map((c) => items[c.uniqId]?.session)).toEqual(customers.map((c) => c.session));
+    expect(a.lengths.at(-1)).toBeGreaterThan(twoMiB);
+  });
+
+  test("v6: a Transfer and a ConnInfo answer longer than 2 MiB", async () => {
+    const gw = await startV6();
+    const w = await RawV6.connect(gw, "worker");
+    await w.register(Event.OnMessage);
+    const t = await RawV6.connect(gw, "task");
+    const customer = gw.openCustomer({ session: "s".repeat(1_200_000) });
+    const other = gw.openCustomer({ session: "o".repeat(1_200_000) });
+
+    const data = new Uint8Array(2_097_132).fill(0x62);
+    gw.customerSends(customer.uniqId, data);
+    const transfer = await w.next();
+    expect(transfer.cmd === V6Cmd.Transfer && transfer.body.data.length).toBe(data.length);
+    // The Transfer also carries the 1.2 MB session.
+    expect(w.lengths.at(-1)).toBeGreaterThan(data.length + 1_200_000);
+
+    t.send(encodeV6BusinessFrame(V6Cmd.ConnInfo, { uniqIds: [customer.uniqId, other.uniqId], reqSession: true }));
+    const items = (await t.response(V6Cmd.ConnInfo)).body.items;
+    expect([items[customer.uniqId]?.session.length, items[other.uniqId]?.session.length]).toEqual([1_200_000, 1_200_000]);
+    expect(t.lengths.at(-1)).toBeGreaterThan(twoMiB);
   });
 });

@@ -22,6 +22,10 @@
  * one port) and createV6Mode() (`protocol: "v6"`, v6.0.1: a worker port and a
  * task port) at the end of the file.
  *
+ * Like the real gateway, it limits only the frames it receives
+ * (`maxFrameSize`); frames it sends may be longer (a Transfer of a customer
+ * message near 2 MiB, a ConnInfo answer with big sessions).
+ *
  * Simplifications against the real gateway (all deliberate, for tests):
  * - ForceOffline / ForceOfflineGuest deliver their data and take the customer
  *   offline at once; the real gateway waits about 3 s (or `delay` seconds).
