@@ -1254,3 +1254,119 @@ describe("frames the gateway sends are not limited to 2 MiB", () => {
     expect(t.lengths.at(-1)).toBeGreaterThan(twoMiB);
   });
 });
+
+// ---------------------------------------------------------------- slow readers
+
+describe("slow business readers", () => {
+  const oneMiB = new Uint8Array(1024 * 1024);
+
+  /** Calls send (which writes 1 MiB to the connection) until the kernel takes no more: the socket then holds bytes back. */
+  function fillKernelBuffers(connection: BusinessConnection<unknown>, send: () => void): number {
+    let sent = 0;
+    while (connection.pendingBytes === 0) {
+      if (sent === 256) throw new Error("the kernel took 256 MiB and still wants more");
+      send();
+      sent++;
+    }
+    return sent;
+  }
+
+  test("v2: a business that stops reading is closed after sendDeadlineMs, and what was queued for it is lost", async () => {
+    const gw = await start({ sendDeadlineMs: 300 });
+    const a = await RawBusiness.connect(gw);
+    await a.register(1);
+    const customer = gw.openCustomer();
+    await a.next(); // ConnOpen
+    a.socket.pause();
+
+    // Bytes the kernel took do not count: the deadline runs only while the socket holds some back.
+    gw.customerSends(customer.uniqId, "small");
+    await expect(gw.waitForDisconnect(a.connection.id, 600)).rejects.toThrow(/timed out after 600 ms/);
+    expect(a.connection.pendingWrites).toBe(0);
+
+    const startedAt = Date.now();
+    const sent = fillKernelBuffers(a.connection, () => gw.customerSends(customer.uniqId, oneMiB));
+    for (let i = 0; i < 10; i++) gw.customerSends(customer.uniqId, oneMiB);
+    expect(a.connection.pendingWrites).toBeGreaterThanOrEqual(11);
+    const closed = await gw.waitForDisconnect(a.connection.id);
+    expect(closed.closeReason).toBe("send-deadline");
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(290);
+    // The counts of what was left unsent stay as they were at the close.
+    const lost = closed.pendingWrites;
+    expect(lost).toBeGreaterThanOrEqual(11);
+    expect(closed.pendingBytes).toBeGreaterThan(10 * oneMiB.length);
+
+    // Reading again, the business gets what the kernel holds, then the end: the rest never comes.
+    a.socket.resume();
+    const rest = await a.closed(10_000);
+    // The small Transfer, then the 1 MiB ones the kernel took whole.
+    expect(rest.map((f) => f.cmd)).toEqual(Array(1 + sent + 10 - lost).fill(Cmd.Transfer));
+  });
+
+  test("v2: a business that catches up within sendDeadlineMs keeps its connection and gets every event", async () => {
+    const gw = await start({ sendDeadlineMs: 400 });
+    const a = await RawBusiness.connect(gw);
+    await a.register(1);
+    const customer = gw.openCustomer();
+    await a.next(); // ConnOpen
+    a.socket.pause();
+    const sent = fillKernelBuffers(a.connection, () => gw.customerSends(customer.uniqId, oneMiB)) + 10;
+    for (let i = 0; i < 10; i++) gw.customerSends(customer.uniqId, oneMiB);
+    a.socket.resume();
+    expect((await a.take(sent, 5000)).every((f) => f.cmd === Cmd.Transfer)).toBe(true);
+    expect([a.connection.pendingWrites, a.connection.pendingBytes]).toEqual([0, 0]);
+    await expect(gw.waitForDisconnect(a.connection.id, 800)).rejects.toThrow(/timed out/);
+    expect(await a.sync()).toEqual([]);
+  });
+
+  test("v6: a worker connection holds at most sendQueueCap unsent frames; later ones are dropped and counted in Metrics item 10", async () => {
+    const gw = await startV6();
+    const w = await RawV6.connect(gw, "worker");
+    await w.register(Event.OnMessage);
+    const t = await RawV6.connect(gw, "task");
+    const customer = gw.openCustomer();
+    w.socket.pause();
+
+    const sent = fillKernelBuffers(w.connection, () => gw.customerSends(customer.uniqId, oneMiB));
+    // The last 1 MiB Transfer is partly in the kernel: it still waits.
+    const waiting = w.connection.pendingWrites;
+    for (let i = 0; i < 2000; i++) expect(gw.customerSends(customer.uniqId, `m${i}`)).toBe(w.connection.id);
+    expect(w.connection.pendingWrites).toBe(1024);
+    const dropped = waiting + 2000 - 1024;
+    expect([w.connection.droppedFrames, gw.droppedFrames]).toEqual([dropped, dropped]);
+
+    // Answers on the worker port share the queue: this Unregister's is dropped too.
+    const after = gw.received.length;
+    w.send(encodeV6BusinessFrame(V6Cmd.Unregister, { connId: "" }));
+    await gw.waitForFrame((r) => r.connectionId === w.connection.id && r.frame?.name === "Unregister", { after });
+    expect(w.connection.droppedFrames).toBe(dropped + 1);
+    // The task port has no such queue. Item 10 counts the real gateway's failed sends to businesses.
+    t.send(encodeV6BusinessFrame(V6Cmd.Metrics));
+    expect((await t.response(V6Cmd.Metrics)).body.items[10]).toMatchObject({ item: 10, count: BigInt(dropped + 1) });
+
+    // Reading again, the business gets what was queued, in order: the newest frames were the ones lost.
+    w.socket.resume();
+    const frames = await w.take(sent + 1024 - waiting, 5000);
+    expect(frames.slice(0, sent).every((f) => f.cmd === V6Cmd.Transfer && f.body.data.length === oneMiB.length)).toBe(true);
+    expect(frames.slice(sent).map((f) => f.cmd === V6Cmd.Transfer && str(f.body.data))).toEqual(Array.from({ length: 1024 - waiting }, (_, i) => `m${i}`));
+    expect(await w.sync()).toEqual([]);
+    expect([w.connection.open, w.connection.pendingWrites, gw.droppedFrames]).toEqual([true, 0, dropped + 1]);
+  });
+
+  test("v6: a task connection that stops reading its answers is closed after sendDeadlineMs", async () => {
+    const gw = await startV6({ sendDeadlineMs: 300 });
+    const t = await RawV6.connect(gw, "task");
+    const customers = ["a", "b"].map((c) => gw.openCustomer({ session: c.repeat(1_200_000) }));
+    t.socket.pause();
+    const info = encodeV6BusinessFrame(V6Cmd.ConnInfo, { uniqIds: customers.map((c) => c.uniqId), reqSession: true });
+    // About 2.4 MB per answer: more than the kernel buffers hold.
+    for (let i = 0; i < 20; i++) t.send(info);
+    const closed = await gw.waitForDisconnect(t.connection.id);
+    expect(closed.closeReason).toBe("send-deadline");
+    expect(closed.pendingWrites).toBeGreaterThan(0);
+    expect(closed.droppedFrames).toBe(0);
+    const metrics = await RawV6.connect(gw, "task");
+    metrics.send(encodeV6BusinessFrame(V6Cmd.Metrics));
+    expect((await metrics.response(V6Cmd.Metrics)).body.items[10]?.count).toBe(1n);
+  });
+});

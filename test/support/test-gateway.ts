@@ -26,11 +26,23 @@
  * (`maxFrameSize`); frames it sends may be longer (a Transfer of a customer
  * message near 2 MiB, a ConnInfo answer with big sessions).
  *
+ * Slow business readers: a connection on which no write reached the kernel
+ * for `sendDeadlineMs` while bytes wait is closed ("send-deadline"), and what
+ * was still queued for it is lost, as with the real gateway's write deadline
+ * (Worker.SendDeadline, 10 s). In v6, a worker-port connection also holds at
+ * most `sendQueueCap` (1024) unsent frames; later ones are dropped and counted
+ * (droppedFrames, Metrics item 10), as by the real gateway's send queue.
+ *
  * Simplifications against the real gateway (all deliberate, for tests):
  * - ForceOffline / ForceOfflineGuest deliver their data and take the customer
  *   offline at once; the real gateway waits about 3 s (or `delay` seconds).
  * - Requests are always processed one at a time, in order, whatever
  *   processCmdGoroutineNum says (the real gateway may reorder with > 1).
+ * - The send deadline counts from the last write that reached the kernel; the
+ *   real gateway sets one per write of a batch, and a write that timed out
+ *   having written nothing drops its batch but keeps the connection. v6's
+ *   queue counts frames not yet taken by the kernel, the real one those not
+ *   yet taken by its writer (which holds up to 20 more).
  * - A one-way command, or a request with a message, whose body does not decode
  *   is recorded and ignored (no reply), as the gateway logs and drops it; a
  *   Register with such a body gets UnmarshalError; a body-less request with
@@ -56,7 +68,9 @@
  * - ConnInfo / ConnInfoByCustomerId fill only the requested fields; topic
  *   queries on customerIds leave out subscribers without a customerId, and
  *   topics that then have none.
- * - Metrics returns the same three counters as v2 (item = key).
+ * - Metrics returns the same three counters as v2 (item = key), and item 10,
+ *   the real gateway's count of failed sends to businesses: here frames
+ *   dropped by full send queues plus connections closed on the send deadline.
  */
 import { randomBytes } from "node:crypto";
 import net from "node:net";
@@ -129,6 +143,8 @@ export interface TestGatewayOptions {
   readonly limits?: readonly LimitSetting[];
   /** Timeout of every waitFor* call that is not given one. Default 5000 ms: long enough for CI, short enough to fail clearly. */
   readonly waitTimeoutMs?: number;
+  /** A connection whose pending output makes no progress for this long is closed ("send-deadline"). Default 10 000 ms, as the real gateway. */
+  readonly sendDeadlineMs?: number;
   /** The protocol to speak; "v2" (v2.0.2) is the default. See TestGatewayV6Options for "v6". */
   readonly protocol?: "v2";
 }
@@ -146,6 +162,13 @@ export interface TestGatewayV6Options {
   /** Initial per-second limits Limit reports. Default 1000 each (this fake's choice). */
   readonly limits?: Partial<V6Limits>;
   readonly waitTimeoutMs?: number;
+  /** As in v2, on both ports. Default 10 000 ms (Worker.SendDeadline and Task.SendDeadline). */
+  readonly sendDeadlineMs?: number;
+  /**
+   * Unsent frames a worker-port connection may hold; further events and answers to it are dropped and
+   * counted. Default 1024, the real gateway's Worker.SendChanCap. The task port has no such queue.
+   */
+  readonly sendQueueCap?: number;
 }
 
 /** The gateway-wide rate limits of v6 (LimitResp). */
@@ -182,10 +205,20 @@ export type PortName = "worker" | "task";
 /**
  * Why a business connection ended: the peer closed or reset it, the gateway
  * closed it for a fault (unknown command, oversize frame, frame too short for
- * a command id, idle; in v6 also a command of the other port), or a test
- * control ended it.
+ * a command id, idle, a peer that stopped reading ("send-deadline"); in v6
+ * also a command of the other port), or a test control ended it.
  */
-export type CloseReason = "peer" | "unknown-command" | "wrong-port" | "oversize" | "truncated" | "idle" | "stopped" | "dropped" | "error";
+export type CloseReason =
+  | "peer"
+  | "unknown-command"
+  | "wrong-port"
+  | "oversize"
+  | "truncated"
+  | "idle"
+  | "send-deadline"
+  | "stopped"
+  | "dropped"
+  | "error";
 
 /** A business connection as the gateway sees it (a live view; it keeps its last state after closing). */
 export interface BusinessConnection<R = Registration> {
@@ -203,6 +236,12 @@ export interface BusinessConnection<R = Registration> {
   /** Whole frames received, pings included. */
   readonly framesReceived: number;
   readonly closeReason: CloseReason | undefined;
+  /** Writes (frames, or sendRaw's chunks) handed to the socket whose bytes the kernel has not all taken yet; frozen at close. */
+  readonly pendingWrites: number;
+  /** Their bytes not taken yet (the socket's writableLength); frozen at close. */
+  readonly pendingBytes: number;
+  /** v6 worker port: frames dropped because sendQueueCap writes were pending. Always 0 elsewhere. */
+  readonly droppedFrames: number;
 }
 
 /** A frame a business sent, in arrival order across all connections. */
@@ -358,7 +397,7 @@ export interface TestGatewayBase<T extends ProtocolTypes> {
    * With reset, an RST at once instead, discarding unsent bytes.
    */
   dropConnections(options?: { readonly reset?: boolean }): void;
-  /** Write raw bytes, e.g. half a frame before a drop. */
+  /** Write raw bytes, e.g. half a frame before a drop. Counted like any write (pendingWrites, v6's worker queue). */
   sendRaw(target: ConnectionTarget, bytes: Uint8Array): void;
   /** Write any frame a gateway sends (event or response), e.g. an unsolicited reply. */
   sendFrame(target: ConnectionTarget, ...args: T["frameArgs"]): void;
@@ -388,8 +427,13 @@ export interface TestGatewayV6 extends TestGatewayBase<V6Types> {
   readonly taskPort: number;
   /** Resolves with an open connection registered for all of these Event bits (default any registration). */
   waitForRegistration(events?: number, timeoutMs?: number): Promise<BusinessConnection<V6Registration>>;
-  /** The customer sends data: a Transfer goes to an OnMessage connection, round-robin. Returns its connection id, if any. */
+  /**
+   * The customer sends data: a Transfer goes to an OnMessage connection, round-robin. Returns its
+   * connection id, if any (also when that connection's full queue dropped it).
+   */
   customerSends(uniqId: string, data: Uint8Array | string): number | undefined;
+  /** Frames dropped by full worker send queues, over every connection ever accepted. */
+  readonly droppedFrames: number;
 }
 
 /** Starts a fake gateway on 127.0.0.1: v2.0.2 unless `protocol: "v6"`. */
@@ -407,8 +451,9 @@ async function startV6(options: TestGatewayV6Options): Promise<TestGatewayV6> {
       maxFrameSize: options.maxFrameSize ?? v6MaxFrameSize,
       idleTimeoutMs: options.idleTimeoutMs ?? 120_000,
       waitTimeoutMs: options.waitTimeoutMs ?? 5_000,
+      sendDeadlineMs: options.sendDeadlineMs ?? 10_000,
     },
-    createV6Mode({ onOpen: options.limits?.onOpen ?? 1000, onMessage: options.limits?.onMessage ?? 1000 }),
+    createV6Mode({ onOpen: options.limits?.onOpen ?? 1000, onMessage: options.limits?.onMessage ?? 1000 }, options.sendQueueCap ?? 1024),
   );
   await gateway.listen(new Map([["worker", options.workerPort ?? 0], ["task", options.taskPort ?? 0]]));
   return gateway;
@@ -425,6 +470,7 @@ async function startV2(options: TestGatewayOptions): Promise<TestGateway> {
       maxFrameSize: options.maxFrameSize ?? protocolMaxFrameSize,
       idleTimeoutMs: options.idleTimeoutMs ?? 120_000,
       waitTimeoutMs: options.waitTimeoutMs ?? 5_000,
+      sendDeadlineMs: options.sendDeadlineMs ?? 10_000,
     },
     createV2Mode(
       serverId,
@@ -464,6 +510,8 @@ interface ProtocolMode<T extends ProtocolTypes> {
   transfer(core: GatewayCore<T>, customer: CustomerState, data: Uint8Array, workerId: number | undefined): number | undefined;
   /** For waitForRegistration: whether a registration matches the test's filter (undefined: any). */
   registrationMatches(registration: T["registration"], filter: number | undefined): boolean;
+  /** How many unsent writes a connection of the port may hold before further ones are dropped; undefined: no limit. */
+  sendQueueCap(port: PortName): number | undefined;
   /** The current limits, as the public `limits` shows them. */
   limits(): T["limits"];
   encodeFrame(...args: T["frameArgs"]): Uint8Array;
@@ -489,6 +537,7 @@ interface CoreSettings {
   readonly maxFrameSize: number;
   readonly idleTimeoutMs: number;
   readonly waitTimeoutMs: number;
+  readonly sendDeadlineMs: number;
 }
 
 class ConnState<R> implements BusinessConnection<R> {
@@ -502,8 +551,16 @@ class ConnState<R> implements BusinessConnection<R> {
   idleTimer: NodeJS.Timeout | undefined = undefined;
   /** Reading paused by pauseReading. */
   paused = false;
+  droppedFrames = 0;
+  /** Runs while output waits; fires after sendDeadlineMs without progress. */
+  sendTimer: NodeJS.Timeout | undefined = undefined;
   readonly closed: Promise<void>;
   readonly remotePort: number;
+  /** Bytes ever handed to the socket. */
+  private written = 0;
+  /** The running total of `written` at the end of each write the kernel may not have taken yet, oldest first. */
+  private readonly writeEnds: number[] = [];
+  private frozen: { readonly writes: number; readonly bytes: number } | undefined = undefined;
 
   constructor(
     readonly id: number,
@@ -513,6 +570,32 @@ class ConnState<R> implements BusinessConnection<R> {
   ) {
     this.remotePort = socket.remotePort ?? 0;
     this.closed = new Promise((resolve) => socket.once("close", () => resolve()));
+  }
+
+  /** Hands bytes to the socket, counted; done runs once the kernel took them all (or the write failed). */
+  write(bytes: Uint8Array, done: () => void): void {
+    this.written += bytes.length;
+    this.writeEnds.push(this.written);
+    this.socket.write(bytes, done);
+  }
+
+  get pendingBytes(): number {
+    return this.frozen?.bytes ?? this.socket.writableLength;
+  }
+
+  get pendingWrites(): number {
+    if (this.frozen !== undefined) return this.frozen.writes;
+    // Node drops a write from writableLength once the kernel took all of it, synchronously when it could.
+    const taken = this.written - this.socket.writableLength;
+    let done = 0;
+    while (done < this.writeEnds.length && this.writeEnds[done]! <= taken) done++;
+    if (done > 0) this.writeEnds.splice(0, done);
+    return this.writeEnds.length;
+  }
+
+  /** At close, before the socket lets go of its buffer: tests still see what was left unsent. */
+  freezePending(): void {
+    this.frozen ??= { writes: this.pendingWrites, bytes: this.pendingBytes };
   }
 }
 
@@ -548,8 +631,8 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
   readonly maxFrameSize: number;
   readonly idleTimeoutMs: number;
   readonly received: ReceivedFrame<T["frame"], T["error"]>[] = [];
-  /** Counters behind Metrics. */
-  private readonly stats = { opened: 0, closed: 0, transfers: 0 };
+  /** Counters behind Metrics; sendFailures: frames dropped by full send queues, connections closed on the send deadline. */
+  private readonly stats = { opened: 0, closed: 0, transfers: 0, sendFailures: 0 };
 
   private readonly servers = new Map<PortName, net.Server>();
   /** Ports bound by the first listen(); restart() binds them again. */
@@ -566,6 +649,7 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
   private readingPaused = false;
   private closedForGood = false;
   private readonly waitTimeoutMs: number;
+  private readonly sendDeadlineMs: number;
 
   constructor(
     settings: CoreSettings,
@@ -575,6 +659,7 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
     this.maxFrameSize = settings.maxFrameSize;
     this.idleTimeoutMs = settings.idleTimeoutMs;
     this.waitTimeoutMs = settings.waitTimeoutMs;
+    this.sendDeadlineMs = settings.sendDeadlineMs;
   }
 
   /** The bound port of a listener; 0 if the mode has no such listener. */
@@ -692,10 +777,12 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
       conn.closeReason ??= "peer";
     });
     socket.on("close", () => {
+      conn.freezePending();
       conn.open = false;
       conn.released = true;
       conn.closeReason ??= "peer";
       clearTimeout(conn.idleTimer);
+      clearTimeout(conn.sendTimer);
       this.notify();
     });
     if (this.readingPaused) {
@@ -731,9 +818,11 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
    */
   private closeConnection(conn: ConnState<T["registration"]>, reason: CloseReason, how: "destroy" | "flush" | "reset" = "destroy"): void {
     if (!conn.open) return;
+    conn.freezePending();
     conn.open = false;
     conn.closeReason ??= reason;
     clearTimeout(conn.idleTimer);
+    clearTimeout(conn.sendTimer);
     if (how === "reset") {
       conn.socket.resetAndDestroy();
     } else if (how === "flush") {
@@ -765,9 +854,41 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
     this.received.push({ index: this.received.length, connectionId: conn.id, bytes, frame, error });
   }
 
-  /** Pongs and events: never held. */
+  /**
+   * Pongs and events (and released replies): written at once, never held. Into a full send queue (v6
+   * worker port) the frame is dropped and counted, as the real gateway's enqueue fails without blocking.
+   */
   sendNow(conn: ConnState<T["registration"]>, bytes: Uint8Array): void {
-    if (conn.open) conn.socket.write(bytes);
+    if (!conn.open) return;
+    const cap = this.mode.sendQueueCap(conn.port);
+    if (cap !== undefined && conn.pendingWrites >= cap) {
+      conn.droppedFrames++;
+      this.stats.sendFailures++;
+      return;
+    }
+    conn.write(bytes, () => this.wrote(conn));
+    this.armSendDeadline(conn);
+  }
+
+  /** A write was taken by the kernel (or failed): progress, so any deadline starts again. */
+  private wrote(conn: ConnState<T["registration"]>): void {
+    clearTimeout(conn.sendTimer);
+    conn.sendTimer = undefined;
+    this.armSendDeadline(conn);
+  }
+
+  /**
+   * While output waits, some of it must reach the kernel within sendDeadlineMs, or the connection is
+   * closed and the rest lost: the real gateway's write deadline, which a business that stops reading hits.
+   */
+  private armSendDeadline(conn: ConnState<T["registration"]>): void {
+    if (!conn.open || conn.sendTimer !== undefined || conn.socket.writableLength === 0) return;
+    conn.sendTimer = setTimeout(() => {
+      this.stats.sendFailures++;
+      this.closeConnection(conn, "send-deadline");
+      this.notify();
+    }, this.sendDeadlineMs);
+    conn.sendTimer.unref();
   }
 
   /** A request's answer: written in order, or held. */
@@ -1087,6 +1208,15 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
     return this.mode.limits();
   }
 
+  /** Frames dropped by full send queues, and connections closed on the send deadline (v6 Metrics item 10). */
+  get sendFailures(): number {
+    return this.stats.sendFailures;
+  }
+
+  get droppedFrames(): number {
+    return this.allConnections.reduce((sum, c) => sum + c.droppedFrames, 0);
+  }
+
   // ---- controls
 
   holdReplies(): void {
@@ -1282,6 +1412,8 @@ function createV2Mode(serverId: number, limits: readonly LimitSetting[]): Protoc
     transfer: (core, customer, data, workerId) =>
       toWorker(core, workerId ?? customer.workerId, encodeTransfer({ uniqId: customer.uniqId, session: customer.session, data })),
     registrationMatches: (registration, workerId) => workerId === undefined || registration.workerId === workerId,
+    // The real gateway's send channel blocks its producers when full, nothing is dropped; here output just waits.
+    sendQueueCap: () => undefined,
     limits: () => [...table].map(([name, l]) => ({ name, concurrency: l.concurrency, workerIds: l.workerIds })),
     encodeFrame: (...args) => encodeGatewayFrame(...args),
   };
@@ -1474,7 +1606,7 @@ interface V6LimitState {
 /** The Event bits a Register must carry at least one of. */
 const v6EventBits = V6Event.OnOpen | V6Event.OnClose | V6Event.OnMessage;
 
-function createV6Mode(initial: V6Limits): ProtocolMode<V6Types> {
+function createV6Mode(initial: V6Limits, sendQueueCap: number): ProtocolMode<V6Types> {
   let uniqIdCounter = 0;
   const limits: V6LimitState = { onOpen: initial.onOpen, onMessage: initial.onMessage };
   // Each event goes round-robin over the connections registered for its bit.
@@ -1531,6 +1663,9 @@ function createV6Mode(initial: V6Limits): ProtocolMode<V6Types> {
         }),
       ),
     registrationMatches: (registration, events) => events === undefined || (registration.events & events) === events,
+    // Events and Register / Unregister answers go through the worker connection's bounded queue; the task
+    // port writes each answer directly.
+    sendQueueCap: (port) => (port === "worker" ? sendQueueCap : undefined),
     limits: () => ({ onOpen: limits.onOpen, onMessage: limits.onMessage }),
     encodeFrame: (...args) => encodeV6GatewayFrame(...args),
   };
@@ -1681,11 +1816,13 @@ function answerV6Request(core: V6Core, conn: V6Conn, frame: V6RequestFrame, limi
       }
       return encodeV6GatewayFrame(V6Cmd.ConnInfoByCustomerId, { items });
     }
-    case V6Cmd.Metrics:
-      // v6 items repeat their key as `item`.
+    case V6Cmd.Metrics: {
+      // Item 10 is the real gateway's ItemWorkerToBusinessFailedCount. v6 items repeat their key as `item`.
+      const counts: [number, bigint][] = [...core.metricCounts(), [10, BigInt(core.sendFailures)]];
       return encodeV6GatewayFrame(V6Cmd.Metrics, {
-        items: Object.fromEntries(core.metricCounts().map(([key, count]) => [key, { item: key, count }])),
+        items: Object.fromEntries(counts.map(([key, count]) => [key, { item: key, count }])),
       });
+    }
     case V6Cmd.Limit:
       // A value <= 0 leaves that limit as it is; the answer holds the current limits.
       if (frame.body.onOpen > 0) limits.onOpen = frame.body.onOpen;
