@@ -50,6 +50,7 @@ import { RegisterRespCode as V6RegisterRespCode } from "../generated/dist/v6/reg
 import {
   startTestGateway,
   type BusinessConnection,
+  type Customer,
   type PortName,
   type Registration,
   type TestGateway,
@@ -205,8 +206,8 @@ class RawBusiness extends RawPeer<GatewayFrame, Registration> {
     }
   }
 
-  async register(workerId = 1, serverId = 1): Promise<string> {
-    this.send(encodeRegisterRequest({ workerId, serverId, processCmdGoroutineNum: 1 }));
+  async register(workerId = 1, serverId = 1, processCmdGoroutineNum = 1): Promise<string> {
+    this.send(encodeRegisterRequest({ workerId, serverId, processCmdGoroutineNum }));
     const answer = await this.response(Cmd.Register);
     expect(answer.body.code).toBe(RegisterRespCode.Success);
     return answer.body.registerId;
@@ -1252,6 +1253,83 @@ describe("frames the gateway sends are not limited to 2 MiB", () => {
     const items = (await t.response(V6Cmd.ConnInfo)).body.items;
     expect([items[customer.uniqId]?.session.length, items[other.uniqId]?.session.length]).toEqual([1_200_000, 1_200_000]);
     expect(t.lengths.at(-1)).toBeGreaterThan(twoMiB);
+  });
+});
+
+// ---------------------------------------------------------------- processCmdGoroutineNum
+
+describe("processCmdGoroutineNum (v2)", () => {
+  const check = (customer: Customer): Uint8Array => encodeCheckOnlineRequest({ uniqIds: [customer.uniqId] });
+  /** A frame as a short label: a CheckOnline answer by the index of the customer it names. */
+  const label = (frame: GatewayFrame, customers: readonly Customer[]): string =>
+    frame.cmd === Cmd.CheckOnline ? `CheckOnline ${customers.findIndex((c) => c.uniqId === frame.body.uniqIds[0])}` : frame.name;
+
+  /** CheckOnline for each customer, in one write; the customers' indexes in the order the answers came. */
+  async function answerOrder(peer: RawBusiness, customers: readonly Customer[]): Promise<string[]> {
+    peer.sendTogether(...customers.map(check));
+    return (await peer.take(customers.length)).map((f) => label(f, customers));
+  }
+  const inOrder = (n: number): string[] => Array.from({ length: n }, (_, i) => `CheckOnline ${i}`);
+  const swapped = (order: readonly number[]): string[] => order.map((i) => `CheckOnline ${i}`);
+
+  test("with 8, answers to requests read together come back swapped in pairs; with 1, or unregistered, in order", async () => {
+    const gw = await start();
+    const customers = Array.from({ length: 10 }, () => gw.openCustomer());
+
+    const eight = await RawBusiness.connect(gw);
+    await eight.register(1, 1, 8);
+    expect([eight.connection.registration?.processCmdGoroutineNum, eight.connection.commandWorkers]).toEqual([8, 8]);
+    expect(await answerOrder(eight, customers)).toEqual(swapped([1, 0, 3, 2, 5, 4, 7, 6, 9, 8]));
+    // An odd one out comes alone, at the end of the chunk; a pong, answered at once, overtakes it.
+    expect(await answerOrder(eight, customers.slice(0, 3))).toEqual(swapped([1, 0, 2]));
+    eight.sendTogether(check(customers[0]!), encodePing());
+    expect((await eight.take(2)).map((f) => label(f, customers))).toEqual(["Pong", "CheckOnline 0"]);
+
+    const one = await RawBusiness.connect(gw);
+    await one.register(1, 1, 1);
+    expect(one.connection.commandWorkers).toBe(1);
+    expect(await answerOrder(one, customers)).toEqual(inOrder(10));
+
+    const unregistered = await RawBusiness.connect(gw);
+    expect(await answerOrder(unregistered, customers)).toEqual(inOrder(10));
+  });
+
+  test("the command workers start at a successful Register, not a failed one, and outlive Unregister", async () => {
+    const gw = await start();
+    const customers = Array.from({ length: 5 }, () => gw.openCustomer());
+    const a = await RawBusiness.connect(gw);
+
+    // A refused Register starts nothing.
+    a.sendTogether(encodeRegisterRequest({ workerId: 1, serverId: 2, processCmdGoroutineNum: 4 }), ...customers.slice(0, 2).map(check));
+    expect((await a.take(3)).map((f) => label(f, customers))).toEqual(["Register", ...inOrder(2)]);
+    expect(a.connection.commandWorkers).toBe(1);
+
+    // Requests before the Register in the same chunk are answered in order, those after it are not.
+    a.sendTogether(
+      check(customers[0]!),
+      check(customers[1]!),
+      encodeRegisterRequest({ workerId: 1, serverId: 1, processCmdGoroutineNum: 4 }),
+      ...customers.slice(2).map(check),
+    );
+    const answers = await a.take(6);
+    expect(answers.map((f) => label(f, customers))).toEqual(["CheckOnline 0", "CheckOnline 1", "Register", ...swapped([3, 2, 4])]);
+    const registerId = answers[2]?.cmd === Cmd.Register ? answers[2].body.registerId : "";
+    expect(a.connection.commandWorkers).toBe(4);
+
+    // Unregister ends the registration, not the goroutines.
+    a.send(encodeBusinessFrame(Cmd.Unregister, { workerId: 1, registerId }));
+    await a.response(Cmd.Unregister);
+    expect(a.connection.registration).toBeUndefined();
+    expect(await answerOrder(a, customers.slice(0, 2))).toEqual(swapped([1, 0]));
+  });
+
+  test("reorderAnswers: false keeps answers in order", async () => {
+    const gw = await start({ reorderAnswers: false });
+    const customers = Array.from({ length: 6 }, () => gw.openCustomer());
+    const a = await RawBusiness.connect(gw);
+    await a.register(1, 1, 8);
+    expect(a.connection.commandWorkers).toBe(8);
+    expect(await answerOrder(a, customers)).toEqual(inOrder(6));
   });
 });
 

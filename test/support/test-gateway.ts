@@ -36,8 +36,13 @@
  * Simplifications against the real gateway (all deliberate, for tests):
  * - ForceOffline / ForceOfflineGuest deliver their data and take the customer
  *   offline at once; the real gateway waits about 3 s (or `delay` seconds).
- * - Requests are always processed one at a time, in order, whatever
- *   processCmdGoroutineNum says (the real gateway may reorder with > 1).
+ * - v2 with processCmdGoroutineNum > 1 (the real gateway then runs that many
+ *   command goroutines for the connection, from its Register on): requests are
+ *   still handled one at a time, in order, and so are one-way commands (the
+ *   real gateway may apply those out of order too); only the answers are
+ *   reordered, deterministically: answers to requests read in one chunk leave
+ *   in swapped pairs (2nd, 1st, 4th, 3rd...), an odd last one at the chunk's
+ *   end, after any pong. `reorderAnswers: false` keeps them in order.
  * - The send deadline counts from the last write that reached the kernel; the
  *   real gateway sets one per write of a batch, and a write that timed out
  *   having written nothing drops its batch but keeps the connection. v6's
@@ -145,6 +150,11 @@ export interface TestGatewayOptions {
   readonly waitTimeoutMs?: number;
   /** A connection whose pending output makes no progress for this long is closed ("send-deadline"). Default 10 000 ms, as the real gateway. */
   readonly sendDeadlineMs?: number;
+  /**
+   * Whether a connection registered with processCmdGoroutineNum > 1 gets its answers out of order (swapped in
+   * pairs), as from the real gateway's concurrent command goroutines. Default true; false keeps them in order.
+   */
+  readonly reorderAnswers?: boolean;
   /** The protocol to speak; "v2" (v2.0.2) is the default. See TestGatewayV6Options for "v6". */
   readonly protocol?: "v2";
 }
@@ -236,6 +246,11 @@ export interface BusinessConnection<R = Registration> {
   /** Whole frames received, pings included. */
   readonly framesReceived: number;
   readonly closeReason: CloseReason | undefined;
+  /**
+   * How many commands the gateway works on at once for it: 1, or in v2 the processCmdGoroutineNum of
+   * its successful Register (the real gateway starts that many command goroutines; Unregister leaves them).
+   */
+  readonly commandWorkers: number;
   /** Writes (frames, or sendRaw's chunks) handed to the socket whose bytes the kernel has not all taken yet; frozen at close. */
   readonly pendingWrites: number;
   /** Their bytes not taken yet (the socket's writableLength); frozen at close. */
@@ -452,6 +467,8 @@ async function startV6(options: TestGatewayV6Options): Promise<TestGatewayV6> {
       idleTimeoutMs: options.idleTimeoutMs ?? 120_000,
       waitTimeoutMs: options.waitTimeoutMs ?? 5_000,
       sendDeadlineMs: options.sendDeadlineMs ?? 10_000,
+      // Only v2 has command goroutine pools.
+      reorderAnswers: false,
     },
     createV6Mode({ onOpen: options.limits?.onOpen ?? 1000, onMessage: options.limits?.onMessage ?? 1000 }, options.sendQueueCap ?? 1024),
   );
@@ -471,6 +488,7 @@ async function startV2(options: TestGatewayOptions): Promise<TestGateway> {
       idleTimeoutMs: options.idleTimeoutMs ?? 120_000,
       waitTimeoutMs: options.waitTimeoutMs ?? 5_000,
       sendDeadlineMs: options.sendDeadlineMs ?? 10_000,
+      reorderAnswers: options.reorderAnswers ?? true,
     },
     createV2Mode(
       serverId,
@@ -538,6 +556,8 @@ interface CoreSettings {
   readonly idleTimeoutMs: number;
   readonly waitTimeoutMs: number;
   readonly sendDeadlineMs: number;
+  /** Whether answers of connections with commandWorkers > 1 are reordered. */
+  readonly reorderAnswers: boolean;
 }
 
 class ConnState<R> implements BusinessConnection<R> {
@@ -551,7 +571,10 @@ class ConnState<R> implements BusinessConnection<R> {
   idleTimer: NodeJS.Timeout | undefined = undefined;
   /** Reading paused by pauseReading. */
   paused = false;
+  commandWorkers = 1;
   droppedFrames = 0;
+  /** With commandWorkers > 1: an answer that waits for the next one to overtake it. */
+  waitingAnswer: Uint8Array | undefined = undefined;
   /** Runs while output waits; fires after sendDeadlineMs without progress. */
   sendTimer: NodeJS.Timeout | undefined = undefined;
   readonly closed: Promise<void>;
@@ -650,6 +673,7 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
   private closedForGood = false;
   private readonly waitTimeoutMs: number;
   private readonly sendDeadlineMs: number;
+  private readonly reorderAnswers: boolean;
 
   constructor(
     settings: CoreSettings,
@@ -660,6 +684,7 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
     this.idleTimeoutMs = settings.idleTimeoutMs;
     this.waitTimeoutMs = settings.waitTimeoutMs;
     this.sendDeadlineMs = settings.sendDeadlineMs;
+    this.reorderAnswers = settings.reorderAnswers;
   }
 
   /** The bound port of a listener; 0 if the mode has no such listener. */
@@ -808,6 +833,7 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
       else if (this.mode.isOversize(error)) this.closeConnection(conn, "oversize");
       else this.closeConnection(conn, "error");
     }
+    this.releaseWaitingAnswer(conn);
     this.notify();
   }
 
@@ -821,6 +847,7 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
     conn.freezePending();
     conn.open = false;
     conn.closeReason ??= reason;
+    conn.waitingAnswer = undefined;
     clearTimeout(conn.idleTimer);
     clearTimeout(conn.sendTimer);
     if (how === "reset") {
@@ -902,7 +929,31 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
    * it changes nothing) nor answered; otherwise its answer is replied.
    */
   answer(conn: ConnState<T["registration"]>, answer: () => Uint8Array): void {
-    if (!this.ignoring) this.reply(conn, answer());
+    if (this.ignoring) return;
+    // Read before answering: a Register that starts more command workers is itself answered by the one before it.
+    const concurrent = this.reorderAnswers && conn.commandWorkers > 1;
+    const bytes = answer();
+    if (!concurrent) {
+      this.reply(conn, bytes);
+      return;
+    }
+    // Concurrent workers: of two requests taken together, the later one's answer often comes out first.
+    const earlier = conn.waitingAnswer;
+    if (earlier === undefined) {
+      conn.waitingAnswer = bytes;
+      return;
+    }
+    conn.waitingAnswer = undefined;
+    this.reply(conn, bytes);
+    this.reply(conn, earlier);
+  }
+
+  /** At the end of a chunk, an answer left without a partner goes out, so none waits for the next read. */
+  private releaseWaitingAnswer(conn: ConnState<T["registration"]>): void {
+    const waiting = conn.waitingAnswer;
+    if (waiting === undefined) return;
+    conn.waitingAnswer = undefined;
+    this.reply(conn, waiting);
   }
 
   /**
@@ -1487,6 +1538,9 @@ function v2Register(core: V2Core, conn: V2Conn, body: RegisterReq | undefined): 
   if (body.serverId !== core.serverId) return result(RegisterRespCode.ServerIdInconsistent);
   if (conn.registration !== undefined) return result(RegisterRespCode.DuplicateRegister);
   conn.registration = { workerId: body.workerId, processCmdGoroutineNum: body.processCmdGoroutineNum, registerId: randomHex(16) };
+  // The gateway starts processCmdGoroutineNum - 1 more command goroutines on this connection's queue; they
+  // serve every later command of it, one-way ones too, until it closes (Unregister does not stop them).
+  if (body.processCmdGoroutineNum > 1) conn.commandWorkers += body.processCmdGoroutineNum - 1;
   return result(RegisterRespCode.Success, conn.registration.registerId);
 }
 
