@@ -1333,6 +1333,62 @@ describe("processCmdGoroutineNum (v2)", () => {
   });
 });
 
+// ---------------------------------------------------------------- renamed connections
+
+describe("renamed connections (v2)", () => {
+  test("after ConnInfoUpdate.newUniqId, events, queries and commands use the new uniqId, which need not start with the server id", async () => {
+    const gw = await start({ serverId: 0x2a });
+    const a = await RawBusiness.connect(gw);
+    await a.register(1, 0x2a);
+    const alice = gw.openCustomer({ topics: ["news"] });
+    const bob = gw.openCustomer();
+    const [aliceId, bobId] = [alice.uniqId, bob.uniqId];
+    expect(aliceId.startsWith("2a")).toBe(true);
+    a.send(
+      encodeConnInfoUpdate({ uniqId: aliceId, newUniqId: "user-42", newSession: "s42" }),
+      encodeConnInfoUpdate({ uniqId: bobId, newUniqId: "user-7" }),
+    );
+    expect((await a.sync()).map((f) => f.cmd)).toEqual([Cmd.ConnOpen, Cmd.ConnOpen]);
+    expect([alice.uniqId, bob.uniqId]).toEqual(["user-42", "user-7"]);
+    // A business can no longer tell the owning gateway from the uniqId.
+    expect(alice.uniqId.startsWith("2a")).toBe(false);
+    expect(gw.customer("user-42")).toBe(alice);
+
+    // Queries find them by the new uniqIds only; topics follow.
+    a.send(
+      encodeCheckOnlineRequest({ uniqIds: [aliceId, "user-42", bobId, "user-7"] }),
+      encodeConnInfoRequest({ uniqIds: [aliceId, "user-42"] }),
+      encodeBusinessFrame(Cmd.UniqIdList),
+      encodeTopicUniqIdListRequest({ topics: ["news"] }),
+    );
+    expect((await a.response(Cmd.CheckOnline)).body.uniqIds).toEqual(["user-42", "user-7"]);
+    const info = (await a.response(Cmd.ConnInfo)).body.items;
+    expect(Object.keys(info)).toEqual(["user-42"]);
+    expect(info["user-42"]).toMatchObject({ session: "s42", topics: ["news"] });
+    expect((await a.response(Cmd.UniqIdList)).body.uniqIds).toEqual(["user-42", "user-7"]);
+    expect((await a.response(Cmd.TopicUniqIdList)).body.items["news"]?.uniqIds).toEqual(["user-42"]);
+
+    // Its messages come as Transfers of the new uniqId; commands reach it by the new one, not the old.
+    gw.customerSends("user-42", "hi");
+    const transfer = await a.next();
+    expect(transfer.cmd === Cmd.Transfer && [transfer.body.uniqId, transfer.body.session, str(transfer.body.data)]).toEqual(["user-42", "s42", "hi"]);
+    expect(() => gw.customerSends(aliceId, "x")).toThrow(/not online/);
+    a.send(encodeSingleCast({ uniqId: aliceId, data: text("old") }), encodeSingleCast({ uniqId: "user-42", data: text("new") }));
+    await a.sync();
+    expect(texts(alice.inbox)).toEqual(["new"]);
+
+    // ConnClose names the new uniqId, whoever closes the connection.
+    a.send(encodeForceOffline({ uniqIds: ["user-42"] }));
+    const forced = await a.sync();
+    gw.closeCustomer("user-7");
+    const closed = await a.next();
+    expect([...forced, closed].map((f) => f.cmd === Cmd.ConnClose && [f.body.uniqId, f.body.session])).toEqual([
+      ["user-42", "s42"],
+      ["user-7", ""],
+    ]);
+  });
+});
+
 // ---------------------------------------------------------------- slow readers
 
 describe("slow business readers", () => {
