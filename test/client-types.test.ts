@@ -39,6 +39,7 @@ const mustCompile: Snippet[] = [
     name: "v2: every call with its own body and answer type",
     code: `${v2Prelude}
 async function main(): Promise<void> {
+  const cluster0 = await createCluster([{ host: "a", port: 1, uniqIdPrefix: "01" }], { maxKnownOwners: 10 });
   const c: BusinessClient = await connect({ host: "127.0.0.1", port: 6061, reconnect: { initialDelay: 10 }, highWaterMark: 1 << 20 });
   c.send(Cmd.SingleCast, { uniqId: "u", data: bytes });
   const count: UniqIdCountResp = await c.request(Cmd.UniqIdCount);
@@ -48,6 +49,11 @@ async function main(): Promise<void> {
   const registerId: string | undefined = c.registered?.response.registerId;
   c.on(Cmd.Transfer, (body: Transfer, frame) => { const n: "Transfer" = frame.name; void n; void body.data; });
   c.on("disconnect", (error: Error | undefined) => void error);
+  c.on(Cmd.ConnOpen, async (body) => { await Promise.resolve(body.uniqId); });
+  c.on("stall", ({ queuedEvents, pausedFor }) => void [queuedEvents, pausedFor]);
+  const skipped: number = c.stats.oversizedFrames;
+  const topics = await cluster0.requestAll(Cmd.TopicCount);
+  void skipped; void topics;
   for await (const event of c.events(Cmd.ConnOpen, Cmd.ConnClose)) {
     const name: "ConnOpen" | "ConnClose" = event.name;
     const uniqId: string = event.body.uniqId;
@@ -98,6 +104,9 @@ const mustNotCompile: Snippet[] = [
   { name: "v6: a task connection cannot register", code: `${v6Prelude}void task.register(${ERROR}{ events: 1 });\n` },
   { name: "v6: a task connection gets no events", code: `${v6Prelude}task.on(${ERROR}Cmd.Transfer, () => {});\n` },
   { name: "v6: the cluster speaks the task port", code: `${v6Prelude}void cluster.request(${ERROR}Cmd.Register, { events: 1 });\n` },
+  { name: "v2: cluster.request() refuses a count with no correct merge", code: `${v2Prelude}declare const cl: import("netsvr-protocol/v2/node").BusinessCluster;\nvoid cl.request(${ERROR}Cmd.TopicCount);\n` },
+  { name: "v6: cluster.request() refuses Metrics (each gateway's own)", code: `${v6Prelude}void cluster.request(${ERROR}Cmd.Metrics);\n` },
+  { name: "v6: cluster.request() refuses CustomerIdCount (a customerId may be on two gateways)", code: `${v6Prelude}void cluster.request(${ERROR}Cmd.CustomerIdCount);\n` },
 ];
 
 let project: Project;

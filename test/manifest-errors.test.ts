@@ -370,6 +370,7 @@ commands:
     ["kind: oneway\n", "kind: oneway\n    port: task\n"],
     ["kind: request\n    request: netsvr.registerReq", "kind: request\n    port: worker\n    request: netsvr.registerReq"],
     ["kind: request\n    request: null", "kind: request\n    port: task\n    request: null"],
+    ["response: netsvr.uniqIdListResp.UniqIdListResp\n", "response: netsvr.uniqIdListResp.UniqIdListResp\n    merge: { serverId: omit, uniqIds: concat }\n"],
   ).concat(`  - name: SingleCast
     id: 900002005
     kind: oneway
@@ -425,17 +426,58 @@ commands:
     expect(r.error).toBe(`${r.at("field: connId")}: routing: no command body has a string field "connId"`);
   });
 
-  test("merge.sum: a missing field and a field that is not a number", () => {
-    const text = edit(valid, ["response: netsvr.uniqIdListResp.UniqIdListResp\n", "response: netsvr.uniqIdListResp.UniqIdListResp\n    merge: { sum: [total, uniqIds] }\n"]);
-    const r = checkManifest(text);
+  test("merge rules: a missing field, a rule that does not fit its field, a field without a rule", () => {
+    const r = checkManifest(edit(valid, ["merge: { serverId: omit, uniqIds: concat }", "merge: { total: sum, uniqIds: sum }"]));
     expect(lines(r.error)).toEqual([
-      `${r.at("name: UniqIdList")}: commands[3] (UniqIdList): merge.sum: netsvr.uniqIdListResp.UniqIdListResp has no field "total"`,
-      `${r.at("name: UniqIdList")}: commands[3] (UniqIdList): merge.sum: netsvr.uniqIdListResp.UniqIdListResp.uniqIds is not a number or a map with number values`,
+      `${r.at("name: UniqIdList")}: commands[3] (UniqIdList): merge: netsvr.uniqIdListResp.UniqIdListResp has no field "total"`,
+      `${r.at("name: UniqIdList")}: commands[3] (UniqIdList): merge.uniqIds: sum needs a number or a map with number values; netsvr.uniqIdListResp.UniqIdListResp.uniqIds is a list of string`,
+      `${r.at("name: UniqIdList")}: commands[3] (UniqIdList): merge: no rule for netsvr.uniqIdListResp.UniqIdListResp.serverId (sum, union, concat, unique, omit, or rules for its fields)`,
     ]);
   });
 
+  test("merge rules for the fields of a field that is not a message", () => {
+    const r = checkManifest(edit(valid, ["merge: { serverId: omit, uniqIds: concat }", "merge: { serverId: omit, uniqIds: { a: sum } }"]));
+    expect(r.error).toBe(
+      `${r.at("name: UniqIdList")}: commands[3] (UniqIdList): merge.uniqIds: rules for fields need a message or a map of messages; netsvr.uniqIdListResp.UniqIdListResp.uniqIds is a list of string`,
+    );
+  });
+
+  test("merge that is neither none nor rules", () => {
+    const r = checkManifest(edit(valid, ["merge: { serverId: omit, uniqIds: concat }", "merge: { serverId: drop, uniqIds: concat }"]));
+    expect(r.error).toBe(
+      `${r.at("merge:")}: commands[3] (UniqIdList): "merge" must be "none", or map every field of the response to sum, union, concat, unique, omit, or the rules of its message's fields`,
+    );
+  });
+
+  test("with routing, a request without merge", () => {
+    const r = checkManifest(edit(valid, ["\n    merge: { serverId: omit, uniqIds: concat }", ""]));
+    expect(r.error).toBe(
+      `${r.at("name: UniqIdList")}: commands[3] (UniqIdList): missing key "merge", required for requests when the manifest declares routing (rules for the answer's fields, or "none")`,
+    );
+  });
+
+  test("routing renames, learnFrom and forgetOn that do not fit", () => {
+    const r = checkManifest(edit(valid, ["prefixLength: 2\n", "prefixLength: 2\n  renames: { Broadcast: data, SingleCast: data }\n  learnFrom: [SingleCast]\n"]));
+    expect(lines(r.error)).toEqual([
+      `${r.at("Broadcast: data")}: routing: "Broadcast" is not a one-way command whose body has "uniqId"`,
+      `${r.at("SingleCast: data")}: routing: netsvr.singleCast.SingleCast has no string field "data"`,
+      `${r.at("SingleCast]")}: routing: "SingleCast" is not an event whose body has a string field "uniqId"`,
+    ]);
+  });
+
+  test("registration concurrency that is not a number field of the register request", () => {
+    const r = checkManifest(edit(valid, ["status: code\n", "status: code\n  concurrency: serverIds\n"]));
+    expect(r.error).toBe(`${r.at("concurrency: serverIds")}: registration: netsvr.registerReq.RegisterReq has no number field "serverIds"`);
+  });
+
+  test("maxFrameSize per direction, and one that is neither form", () => {
+    expect(checkManifest(edit(valid, ["version: 1\n", "version: 1\nmaxFrameSize: { toServer: 1024, toClient: 4096 }\n"])).error).toBe("");
+    const r = checkManifest(edit(valid, ["version: 1\n", "version: 1\nmaxFrameSize: { toServer: 1024 }\n"]));
+    expect(r.error).toBe(`${r.at("maxFrameSize")}: maxFrameSize: "maxFrameSize" must be a number of bytes from 4 to 4294967295, or { toServer, toClient } of such numbers`);
+  });
+
   test("merge on a one-way command", () => {
-    const r = checkManifest(edit(valid, ["message: netsvr.broadcast.Broadcast\n", "message: netsvr.broadcast.Broadcast\n    merge: { sum: [data] }\n"]));
+    const r = checkManifest(edit(valid, ["message: netsvr.broadcast.Broadcast\n", "message: netsvr.broadcast.Broadcast\n    merge: { data: omit }\n"]));
     expect(r.error).toBe(
       `${r.at("merge:")}: commands[1] (Broadcast): "merge" does not belong to a command of this kind (event and oneway take "message"; request takes "request" and "response")`,
     );

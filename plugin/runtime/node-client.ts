@@ -12,7 +12,13 @@ export interface ClientBinding {
   readonly ping: Uint8Array | undefined;
   /** Whether the server answers a ping with a pong. */
   readonly pong: boolean;
-  readonly createSplitter: () => { push(chunk: Uint8Array, onFrame: (frame: Uint8Array) => void): void };
+  readonly createSplitter: (options: {
+    readonly maxFrameSize: number;
+    readonly onOversize: (frame: { readonly length: number; readonly cmd: number | undefined }) => void;
+  }) => { push(chunk: Uint8Array, onFrame: (frame: Uint8Array) => void): void };
+  /** The protocol's default limits: what the server sends at most, and what it accepts. */
+  readonly maxIncomingFrameSize: number;
+  readonly maxOutgoingFrameSize: number;
   /** Decodes a whole frame from the server; throws a FrameError. */
   readonly decode: (frame: Uint8Array) => IncomingFrame;
   /** Encodes a whole frame to the server from a command id and body. */
@@ -34,6 +40,8 @@ export interface RegistrationBinding {
   readonly statusName: (status: number) => string;
   /** The unregister request body for a registration. */
   readonly unregisterBody: (request: unknown, response: unknown) => unknown;
+  /** Whether a connection registered with this request may get answers out of order. */
+  readonly unordered: (request: unknown) => boolean;
 }
 
 /** A decoded frame from the server, as the generated decoder returns it. */
@@ -58,7 +66,14 @@ export interface IncomingFrame {
  * - "heartbeat-timeout": the server did not answer a ping in time (the
  *   connection was dropped);
  * - "protocol": the server sent a frame the client cannot read or match;
- * - "no-owner": (cluster) no member server owns the id a body names.
+ * - "frame-too-large": a frame over maxOutgoingFrameSize was not sent, or
+ *   one from the server over maxIncomingFrameSize was skipped (the
+ *   connection stays up; an answer skipped so fails its request);
+ * - "slow-consumer": the server closed the connection while reading was
+ *   paused for a consumer that fell behind; what it had queued is lost;
+ * - "no-owner": (cluster) no member server owns the id a body names;
+ * - "merge-conflict": (cluster) two servers answered for the same key of a
+ *   map whose keys belong to one server; requestAll() gives each answer.
  */
 export type ClientErrorCode =
   | "not-connected"
@@ -70,7 +85,10 @@ export type ClientErrorCode =
   | "wrong-port"
   | "heartbeat-timeout"
   | "protocol"
-  | "no-owner";
+  | "frame-too-large"
+  | "slow-consumer"
+  | "no-owner"
+  | "merge-conflict";
 
 export class ClientError extends Error {
   override readonly name: "ClientError" = "ClientError";
@@ -125,8 +143,24 @@ export interface ClientOptions {
   readonly requestTimeout?: number;
   /** Bytes that may wait to be written before send() and request() fail with "backpressure". Default 8 MiB. */
   readonly highWaterMark?: number;
-  /** Events the events() iterator may hold before the client stops reading the socket. Default 10000. */
+  /**
+   * Events not yet handled (held by an events() iterator, or in an async
+   * handler) before the client stops reading the socket. Default 100000:
+   * a consumer may stall for seconds without loss, while a server that
+   * cannot write closes the connection after its own deadline (the netsvr
+   * gateway: Worker.SendDeadline, 10 s).
+   */
   readonly maxQueuedEvents?: number;
+  /** Reading paused this long, in ms, is reported as a "stall". Default 5000, half the netsvr gateway's write deadline. */
+  readonly stallTimeout?: number;
+  /**
+   * Largest frame payload read from the server. A larger frame is skipped
+   * as it streams past and reported ("frame-too-large"); the connection
+   * stays up. Default: the protocol's, above what the server can send.
+   */
+  readonly maxIncomingFrameSize?: number;
+  /** Largest frame payload sent; a larger one fails with "frame-too-large" instead of making the server close the connection. Default: the protocol's. */
+  readonly maxOutgoingFrameSize?: number;
   /** Reconnect after a drop (default), or not (false). */
   readonly reconnect?: false | ReconnectOptions;
 }
@@ -145,8 +179,26 @@ export interface ClientLifecycle {
   readonly open: () => void;
   /** The connection dropped; the client reconnects unless closed or reconnect is false. */
   readonly disconnect: (error: Error | undefined) => void;
-  /** Something failed without a caller to tell: a handler threw, a re-register failed, reconnecting gave up. */
+  /**
+   * Something failed without a caller to tell: a handler threw or its
+   * promise rejected, the server refused to register again, reconnecting
+   * gave up, an event was skipped as too large.
+   */
   readonly error: (error: Error) => void;
+  /** Reading has been paused for stallTimeout, waiting for a consumer that fell behind. */
+  readonly stall: (info: { readonly queuedEvents: number; readonly pausedFor: number }) => void;
+}
+
+/** What happened on a client that no single call reports. */
+export interface ClientStats {
+  /** Frames from the server skipped as over maxIncomingFrameSize. */
+  readonly oversizedFrames: number;
+  /** Times reading stayed paused for stallTimeout. */
+  readonly stalls: number;
+  /** Connections the server closed while reading was paused. */
+  readonly slowConsumerDisconnects: number;
+  /** Registrations after a reconnect that timed out or lost the connection and were tried again. */
+  readonly registrationRetries: number;
 }
 
 /**
@@ -170,11 +222,16 @@ type BodyArgs<B> = [B] extends [undefined] ? [] : [body: B];
 type RequestArgs<B> = [B] extends [undefined] ? [body?: undefined, options?: RequestOptions] : [body: B, options?: RequestOptions];
 type EventBody<F> = F extends { readonly body: infer B } ? B : never;
 
+/** An event handler; a returned promise is caught, and its rejection reported like a throw. */
+export type EventHandler<B, F> = (body: B, frame: F) => void | Promise<void>;
+
 /** A function that removes the listener it came from. */
 export type Unsubscribe = () => void;
 
 /** One request waiting for its answer. Settled entries stay queued until their answer arrives. */
 interface Pending {
+  /** The encoded request while it waits to be sent (unordered connections), then undefined. */
+  frame: Uint8Array | undefined;
   readonly resolve: (body: unknown) => void;
   readonly reject: (error: Error) => void;
   settled: boolean;
@@ -220,7 +277,8 @@ const defaults = {
   heartbeatTimeout: 10_000,
   requestTimeout: 30_000,
   highWaterMark: 8 * 1024 * 1024,
-  maxQueuedEvents: 10_000,
+  maxQueuedEvents: 100_000,
+  stallTimeout: 5_000,
 };
 
 const reconnectDefaults: Required<ReconnectOptions> = {
@@ -239,7 +297,9 @@ const reconnectDefaults: Required<ReconnectOptions> = {
  * frame of the same command id, in order. So answers are matched per command
  * id, first in, first out. A request that timed out keeps its place in the
  * queue, so its late answer is dropped instead of resolving a later call.
- * This is only sound while the server answers in order.
+ * A connection registered so that the server may answer out of order (the
+ * manifest's registration.concurrency) keeps one request per command id in
+ * flight; the next is sent when the answer before it arrives.
  */
 export class Client<T extends ClientTypes = ClientTypes> {
   private readonly binding: ClientBinding;
@@ -248,18 +308,29 @@ export class Client<T extends ClientTypes = ClientTypes> {
   private readonly port: string | undefined;
   private socket: Socket | undefined = undefined;
   private stateValue: ClientState = "connecting";
+  /** Per command id: requests sent and not answered yet, in order. */
   private readonly pending = new Map<number, Queue<Pending>>();
   private pendingCount = 0;
+  /** Per command id: requests waiting for the one before to be answered (unordered connections). */
+  private readonly held = new Map<number, Queue<Pending>>();
+  /** This connection's registration lets the server answer out of order. */
+  private unordered = false;
   /** Requests whose promise has not settled yet, and who waits for that to reach 0. */
   private unsettled = 0;
   private readonly idleWaiters: (() => void)[] = [];
   private closedPromise: Promise<void> | undefined = undefined;
-  private readonly handlers = new Map<number, Set<(body: unknown, frame: IncomingFrame) => void>>();
+  private readonly handlers = new Map<number, Set<EventHandler<unknown, IncomingFrame>>>();
   private readonly lifecycle: { [K in keyof ClientLifecycle]: Set<ClientLifecycle[K]> } = {
     open: new Set(),
     disconnect: new Set(),
     error: new Set(),
+    stall: new Set(),
   };
+  /** Promises of async handlers not settled yet: events not handled yet. */
+  private handling = 0;
+  private stallTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+  private pausedAt = 0;
+  private readonly counters = { oversizedFrames: 0, stalls: 0, slowConsumerDisconnects: 0, registrationRetries: 0 };
   private readonly iterators = new Set<EventQueue>();
   private heartbeatTimer: ReturnType<typeof setInterval> | undefined = undefined;
   private pongTimer: ReturnType<typeof setTimeout> | undefined = undefined;
@@ -299,6 +370,11 @@ export class Client<T extends ClientTypes = ClientTypes> {
   /** Requests sent and not yet answered, timed out ones included. */
   get pendingRequests(): number {
     return this.pendingCount;
+  }
+
+  /** Counts of what no single call reports: skipped frames, stalls, slow-consumer drops, registration retries. */
+  get stats(): ClientStats {
+    return { ...this.counters };
   }
 
   /** The registration in force, if register() succeeded and unregister() was not called. */
@@ -356,21 +432,25 @@ export class Client<T extends ClientTypes = ClientTypes> {
 
   /** duringClose: shutdown()'s unregister, the one call still written while "closing". */
   private call(cmd: number, body: unknown, options: RequestOptions, duringClose = false): Promise<unknown> {
+    let frame: Uint8Array;
+    let hold: boolean;
     try {
       this.checkCommand(cmd, "request");
       // Only the signal's reason becomes "aborted"; encoder, kind and state errors keep their own type.
       if (options.signal?.aborted) throw asAbort(options.signal.reason, cmd, this.binding);
-      this.write(this.binding.encode(cmd, body), cmd, duringClose);
+      frame = this.binding.encode(cmd, body);
+      // Out of order, answers of one command id cannot be told apart: the next waits for the one before.
+      hold = this.unordered && (this.pending.get(cmd)?.length ?? 0) > 0;
+      if (hold) this.checkWritable(frame, cmd, duringClose);
+      else this.write(frame, cmd, duringClose);
     } catch (error) {
       return Promise.reject(error);
     }
     this.unsettled++;
     const answer = new Promise<unknown>((resolve, reject) => {
-      const entry: Pending = { resolve, reject, settled: false, timer: undefined, cleanup: undefined };
-      let queue = this.pending.get(cmd);
-      if (queue === undefined) this.pending.set(cmd, (queue = new Queue()));
-      queue.push(entry);
-      this.pendingCount++;
+      const entry: Pending = { frame: hold ? frame : undefined, resolve, reject, settled: false, timer: undefined, cleanup: undefined };
+      queueOf(hold ? this.held : this.pending, cmd).push(entry);
+      if (!hold) this.pendingCount++;
       const timeout = options.timeout ?? this.options.requestTimeout ?? defaults.requestTimeout;
       entry.timer = setTimeout(() => {
         settle(entry, new ClientError("timeout", `${this.name(cmd)} got no answer within ${timeout} ms`, { cmd }));
@@ -400,6 +480,8 @@ export class Client<T extends ClientTypes = ClientTypes> {
     const status = registration.status(response);
     if (status !== 0) throw new RegistrationError(status, registration.statusName(status), response);
     this.registration = { request: body, response };
+    // The server keeps the connection's command concurrency until it closes, unregistered or not.
+    this.unordered ||= registration.unordered(body);
     return response;
   }
 
@@ -414,7 +496,7 @@ export class Client<T extends ClientTypes = ClientTypes> {
   }
 
   /** Calls handler for every event of this command id; returns a function that stops it. */
-  on<C extends CmdOf<T["event"]>>(cmd: C, handler: (body: EventBody<T["event"][C]>, frame: T["event"][C]) => void): Unsubscribe;
+  on<C extends CmdOf<T["event"]>>(cmd: C, handler: EventHandler<EventBody<T["event"][C]>, T["event"][C]>): Unsubscribe;
   /** Calls listener on a lifecycle change; returns a function that stops it. */
   on<K extends keyof ClientLifecycle>(kind: K, listener: ClientLifecycle[K]): Unsubscribe;
   on(key: number | keyof ClientLifecycle, listener: (...args: never[]) => void): Unsubscribe {
@@ -426,7 +508,7 @@ export class Client<T extends ClientTypes = ClientTypes> {
     if (this.binding.cmdKind(key) !== "event") throw new TypeError(`${key} is not an event command`);
     let set = this.handlers.get(key);
     if (set === undefined) this.handlers.set(key, (set = new Set()));
-    const handler = listener as (body: unknown, frame: IncomingFrame) => void;
+    const handler = listener as EventHandler<unknown, IncomingFrame>;
     set.add(handler);
     return () => set.delete(handler);
   }
@@ -515,16 +597,30 @@ export class Client<T extends ClientTypes = ClientTypes> {
   }
 
   private write(frame: Uint8Array, cmd: number | undefined, duringClose = false): void {
+    this.writeNow(this.checkWritable(frame, cmd, duringClose), frame);
+  }
+
+  /** Throws what write() would throw; returns the socket to write to. */
+  private checkWritable(frame: Uint8Array, cmd: number | undefined, duringClose: boolean): Socket {
+    const details = cmd === undefined ? {} : { cmd };
     const socket = this.socket;
     const allowed = this.stateValue === "open" || (duringClose && this.stateValue === "closing");
     if (!allowed || socket === undefined) {
       const code = this.stateValue === "closing" || this.stateValue === "closed" ? "closed" : "not-connected";
-      throw new ClientError(code, `cannot send: the client is ${this.stateValue}`, cmd === undefined ? {} : { cmd });
+      throw new ClientError(code, `cannot send: the client is ${this.stateValue}`, details);
+    }
+    const max = this.options.maxOutgoingFrameSize ?? this.binding.maxOutgoingFrameSize;
+    if (frame.length - 4 > max) {
+      throw new ClientError("frame-too-large", `${frame.length - 4} bytes is more than the ${max} a frame may carry (maxOutgoingFrameSize)`, details);
     }
     // Like a stream's write(): accepted while under the mark, so the buffer holds at most highWaterMark plus one frame.
     if (socket.writableLength >= this.highWaterMark) {
-      throw new ClientError("backpressure", `${socket.writableLength} bytes wait to be written (highWaterMark ${this.highWaterMark})`, cmd === undefined ? {} : { cmd });
+      throw new ClientError("backpressure", `${socket.writableLength} bytes wait to be written (highWaterMark ${this.highWaterMark})`, details);
     }
+    return socket;
+  }
+
+  private writeNow(socket: Socket, frame: Uint8Array): void {
     // Frames written in the same tick leave in one writev.
     if (!this.corked) {
       this.corked = true;
@@ -560,7 +656,11 @@ export class Client<T extends ClientTypes = ClientTypes> {
   }
 
   private attach(socket: Socket): void {
-    const splitter = this.binding.createSplitter();
+    const splitter = this.binding.createSplitter({
+      maxFrameSize: this.options.maxIncomingFrameSize ?? this.binding.maxIncomingFrameSize,
+      onOversize: (frame) => this.skipped(frame.length, frame.cmd),
+    });
+    this.unordered = false;
     const onFrame = (frame: Uint8Array): void => this.receive(frame);
     socket.on("data", (chunk: Uint8Array) => {
       try {
@@ -607,6 +707,16 @@ export class Client<T extends ClientTypes = ClientTypes> {
     }
   }
 
+  /** A frame over maxIncomingFrameSize went past unread: an answer fails its request, anything else is reported. */
+  private skipped(length: number, cmd: number | undefined): void {
+    this.counters.oversizedFrames++;
+    const max = this.options.maxIncomingFrameSize ?? this.binding.maxIncomingFrameSize;
+    const what = cmd === undefined ? "a frame" : this.name(cmd);
+    const error = new ClientError("frame-too-large", `${what} of ${length} bytes from the server was skipped: more than maxIncomingFrameSize (${max})`, cmd === undefined ? {} : { cmd });
+    if (cmd !== undefined && this.binding.cmdKind(cmd) === "request" && (this.pending.get(cmd)?.length ?? 0) > 0) this.answer(cmd, undefined, error);
+    else this.emit("error", error);
+  }
+
   private answer(cmd: number, body: unknown, error: Error | undefined): void {
     const entry = this.pending.get(cmd)?.shift();
     if (entry === undefined) {
@@ -619,29 +729,74 @@ export class Client<T extends ClientTypes = ClientTypes> {
       settle(entry, undefined);
       entry.resolve(body);
     }
+    this.sendHeld(cmd);
+  }
+
+  /** Sends the next held request of cmd that is still wanted, now that none of cmd is in flight. */
+  private sendHeld(cmd: number): void {
+    const held = this.held.get(cmd);
+    const socket = this.socket;
+    if (held === undefined || socket === undefined) return;
+    for (let entry = held.shift(); entry !== undefined; entry = held.shift()) {
+      if (entry.settled) continue;
+      this.writeNow(socket, entry.frame!);
+      entry.frame = undefined;
+      queueOf(this.pending, cmd).push(entry);
+      this.pendingCount++;
+      return;
+    }
   }
 
   private dispatch(frame: IncomingFrame): void {
     for (const handler of this.handlers.get(frame.cmd!) ?? []) {
       try {
-        handler(frame.body, frame);
+        const result = handler(frame.body, frame);
+        if (result !== undefined) this.track(result);
       } catch (error) {
-        this.emit("error", error instanceof Error ? error : new Error(String(error)));
+        this.emit("error", asError(error));
       }
     }
     for (const queue of this.iterators) queue.offer(frame);
     this.updateReading();
   }
 
-  /** Pauses the socket while any events() consumer is too far behind. */
+  /** An async handler's promise: counted as an event not handled yet until it settles; a rejection is reported. */
+  private track(result: Promise<void>): void {
+    this.handling++;
+    const done = (): void => {
+      this.handling--;
+      this.updateReading();
+    };
+    Promise.resolve(result).then(done, (error: unknown) => {
+      done();
+      this.emit("error", asError(error));
+    });
+  }
+
+  /** Events not handled yet: the longest events() backlog, plus async handlers still running. */
+  private get queuedEvents(): number {
+    let most = 0;
+    for (const queue of this.iterators) most = Math.max(most, queue.size);
+    return most + this.handling;
+  }
+
+  /** Pauses the socket while consumers are too far behind; a pause that lasts is reported as a stall. */
   private updateReading(): void {
-    const limit = this.options.maxQueuedEvents ?? defaults.maxQueuedEvents;
-    let behind = false;
-    for (const queue of this.iterators) if (queue.size >= limit) behind = true;
+    const behind = this.queuedEvents >= (this.options.maxQueuedEvents ?? defaults.maxQueuedEvents);
     if (behind === this.readingPaused) return;
     this.readingPaused = behind;
-    if (behind) this.socket?.pause();
-    else this.socket?.resume();
+    clearTimeout(this.stallTimer);
+    if (!behind) {
+      this.socket?.resume();
+      return;
+    }
+    this.socket?.pause();
+    this.pausedAt = Date.now();
+    this.stallTimer = setTimeout(() => {
+      this.counters.stalls++;
+      this.emit("stall", { queuedEvents: this.queuedEvents, pausedFor: Date.now() - this.pausedAt });
+    }, this.options.stallTimeout ?? defaults.stallTimeout);
+    this.stallTimer.unref();
   }
 
   private startHeartbeat(): void {
@@ -671,10 +826,16 @@ export class Client<T extends ClientTypes = ClientTypes> {
   }
 
   /** The socket closed: fail what waited on it, then reconnect unless closing. */
-  private dropped(socket: Socket, error: Error | undefined): void {
+  private dropped(socket: Socket, cause: Error | undefined): void {
     if (socket !== this.socket) return;
     this.stopHeartbeat();
     this.socket = undefined;
+    let error = cause;
+    if (this.readingPaused && this.stateValue === "open") {
+      this.counters.slowConsumerDisconnects++;
+      const pausedFor = Date.now() - this.pausedAt;
+      error = new ClientError("slow-consumer", `the server closed the connection after reading was paused for ${pausedFor} ms; what it had queued is lost`, { cause });
+    }
     const reason = new ClientError("disconnected", "the connection dropped before the answer came", error === undefined ? {} : { cause: error });
     this.failPending(reason);
     if (this.stateValue === "closing" || this.stateValue === "closed") return;
@@ -727,8 +888,14 @@ export class Client<T extends ClientTypes = ClientTypes> {
       } catch (error) {
         // Keep the registration to retry with, and keep backing off: the next attempt may succeed.
         this.registration ??= previous;
-        this.emit("error", new Error("registering again after a reconnect failed", { cause: error }));
-        socket.destroy();
+        if (error instanceof RegistrationError) {
+          // A refusal: the server will refuse again until its configuration changes.
+          this.emit("error", new Error("the server refused to register again after a reconnect", { cause: error }));
+        } else {
+          // A stalled or lost connection: the retry may well succeed, nobody needs to hear of it.
+          this.counters.registrationRetries++;
+        }
+        if (socket === this.socket) socket.destroy();
         return;
       }
     }
@@ -738,18 +905,21 @@ export class Client<T extends ClientTypes = ClientTypes> {
   }
 
   private failPending(error: ClientError): void {
-    for (const [cmd, queue] of this.pending) {
-      for (const entry of queue.drain()) {
-        settle(entry, new ClientError(error.code, `${this.name(cmd)}: ${error.message}`, { cmd, cause: error.cause }));
+    for (const queues of [this.pending, this.held]) {
+      for (const [cmd, queue] of queues) {
+        for (const entry of queue.drain()) {
+          settle(entry, new ClientError(error.code, `${this.name(cmd)}: ${error.message}`, { cmd, cause: error.cause }));
+        }
       }
+      queues.clear();
     }
-    this.pending.clear();
     this.pendingCount = 0;
   }
 
   private finish(error: ClientError): void {
     this.stopHeartbeat();
     clearTimeout(this.reconnectTimer);
+    clearTimeout(this.stallTimer);
     this.failPending(error);
     this.setState("closed");
     for (const queue of this.iterators) queue.end();
@@ -778,6 +948,16 @@ export class Client<T extends ClientTypes = ClientTypes> {
     }
     for (const listener of listeners) listener(...args);
   }
+}
+
+function queueOf(queues: Map<number, Queue<Pending>>, cmd: number): Queue<Pending> {
+  let queue = queues.get(cmd);
+  if (queue === undefined) queues.set(cmd, (queue = new Queue()));
+  return queue;
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 function settle(entry: Pending, error: Error | undefined): void {

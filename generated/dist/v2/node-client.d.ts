@@ -9,9 +9,18 @@ export interface ClientBinding {
     readonly ping: Uint8Array | undefined;
     /** Whether the server answers a ping with a pong. */
     readonly pong: boolean;
-    readonly createSplitter: () => {
+    readonly createSplitter: (options: {
+        readonly maxFrameSize: number;
+        readonly onOversize: (frame: {
+            readonly length: number;
+            readonly cmd: number | undefined;
+        }) => void;
+    }) => {
         push(chunk: Uint8Array, onFrame: (frame: Uint8Array) => void): void;
     };
+    /** The protocol's default limits: what the server sends at most, and what it accepts. */
+    readonly maxIncomingFrameSize: number;
+    readonly maxOutgoingFrameSize: number;
     /** Decodes a whole frame from the server; throws a FrameError. */
     readonly decode: (frame: Uint8Array) => IncomingFrame;
     /** Encodes a whole frame to the server from a command id and body. */
@@ -32,6 +41,8 @@ export interface RegistrationBinding {
     readonly statusName: (status: number) => string;
     /** The unregister request body for a registration. */
     readonly unregisterBody: (request: unknown, response: unknown) => unknown;
+    /** Whether a connection registered with this request may get answers out of order. */
+    readonly unordered: (request: unknown) => boolean;
 }
 /** A decoded frame from the server, as the generated decoder returns it. */
 export interface IncomingFrame {
@@ -54,9 +65,16 @@ export interface IncomingFrame {
  * - "heartbeat-timeout": the server did not answer a ping in time (the
  *   connection was dropped);
  * - "protocol": the server sent a frame the client cannot read or match;
- * - "no-owner": (cluster) no member server owns the id a body names.
+ * - "frame-too-large": a frame over maxOutgoingFrameSize was not sent, or
+ *   one from the server over maxIncomingFrameSize was skipped (the
+ *   connection stays up; an answer skipped so fails its request);
+ * - "slow-consumer": the server closed the connection while reading was
+ *   paused for a consumer that fell behind; what it had queued is lost;
+ * - "no-owner": (cluster) no member server owns the id a body names;
+ * - "merge-conflict": (cluster) two servers answered for the same key of a
+ *   map whose keys belong to one server; requestAll() gives each answer.
  */
-export type ClientErrorCode = "not-connected" | "disconnected" | "timeout" | "aborted" | "backpressure" | "closed" | "wrong-port" | "heartbeat-timeout" | "protocol" | "no-owner";
+export type ClientErrorCode = "not-connected" | "disconnected" | "timeout" | "aborted" | "backpressure" | "closed" | "wrong-port" | "heartbeat-timeout" | "protocol" | "frame-too-large" | "slow-consumer" | "no-owner" | "merge-conflict";
 export declare class ClientError extends Error {
     readonly name: "ClientError";
     readonly code: ClientErrorCode;
@@ -100,8 +118,24 @@ export interface ClientOptions {
     readonly requestTimeout?: number;
     /** Bytes that may wait to be written before send() and request() fail with "backpressure". Default 8 MiB. */
     readonly highWaterMark?: number;
-    /** Events the events() iterator may hold before the client stops reading the socket. Default 10000. */
+    /**
+     * Events not yet handled (held by an events() iterator, or in an async
+     * handler) before the client stops reading the socket. Default 100000:
+     * a consumer may stall for seconds without loss, while a server that
+     * cannot write closes the connection after its own deadline (the netsvr
+     * gateway: Worker.SendDeadline, 10 s).
+     */
     readonly maxQueuedEvents?: number;
+    /** Reading paused this long, in ms, is reported as a "stall". Default 5000, half the netsvr gateway's write deadline. */
+    readonly stallTimeout?: number;
+    /**
+     * Largest frame payload read from the server. A larger frame is skipped
+     * as it streams past and reported ("frame-too-large"); the connection
+     * stays up. Default: the protocol's, above what the server can send.
+     */
+    readonly maxIncomingFrameSize?: number;
+    /** Largest frame payload sent; a larger one fails with "frame-too-large" instead of making the server close the connection. Default: the protocol's. */
+    readonly maxOutgoingFrameSize?: number;
     /** Reconnect after a drop (default), or not (false). */
     readonly reconnect?: false | ReconnectOptions;
 }
@@ -117,8 +151,28 @@ export interface ClientLifecycle {
     readonly open: () => void;
     /** The connection dropped; the client reconnects unless closed or reconnect is false. */
     readonly disconnect: (error: Error | undefined) => void;
-    /** Something failed without a caller to tell: a handler threw, a re-register failed, reconnecting gave up. */
+    /**
+     * Something failed without a caller to tell: a handler threw or its
+     * promise rejected, the server refused to register again, reconnecting
+     * gave up, an event was skipped as too large.
+     */
     readonly error: (error: Error) => void;
+    /** Reading has been paused for stallTimeout, waiting for a consumer that fell behind. */
+    readonly stall: (info: {
+        readonly queuedEvents: number;
+        readonly pausedFor: number;
+    }) => void;
+}
+/** What happened on a client that no single call reports. */
+export interface ClientStats {
+    /** Frames from the server skipped as over maxIncomingFrameSize. */
+    readonly oversizedFrames: number;
+    /** Times reading stayed paused for stallTimeout. */
+    readonly stalls: number;
+    /** Connections the server closed while reading was paused. */
+    readonly slowConsumerDisconnects: number;
+    /** Registrations after a reconnect that timed out or lost the connection and were tried again. */
+    readonly registrationRetries: number;
 }
 /**
  * The protocol's types, by command id: what send() and request() take,
@@ -141,6 +195,8 @@ type RequestArgs<B> = [B] extends [undefined] ? [body?: undefined, options?: Req
 type EventBody<F> = F extends {
     readonly body: infer B;
 } ? B : never;
+/** An event handler; a returned promise is caught, and its rejection reported like a throw. */
+export type EventHandler<B, F> = (body: B, frame: F) => void | Promise<void>;
 /** A function that removes the listener it came from. */
 export type Unsubscribe = () => void;
 /**
@@ -151,7 +207,9 @@ export type Unsubscribe = () => void;
  * frame of the same command id, in order. So answers are matched per command
  * id, first in, first out. A request that timed out keeps its place in the
  * queue, so its late answer is dropped instead of resolving a later call.
- * This is only sound while the server answers in order.
+ * A connection registered so that the server may answer out of order (the
+ * manifest's registration.concurrency) keeps one request per command id in
+ * flight; the next is sent when the answer before it arrives.
  */
 export declare class Client<T extends ClientTypes = ClientTypes> {
     private readonly binding;
@@ -160,14 +218,24 @@ export declare class Client<T extends ClientTypes = ClientTypes> {
     private readonly port;
     private socket;
     private stateValue;
+    /** Per command id: requests sent and not answered yet, in order. */
     private readonly pending;
     private pendingCount;
+    /** Per command id: requests waiting for the one before to be answered (unordered connections). */
+    private readonly held;
+    /** This connection's registration lets the server answer out of order. */
+    private unordered;
     /** Requests whose promise has not settled yet, and who waits for that to reach 0. */
     private unsettled;
     private readonly idleWaiters;
     private closedPromise;
     private readonly handlers;
     private readonly lifecycle;
+    /** Promises of async handlers not settled yet: events not handled yet. */
+    private handling;
+    private stallTimer;
+    private pausedAt;
+    private readonly counters;
     private readonly iterators;
     private heartbeatTimer;
     private pongTimer;
@@ -189,6 +257,8 @@ export declare class Client<T extends ClientTypes = ClientTypes> {
     get writable(): boolean;
     /** Requests sent and not yet answered, timed out ones included. */
     get pendingRequests(): number;
+    /** Counts of what no single call reports: skipped frames, stalls, slow-consumer drops, registration retries. */
+    get stats(): ClientStats;
     /** The registration in force, if register() succeeded and unregister() was not called. */
     get registered(): {
         readonly request: T["register"];
@@ -215,7 +285,7 @@ export declare class Client<T extends ClientTypes = ClientTypes> {
     /** Cancels the registration made by register(); no-op when not registered. */
     unregister(options?: RequestOptions): Promise<T["unregisterResponse"] | undefined>;
     /** Calls handler for every event of this command id; returns a function that stops it. */
-    on<C extends CmdOf<T["event"]>>(cmd: C, handler: (body: EventBody<T["event"][C]>, frame: T["event"][C]) => void): Unsubscribe;
+    on<C extends CmdOf<T["event"]>>(cmd: C, handler: EventHandler<EventBody<T["event"][C]>, T["event"][C]>): Unsubscribe;
     /** Calls listener on a lifecycle change; returns a function that stops it. */
     on<K extends keyof ClientLifecycle>(kind: K, listener: ClientLifecycle[K]): Unsubscribe;
     /**
@@ -240,12 +310,23 @@ export declare class Client<T extends ClientTypes = ClientTypes> {
     /** On every send: names are looked up only for an error message. */
     private checkCommand;
     private write;
+    /** Throws what write() would throw; returns the socket to write to. */
+    private checkWritable;
+    private writeNow;
     private dial;
     private attach;
     private receive;
+    /** A frame over maxIncomingFrameSize went past unread: an answer fails its request, anything else is reported. */
+    private skipped;
     private answer;
+    /** Sends the next held request of cmd that is still wanted, now that none of cmd is in flight. */
+    private sendHeld;
     private dispatch;
-    /** Pauses the socket while any events() consumer is too far behind. */
+    /** An async handler's promise: counted as an event not handled yet until it settles; a rejection is reported. */
+    private track;
+    /** Events not handled yet: the longest events() backlog, plus async handlers still running. */
+    private get queuedEvents();
+    /** Pauses the socket while consumers are too far behind; a pause that lasts is reported as a stall. */
     private updateReading;
     private startHeartbeat;
     private stopHeartbeat;

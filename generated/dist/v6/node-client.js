@@ -53,7 +53,8 @@ const defaults = {
     heartbeatTimeout: 10000,
     requestTimeout: 30000,
     highWaterMark: 8 * 1024 * 1024,
-    maxQueuedEvents: 10000,
+    maxQueuedEvents: 100000,
+    stallTimeout: 5000,
 };
 const reconnectDefaults = {
     initialDelay: 100,
@@ -70,14 +71,21 @@ const reconnectDefaults = {
  * frame of the same command id, in order. So answers are matched per command
  * id, first in, first out. A request that timed out keeps its place in the
  * queue, so its late answer is dropped instead of resolving a later call.
- * This is only sound while the server answers in order.
+ * A connection registered so that the server may answer out of order (the
+ * manifest's registration.concurrency) keeps one request per command id in
+ * flight; the next is sent when the answer before it arrives.
  */
 export class Client {
     constructor(binding, options, port) {
         this.socket = undefined;
         this.stateValue = "connecting";
+        /** Per command id: requests sent and not answered yet, in order. */
         this.pending = new Map();
         this.pendingCount = 0;
+        /** Per command id: requests waiting for the one before to be answered (unordered connections). */
+        this.held = new Map();
+        /** This connection's registration lets the server answer out of order. */
+        this.unordered = false;
         /** Requests whose promise has not settled yet, and who waits for that to reach 0. */
         this.unsettled = 0;
         this.idleWaiters = [];
@@ -87,7 +95,13 @@ export class Client {
             open: new Set(),
             disconnect: new Set(),
             error: new Set(),
+            stall: new Set(),
         };
+        /** Promises of async handlers not settled yet: events not handled yet. */
+        this.handling = 0;
+        this.stallTimer = undefined;
+        this.pausedAt = 0;
+        this.counters = { oversizedFrames: 0, stalls: 0, slowConsumerDisconnects: 0, registrationRetries: 0 };
         this.iterators = new Set();
         this.heartbeatTimer = undefined;
         this.pongTimer = undefined;
@@ -124,6 +138,10 @@ export class Client {
     /** Requests sent and not yet answered, timed out ones included. */
     get pendingRequests() {
         return this.pendingCount;
+    }
+    /** Counts of what no single call reports: skipped frames, stalls, slow-consumer drops, registration retries. */
+    get stats() {
+        return Object.assign({}, this.counters);
     }
     /** The registration in force, if register() succeeded and unregister() was not called. */
     get registered() {
@@ -176,13 +194,21 @@ export class Client {
     }
     /** duringClose: shutdown()'s unregister, the one call still written while "closing". */
     call(cmd, body, options, duringClose = false) {
-        var _a;
+        var _a, _b, _c;
+        let frame;
+        let hold;
         try {
             this.checkCommand(cmd, "request");
             // Only the signal's reason becomes "aborted"; encoder, kind and state errors keep their own type.
             if ((_a = options.signal) === null || _a === void 0 ? void 0 : _a.aborted)
                 throw asAbort(options.signal.reason, cmd, this.binding);
-            this.write(this.binding.encode(cmd, body), cmd, duringClose);
+            frame = this.binding.encode(cmd, body);
+            // Out of order, answers of one command id cannot be told apart: the next waits for the one before.
+            hold = this.unordered && ((_c = (_b = this.pending.get(cmd)) === null || _b === void 0 ? void 0 : _b.length) !== null && _c !== void 0 ? _c : 0) > 0;
+            if (hold)
+                this.checkWritable(frame, cmd, duringClose);
+            else
+                this.write(frame, cmd, duringClose);
         }
         catch (error) {
             return Promise.reject(error);
@@ -190,12 +216,10 @@ export class Client {
         this.unsettled++;
         const answer = new Promise((resolve, reject) => {
             var _a, _b;
-            const entry = { resolve, reject, settled: false, timer: undefined, cleanup: undefined };
-            let queue = this.pending.get(cmd);
-            if (queue === undefined)
-                this.pending.set(cmd, (queue = new Queue()));
-            queue.push(entry);
-            this.pendingCount++;
+            const entry = { frame: hold ? frame : undefined, resolve, reject, settled: false, timer: undefined, cleanup: undefined };
+            queueOf(hold ? this.held : this.pending, cmd).push(entry);
+            if (!hold)
+                this.pendingCount++;
             const timeout = (_b = (_a = options.timeout) !== null && _a !== void 0 ? _a : this.options.requestTimeout) !== null && _b !== void 0 ? _b : defaults.requestTimeout;
             entry.timer = setTimeout(() => {
                 settle(entry, new ClientError("timeout", `${this.name(cmd)} got no answer within ${timeout} ms`, { cmd }));
@@ -227,6 +251,8 @@ export class Client {
         if (status !== 0)
             throw new RegistrationError(status, registration.statusName(status), response);
         this.registration = { request: body, response };
+        // The server keeps the connection's command concurrency until it closes, unregistered or not.
+        this.unordered || (this.unordered = registration.unordered(body));
         return response;
     }
     /** Cancels the registration made by register(); no-op when not registered. */
@@ -343,16 +369,29 @@ export class Client {
         }
     }
     write(frame, cmd, duringClose = false) {
+        this.writeNow(this.checkWritable(frame, cmd, duringClose), frame);
+    }
+    /** Throws what write() would throw; returns the socket to write to. */
+    checkWritable(frame, cmd, duringClose) {
+        var _a;
+        const details = cmd === undefined ? {} : { cmd };
         const socket = this.socket;
         const allowed = this.stateValue === "open" || (duringClose && this.stateValue === "closing");
         if (!allowed || socket === undefined) {
             const code = this.stateValue === "closing" || this.stateValue === "closed" ? "closed" : "not-connected";
-            throw new ClientError(code, `cannot send: the client is ${this.stateValue}`, cmd === undefined ? {} : { cmd });
+            throw new ClientError(code, `cannot send: the client is ${this.stateValue}`, details);
+        }
+        const max = (_a = this.options.maxOutgoingFrameSize) !== null && _a !== void 0 ? _a : this.binding.maxOutgoingFrameSize;
+        if (frame.length - 4 > max) {
+            throw new ClientError("frame-too-large", `${frame.length - 4} bytes is more than the ${max} a frame may carry (maxOutgoingFrameSize)`, details);
         }
         // Like a stream's write(): accepted while under the mark, so the buffer holds at most highWaterMark plus one frame.
         if (socket.writableLength >= this.highWaterMark) {
-            throw new ClientError("backpressure", `${socket.writableLength} bytes wait to be written (highWaterMark ${this.highWaterMark})`, cmd === undefined ? {} : { cmd });
+            throw new ClientError("backpressure", `${socket.writableLength} bytes wait to be written (highWaterMark ${this.highWaterMark})`, details);
         }
+        return socket;
+    }
+    writeNow(socket, frame) {
         // Frames written in the same tick leave in one writev.
         if (!this.corked) {
             this.corked = true;
@@ -387,7 +426,12 @@ export class Client {
         });
     }
     attach(socket) {
-        const splitter = this.binding.createSplitter();
+        var _a;
+        const splitter = this.binding.createSplitter({
+            maxFrameSize: (_a = this.options.maxIncomingFrameSize) !== null && _a !== void 0 ? _a : this.binding.maxIncomingFrameSize,
+            onOversize: (frame) => this.skipped(frame.length, frame.cmd),
+        });
+        this.unordered = false;
         const onFrame = (frame) => this.receive(frame);
         socket.on("data", (chunk) => {
             try {
@@ -434,6 +478,18 @@ export class Client {
                 return;
         }
     }
+    /** A frame over maxIncomingFrameSize went past unread: an answer fails its request, anything else is reported. */
+    skipped(length, cmd) {
+        var _a, _b, _c;
+        this.counters.oversizedFrames++;
+        const max = (_a = this.options.maxIncomingFrameSize) !== null && _a !== void 0 ? _a : this.binding.maxIncomingFrameSize;
+        const what = cmd === undefined ? "a frame" : this.name(cmd);
+        const error = new ClientError("frame-too-large", `${what} of ${length} bytes from the server was skipped: more than maxIncomingFrameSize (${max})`, cmd === undefined ? {} : { cmd });
+        if (cmd !== undefined && this.binding.cmdKind(cmd) === "request" && ((_c = (_b = this.pending.get(cmd)) === null || _b === void 0 ? void 0 : _b.length) !== null && _c !== void 0 ? _c : 0) > 0)
+            this.answer(cmd, undefined, error);
+        else
+            this.emit("error", error);
+    }
     answer(cmd, body, error) {
         var _a;
         const entry = (_a = this.pending.get(cmd)) === null || _a === void 0 ? void 0 : _a.shift();
@@ -448,36 +504,78 @@ export class Client {
             settle(entry, undefined);
             entry.resolve(body);
         }
+        this.sendHeld(cmd);
+    }
+    /** Sends the next held request of cmd that is still wanted, now that none of cmd is in flight. */
+    sendHeld(cmd) {
+        const held = this.held.get(cmd);
+        const socket = this.socket;
+        if (held === undefined || socket === undefined)
+            return;
+        for (let entry = held.shift(); entry !== undefined; entry = held.shift()) {
+            if (entry.settled)
+                continue;
+            this.writeNow(socket, entry.frame);
+            entry.frame = undefined;
+            queueOf(this.pending, cmd).push(entry);
+            this.pendingCount++;
+            return;
+        }
     }
     dispatch(frame) {
         var _a;
         for (const handler of (_a = this.handlers.get(frame.cmd)) !== null && _a !== void 0 ? _a : []) {
             try {
-                handler(frame.body, frame);
+                const result = handler(frame.body, frame);
+                if (result !== undefined)
+                    this.track(result);
             }
             catch (error) {
-                this.emit("error", error instanceof Error ? error : new Error(String(error)));
+                this.emit("error", asError(error));
             }
         }
         for (const queue of this.iterators)
             queue.offer(frame);
         this.updateReading();
     }
-    /** Pauses the socket while any events() consumer is too far behind. */
-    updateReading() {
-        var _a, _b, _c;
-        const limit = (_a = this.options.maxQueuedEvents) !== null && _a !== void 0 ? _a : defaults.maxQueuedEvents;
-        let behind = false;
+    /** An async handler's promise: counted as an event not handled yet until it settles; a rejection is reported. */
+    track(result) {
+        this.handling++;
+        const done = () => {
+            this.handling--;
+            this.updateReading();
+        };
+        Promise.resolve(result).then(done, (error) => {
+            done();
+            this.emit("error", asError(error));
+        });
+    }
+    /** Events not handled yet: the longest events() backlog, plus async handlers still running. */
+    get queuedEvents() {
+        let most = 0;
         for (const queue of this.iterators)
-            if (queue.size >= limit)
-                behind = true;
+            most = Math.max(most, queue.size);
+        return most + this.handling;
+    }
+    /** Pauses the socket while consumers are too far behind; a pause that lasts is reported as a stall. */
+    updateReading() {
+        var _a, _b, _c, _d;
+        const behind = this.queuedEvents >= ((_a = this.options.maxQueuedEvents) !== null && _a !== void 0 ? _a : defaults.maxQueuedEvents);
         if (behind === this.readingPaused)
             return;
         this.readingPaused = behind;
-        if (behind)
-            (_b = this.socket) === null || _b === void 0 ? void 0 : _b.pause();
-        else
-            (_c = this.socket) === null || _c === void 0 ? void 0 : _c.resume();
+        clearTimeout(this.stallTimer);
+        if (!behind) {
+            (_b = this.socket) === null || _b === void 0 ? void 0 : _b.resume();
+            return;
+        }
+        (_c = this.socket) === null || _c === void 0 ? void 0 : _c.pause();
+        this.pausedAt = Date.now();
+        this.stallTimer = setTimeout(() => {
+            this.counters.stalls++;
+            this.emit("stall", { queuedEvents: this.queuedEvents, pausedFor: Date.now() - this.pausedAt });
+        }, (_d = this.options.stallTimeout) !== null && _d !== void 0 ? _d : defaults.stallTimeout);
+        this.stallTimer.unref();
     }
     startHeartbeat() {
         var _a;
@@ -508,11 +606,17 @@ export class Client {
         this.pongTimer = undefined;
     }
     /** The socket closed: fail what waited on it, then reconnect unless closing. */
-    dropped(socket, error) {
+    dropped(socket, cause) {
         if (socket !== this.socket)
             return;
         this.stopHeartbeat();
         this.socket = undefined;
+        let error = cause;
+        if (this.readingPaused && this.stateValue === "open") {
+            this.counters.slowConsumerDisconnects++;
+            const pausedFor = Date.now() - this.pausedAt;
+            error = new ClientError("slow-consumer", `the server closed the connection after reading was paused for ${pausedFor} ms; what it had queued is lost`, { cause });
+        }
         const reason = new ClientError("disconnected", "the connection dropped before the answer came", error === undefined ? {} : { cause: error });
         this.failPending(reason);
         if (this.stateValue === "closing" || this.stateValue === "closed")
@@ -569,8 +673,16 @@ export class Client {
             catch (error) {
                 // Keep the registration to retry with, and keep backing off: the next attempt may succeed.
                 (_a = this.registration) !== null && _a !== void 0 ? _a : (this.registration = previous);
-                this.emit("error", new Error("registering again after a reconnect failed", { cause: error }));
-                socket.destroy();
+                if (error instanceof RegistrationError) {
+                    // A refusal: the server will refuse again until its configuration changes.
+                    this.emit("error", new Error("the server refused to register again after a reconnect", { cause: error }));
+                }
+                else {
+                    // A stalled or lost connection: the retry may well succeed, nobody needs to hear of it.
+                    this.counters.registrationRetries++;
+                }
+                if (socket === this.socket)
+                    socket.destroy();
                 return;
             }
         }
@@ -580,17 +692,20 @@ export class Client {
             this.emit("open");
     }
     failPending(error) {
-        for (const [cmd, queue] of this.pending) {
-            for (const entry of queue.drain()) {
-                settle(entry, new ClientError(error.code, `${this.name(cmd)}: ${error.message}`, { cmd, cause: error.cause }));
+        for (const queues of [this.pending, this.held]) {
+            for (const [cmd, queue] of queues) {
+                for (const entry of queue.drain()) {
+                    settle(entry, new ClientError(error.code, `${this.name(cmd)}: ${error.message}`, { cmd, cause: error.cause }));
+                }
             }
+            queues.clear();
         }
-        this.pending.clear();
         this.pendingCount = 0;
     }
     finish(error) {
         this.stopHeartbeat();
         clearTimeout(this.reconnectTimer);
+        clearTimeout(this.stallTimer);
         this.failPending(error);
         this.setState("closed");
         for (const queue of this.iterators)
@@ -622,6 +737,15 @@ export class Client {
         for (const listener of listeners)
             listener(...args);
     }
+}
+function queueOf(queues, cmd) {
+    let queue = queues.get(cmd);
+    if (queue === undefined)
+        queues.set(cmd, (queue = new Queue()));
+    return queue;
+}
+function asError(error) {
+    return error instanceof Error ? error : new Error(String(error));
 }
 function settle(entry, error) {
     var _a;

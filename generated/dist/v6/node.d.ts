@@ -1,11 +1,11 @@
-import type { ClientErrorCode, ClientLifecycle, ClientOptions, ClientState, ClientTypes, ReconnectOptions, RequestOptions, Unsubscribe } from "./node-client.js";
+import type { ClientErrorCode, ClientLifecycle, ClientOptions, ClientState, ClientStats, ClientTypes, EventHandler, ReconnectOptions, RequestOptions, Unsubscribe } from "./node-client.js";
 import { Client, ClientError, RegistrationError } from "./node-client.js";
 import type { BodyInitOf, BodyOf, EventCmd, OnewayCmd, OnewaySchemas, RequestCmd, RequestSchemas, ResponseSchemas, TaskPortCmd, WorkerPortCmd } from "./commands.js";
 import { Cmd } from "./commands.js";
 import type { EventFrame } from "./frames.js";
-import type { ClusterMember, MemberResult } from "./node-cluster.js";
+import type { ClusterMember, ClusterOptions, MemberResult } from "./node-cluster.js";
 import { Cluster } from "./node-cluster.js";
-export { ClientError, RegistrationError, type ClientErrorCode, type ClientLifecycle, type ClientOptions, type ClientState, type ReconnectOptions, type RequestOptions, type Unsubscribe };
+export { ClientError, RegistrationError, type ClientErrorCode, type ClientLifecycle, type ClientOptions, type ClientState, type ClientStats, type EventHandler, type ReconnectOptions, type RequestOptions, type Unsubscribe };
 /**
  * The types of a business connection to a gateway's worker port, by command id.
  */
@@ -73,13 +73,17 @@ export type TaskClient = Client<TaskClientTypes>;
  */
 export declare function connectTask(options: ClientOptions): Promise<TaskClient>;
 /**
+ * The requests whose answers merge: the ones cluster.request() takes (requestAll() takes any).
+ */
+export type TaskMergedCmd = typeof Cmd.CheckOnline | typeof Cmd.CustomerIdList | typeof Cmd.UniqIdList | typeof Cmd.UniqIdCount | typeof Cmd.TopicList | typeof Cmd.TopicUniqIdList | typeof Cmd.TopicUniqIdCount | typeof Cmd.TopicCustomerIdList | typeof Cmd.TopicCustomerIdToUniqIdsList | typeof Cmd.ConnInfo | typeof Cmd.ConnInfoByCustomerId;
+/**
  * Business connections to several gateways as one: see createCluster().
  */
-export type TaskCluster = Cluster<TaskClientTypes>;
+export type TaskCluster = Cluster<TaskClientTypes, TaskMergedCmd>;
 /**
  * Connects to every member and resolves once all are open (if one fails, the others are closed and the error is thrown).
  *
- * A command whose body has uniqId goes to the gateway whose prefix starts it; other one-way commands go to all; other requests go to all and their answers are merged. A member's uniqIdPrefix defaults to the hex of its IPv4 address and port (give it when the address is a name or translated).
+ * A command whose body has uniqId goes to the gateway whose prefix starts it; other one-way commands go to all; other requests go to all and their answers are merged (TaskMergedCmd; requestAll() for the rest). A member's uniqIdPrefix defaults to the hex of its IPv4 address and port (give it when the address is a name or translated).
  */
-export declare function createCluster(members: readonly ClusterMember[]): Promise<TaskCluster>;
-export type { ClusterMember, MemberResult };
+export declare function createCluster(members: readonly ClusterMember[], options?: ClusterOptions): Promise<TaskCluster>;
+export type { ClusterMember, ClusterOptions, MemberResult };

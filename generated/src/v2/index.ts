@@ -82,7 +82,7 @@ export * from "./decode.js";
 export * from "./splitter.js";
 export * from "./router.js";
 export * from "./heartbeat.js";
-export { maxFrameSize } from "./wire.js";
+export { maxFrameSize, maxGatewayFrameSize } from "./wire.js";
 
 // Messages and enums the commands carry.
 export {

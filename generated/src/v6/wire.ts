@@ -2,9 +2,15 @@
 
 /**
  * The largest frame payload (the bytes after the u32 length) a gateway
- * accepts by default: 2097152 bytes. Peers close the connection on a larger frame.
+ * accepts by default: 2097152 bytes. It closes the connection on a larger frame.
  */
 export const maxFrameSize = 2097152;
+
+/**
+ * The largest frame payload a business reads from a gateway by default:
+ * 268435456 bytes. A gateway may send more than it accepts.
+ */
+export const maxGatewayFrameSize = 268435456;
 
 /** Bytes before a command frame's body: u32 length, u32 command id. */
 export const headerSize = 8;

@@ -4,6 +4,7 @@ import type { Protocol } from "../model/protocol.js";
 import { reachableTypes } from "../model/reachable-types.js";
 import type { NetsvrOptions } from "../options.js";
 import { generateFile } from "./header.js";
+import { pascal } from "./names.js";
 
 /**
  * index.ts: the package's entry point. It re-exports the generated API and
@@ -16,7 +17,7 @@ export function emitIndex(schema: Schema<NetsvrOptions>, p: Protocol, modules: r
   for (const module of modules) {
     f.print(`export * from "./${module}${ext}";`);
   }
-  f.print(`export { maxFrameSize } from "./wire${ext}";`);
+  f.print(`export { maxFrameSize, max${pascal(p.server)}FrameSize } from "./wire${ext}";`);
 
   const exported: Printable[] = [];
   for (const desc of uniqueNames(reachableTypes(p))) {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { GeneratedFile, Printable, Schema } from "@bufbuild/protoplugin";
-import type { Protocol, RequestCommand, Routing } from "../model/protocol.js";
+import type { MergeRules, Protocol, RequestCommand, Routing } from "../model/protocol.js";
 import type { NetsvrOptions } from "../options.js";
 import { generateFile } from "./header.js";
 import { a, pascal } from "./names.js";
@@ -32,7 +32,7 @@ export function emitNode(schema: Schema<NetsvrOptions>, p: Protocol): void {
   f.print(
     `export { `,
     ["ClientError", "RegistrationError"].map((n) => [runtime(n), ", "]),
-    ["ClientErrorCode", "ClientLifecycle", "ClientOptions", "ClientState", "ReconnectOptions", "RequestOptions", "Unsubscribe"].map((n, i, all) => [
+    ["ClientErrorCode", "ClientLifecycle", "ClientOptions", "ClientState", "ClientStats", "EventHandler", "ReconnectOptions", "RequestOptions", "Unsubscribe"].map((n, i, all) => [
       "type ",
       runtime(n, true),
       i < all.length - 1 ? ", " : "",
@@ -85,7 +85,10 @@ export function emitNode(schema: Schema<NetsvrOptions>, p: Protocol): void {
     f.print(
       f.jsDoc(
         `Opens ${what} and resolves once it is open (the first attempt is not retried; later drops reconnect with backoff).${portDoc}${registerDoc}\n\n` +
-          `Answers to requests are matched in order per command id, which holds while the ${p.server} answers in order.`,
+          `Answers to requests are matched in order per command id, which holds while the ${p.server} answers in order` +
+          (p.registration?.concurrency === undefined
+            ? "."
+            : ` (after register() with ${p.registration.concurrency.localName} above 1 it may not: then one request per command id is in flight at a time).`),
       ),
     );
     f.print(f.export("async function", `connect${port === undefined ? "" : pascal(port.name)}`), "(options: ", runtime("ClientOptions", true), "): Promise<", clientName, "> {");
@@ -102,40 +105,67 @@ export function emitNode(schema: Schema<NetsvrOptions>, p: Protocol): void {
 function printCluster(f: GeneratedFile, p: Protocol, routing: Routing, prefix: string, connect: string): void {
   const cluster = (name: string, typeOnly = false) => f.import(name, "./node-cluster.js", typeOnly);
   const Cmd = f.import("Cmd", "./commands.js");
-  const sums = p.commands.flatMap((c) => (c.kind === "request" && c.sum.length > 0 ? [c] : []));
+  const merged = p.commands.flatMap((c) => (c.kind === "request" && c.merge !== undefined ? [{ command: c, rules: c.merge }] : []));
+  const names = (commands: readonly { readonly name: string }[]): Printable[] => commands.map((c, i) => [i > 0 ? ", " : "", Cmd, ".", c.name]);
   f.print(f.jsDoc(`Commands whose body has ${routing.field}: they go to the ${p.server} that owns it.`));
-  f.print("const routedCmds: ReadonlySet<number> = new Set([", routing.commands.map((c, i) => [i > 0 ? ", " : "", Cmd, ".", c.name]), "]);");
+  f.print("const routedCmds: ReadonlySet<number> = new Set([", names(routing.commands), "]);");
   f.print();
-  f.print(f.jsDoc("Answer fields summed when answers of several servers are merged."));
-  f.print("const summedFields: { readonly [cmd: number]: readonly string[] } = {");
-  for (const c of sums) f.print("  [", Cmd, ".", c.name, "]: [", c.sum.map((field) => `"${field.localName}"`).join(", "), "],");
+  f.print(f.jsDoc("How the answers of several servers merge, per request; the others have no correct merge."));
+  f.print("const mergeRules: { readonly [cmd: number]: ", cluster("MergeRules", true), " } = {");
+  for (const { command, rules } of merged) f.print("  [", Cmd, ".", command.name, "]: ", printRules(rules), ",");
   f.print("};");
+  f.print();
+  const mergedName = `${prefix}MergedCmd`;
+  f.print(f.jsDoc(`The requests whose answers merge: the ones cluster.request() takes (requestAll() takes any).`));
+  f.print(
+    f.export("type", mergedName),
+    " = ",
+    merged.length === 0 ? "never" : merged.map((m, i) => [i > 0 ? " | " : "", "typeof ", Cmd, ".", m.command.name]),
+    ";",
+  );
   f.print();
   f.print("const clusterBinding: ", cluster("ClusterBinding", true), " = {");
   f.print(`  field: "${routing.field}",`);
   f.print(`  prefixLength: ${routing.prefixLength},`);
   f.print(`  prefix: ${routing.prefix === undefined ? "undefined" : `"${routing.prefix}"`},`);
   f.print("  routed: (cmd) => routedCmds.has(cmd),");
-  f.print("  responseSchema: (cmd) => ", f.import("responseSchemas", "./commands.js"), "[cmd as ", f.import("RequestCmd", "./commands.js", true), "],");
-  f.print("  sum: (cmd) => summedFields[cmd] ?? [],");
+  f.print("  merge: (cmd) => mergeRules[cmd],");
+  f.print("  renames: new Map([", routing.renames.map((r, i) => [i > 0 ? ", " : "", "[", Cmd, ".", r.command.name, `, "${r.newField}"]`]), "]),");
+  f.print("  learnFrom: [", names(routing.learnFrom), "],");
+  f.print("  forgetOn: [", names(routing.forgetOn), "],");
   f.print("};");
   f.print();
   const name = `${prefix}Cluster`;
   f.print(f.jsDoc(`${pascal(p.client)} connections to several ${p.server}s as one: see createCluster().`));
-  f.print(f.export("type", name), " = ", cluster("Cluster", true), "<", `${prefix}ClientTypes`, ">;");
+  f.print(f.export("type", name), " = ", cluster("Cluster", true), "<", `${prefix}ClientTypes, ${mergedName}`, ">;");
   f.print();
   const prefixDoc =
     routing.prefix === "address"
       ? `A member's uniqIdPrefix defaults to the hex of its IPv4 address and port (give it when the address is a name or translated).`
       : `Each member gives its uniqIdPrefix: the first ${routing.prefixLength} characters of the ${routing.field}s its ${p.server} hands out.`;
+  const ownerDoc =
+    routing.renames.length === 0
+      ? `A command whose body has ${routing.field} goes to the ${p.server} whose prefix starts it`
+      : `A command whose body has ${routing.field} goes to the ${p.server} known to own it ` +
+        `(learned from ${[...routing.learnFrom, ...routing.renames.map((r) => r.command)].map((c) => c.name).join(", ")}, ` +
+        `since ${routing.renames.map((r) => r.command.name).join(", ")} can rename an id to anything), or to all when not known`;
   f.print(
     f.jsDoc(
       `Connects to every member and resolves once all are open (if one fails, the others are closed and the error is thrown).\n\n` +
-        `A command whose body has ${routing.field} goes to the ${p.server} whose prefix starts it; other one-way commands go to all; ` +
-        `other requests go to all and their answers are merged. ${prefixDoc}`,
+        `${ownerDoc}; other one-way commands go to all; other requests go to all and their answers are merged ` +
+        `(${mergedName}; requestAll() for the rest). ${prefixDoc}`,
     ),
   );
-  f.print(f.export("async function", "createCluster"), "(members: readonly ", cluster("ClusterMember", true), "[]): Promise<", name, "> {");
+  f.print(
+    f.export("async function", "createCluster"),
+    "(members: readonly ",
+    cluster("ClusterMember", true),
+    "[], options?: ",
+    cluster("ClusterOptions", true),
+    "): Promise<",
+    name,
+    "> {",
+  );
   f.print("  const prefixes = ", cluster("memberPrefixes"), "(clusterBinding, members);");
   f.print("  const opened = await Promise.allSettled(members.map((member) => ", connect, "(member)));");
   f.print("  const clients = opened.flatMap((result) => (result.status === \"fulfilled\" ? [result.value] : []));");
@@ -144,10 +174,19 @@ function printCluster(f: GeneratedFile, p: Protocol, routing: Routing, prefix: s
   f.print("    await Promise.all(clients.map((client) => client.close()));");
   f.print("    throw failed.reason;");
   f.print("  }");
-  f.print("  return new ", cluster("Cluster"), "(clusterBinding, clients, prefixes);");
+  f.print("  return new ", cluster("Cluster"), "(clusterBinding, clients, prefixes, options);");
   f.print("}");
   f.print();
-  f.print("export type { ", cluster("ClusterMember", true), ", ", cluster("MemberResult", true), " };");
+  f.print("export type { ", cluster("ClusterMember", true), ", ", cluster("ClusterOptions", true), ", ", cluster("MemberResult", true), " };");
+}
+
+/** A merge rule table as an object literal: { count: "sum", items: { each: { uniqIds: "concat" } } }. */
+function printRules(rules: MergeRules): string {
+  const entries = rules.map(({ field, rule }) => {
+    if (typeof rule === "string") return `${field.localName}: "${rule}"`;
+    return `${field.localName}: { ${field.fieldKind === "map" ? "each" : "fields"}: ${printRules(rule)} }`;
+  });
+  return `{ ${entries.join(", ")} }`;
 }
 
 /** The runtime's view of this protocol. */
@@ -159,7 +198,9 @@ function printBinding(f: GeneratedFile, p: Protocol): void {
   f.print("const binding: ", f.import("ClientBinding", "./node-client.js", true), " = {");
   f.print("  ping: ", p.heartbeat === undefined ? "undefined" : [f.import("encodePing", "./heartbeat.js"), "()"], ",");
   f.print("  pong: ", p.heartbeat?.pong !== undefined ? "true" : "false", ",");
-  f.print("  createSplitter: () => new ", f.import("FrameSplitter", "./splitter.js"), "(),");
+  f.print("  createSplitter: (options) => new ", f.import("FrameSplitter", "./splitter.js"), "(options),");
+  f.print("  maxIncomingFrameSize: ", f.import(`max${Server}FrameSize`, "./wire.js"), ",");
+  f.print("  maxOutgoingFrameSize: ", f.import("maxFrameSize", "./wire.js"), ",");
   f.print("  decode: ", f.import(`decode${Server}Frame`, "./decode.js"), ",");
   f.print(
     "  encode: (cmd, body) => ",
@@ -190,6 +231,9 @@ function printBinding(f: GeneratedFile, p: Protocol): void {
       f.print("      ", field.localName, ": (", from, " as ", from === "request" ? requestType : responseType, ").", source.localName, ",");
     }
     f.print("    }),");
+    const concurrency = r.concurrency;
+    if (concurrency === undefined) f.print("    unordered: () => false,");
+    else f.print("    unordered: (request) => ((request as ", requestType, ").", concurrency.localName, " ?? 0) > 1,");
     f.print("  },");
   }
   f.print("};");

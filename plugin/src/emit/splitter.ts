@@ -9,52 +9,79 @@ export function emitSplitter(schema: Schema<NetsvrOptions>, p: Protocol): void {
   const FrameError = f.import("FrameError", "./errors.js");
   const maxFrameSize = f.import("maxFrameSize", "./wire.js");
   const readUint32 = f.import("readUint32", "./wire.js");
-  f.print(`/**
+  f.print(`/** A frame longer than the splitter's maximum, skipped without being held in memory. */
+export interface OversizeFrame {
+  /** Offset in the stream where the frame starts. */
+  readonly offset: number;
+  /** Its declared payload length. */
+  readonly length: number;
+  /** The command id after the length, when the frame has one. */
+  readonly cmd: number | undefined;
+}
+
+/** The largest maxFrameSize accepted: a frame and its prefix must fit in one buffer. */
+const maxSplitterFrameSize = 0x7fffffff - 4;
+
+/** First capacity of a buffer for a frame that spans chunks; it doubles as bytes arrive. */
+const initialCapacity = 64 * 1024;
+
+/**
  * Cuts a byte stream (e.g. TCP chunks) into whole frames, length prefix
  * included, ready for the decoders. Any split or coalescing of the stream
  * yields the same frames in the same order.
  *
  * A frame that lies inside one chunk is handed out as a view into that chunk
  * (no copy): do not reuse a chunk's memory while its frames are in use. A
- * frame that spans chunks is copied once into a buffer of its exact size,
- * allocated only after its length passed the maxFrameSize check.
+ * frame that spans chunks is copied into a buffer that grows as its bytes
+ * arrive, so a length prefix alone never allocates what it declares.
  *
- * After an error the splitter is dead, as the peer would close the
- * connection: frames before the bad one have been handed out, and every
- * later push() throws the same FrameError. The same holds when onFrame
- * throws: that exception propagates, the rest of the chunk is not read, and
- * later calls throw an "aborted" FrameError whose cause is the exception.
+ * A frame longer than maxFrameSize is fatal by default: the splitter is
+ * dead, as the peer would close the connection; frames before the bad one
+ * have been handed out, and every later push() throws the same FrameError.
+ * With onOversize, such a frame is skipped instead (its bytes are read and
+ * dropped as they come) and reported once its last byte has passed, in
+ * stream order, and the stream goes on.
+ *
+ * When onFrame (or onOversize) throws, that exception propagates, the rest
+ * of the chunk is not read, and later calls throw an "aborted" FrameError
+ * whose cause is the exception.
  */
 export class FrameSplitter {
   /** Largest accepted payload (bytes after the u32 length). */
   readonly maxFrameSize: number;
+  private readonly onOversize: ((frame: OversizeFrame) => void) | undefined;
   /** Bytes of the stream consumed so far: the offset of the next byte. */
   private offset = 0;
-  /** The frame being assembled across chunks, or undefined. */
+  /** The frame being assembled across chunks (capacity may exceed what arrived), or undefined. */
   private partial: Uint8Array | undefined = undefined;
+  private partialSize = 0;
   private partialFilled = 0;
+  /** The oversize frame being skipped, or undefined. */
+  private skip: { readonly offset: number; readonly length: number; left: number; readonly cmd: Uint8Array; cmdFilled: number } | undefined = undefined;
   /** Up to 3 bytes of a length prefix that ended a chunk. */
   private readonly head = new Uint8Array(4);
   private headFilled = 0;
   private failure: `, FrameError, ` | undefined = undefined;
 
-  constructor(options: { readonly maxFrameSize?: number } = {}) {
+  constructor(options: { readonly maxFrameSize?: number; readonly onOversize?: (frame: OversizeFrame) => void } = {}) {
     const max = options.maxFrameSize ?? `, maxFrameSize, `;
-    if (!Number.isInteger(max) || max < 0 || max > 0xffffffff) {
-      throw new RangeError(\`maxFrameSize must be an integer from 0 to 4294967295, got \${max}\`);
+    if (!Number.isInteger(max) || max < 0 || max > maxSplitterFrameSize) {
+      throw new RangeError(\`maxFrameSize must be an integer from 0 to \${maxSplitterFrameSize}, got \${max}\`);
     }
     this.maxFrameSize = max;
+    this.onOversize = options.onOversize;
   }
 
-  /** Bytes held back for a frame that is not complete yet. */
+  /** Bytes of a frame that is not complete yet (held, or skipped when oversize). */
   get pending(): number {
+    if (this.skip !== undefined) return 4 + this.skip.length - this.skip.left;
     return this.partial === undefined ? this.headFilled : this.partialFilled;
   }
 
   /**
    * Feeds the next chunk and calls onFrame for each frame it completes, in
    * order. Throws a FrameError (after handing out the frames before it) when
-   * a length exceeds maxFrameSize.
+   * a length exceeds maxFrameSize and there is no onOversize.
    */
   push(chunk: Uint8Array, onFrame: (frame: Uint8Array) => void): void {
     if (this.failure !== undefined) throw this.failure;
@@ -79,38 +106,75 @@ export class FrameSplitter {
       at = take;
       if (this.headFilled < 4) return;
       this.headFilled = 0;
-      this.partial = new Uint8Array(this.checkedSize(this.head, 0, this.offset - 4));
-      this.partial.set(this.head);
-      this.partialFilled = 4;
+      this.begin(this.head, 0, this.offset - 4);
     }
-    if (this.partial !== undefined) {
-      const take = Math.min(this.partial.length - this.partialFilled, chunk.length - at);
-      this.partial.set(chunk.subarray(at, at + take), this.partialFilled);
-      this.partialFilled += take;
-      this.offset += take;
-      at += take;
-      if (this.partialFilled < this.partial.length) return;
-      const frame = this.partial;
-      this.partial = undefined;
-      onFrame(frame);
-    }
+    at = this.resume(chunk, at, onFrame);
     while (chunk.length - at >= 4) {
-      const size = this.checkedSize(chunk, at, this.offset);
-      if (chunk.length - at < size) {
-        this.partial = new Uint8Array(size);
-        this.partial.set(chunk.subarray(at));
-        this.partialFilled = chunk.length - at;
-        this.offset += chunk.length - at;
-        return;
+      const length = `, readUint32, `(chunk, at);
+      if (length <= this.maxFrameSize && chunk.length - at - 4 >= length) {
+        const frame = chunk.subarray(at, at + 4 + length);
+        at += 4 + length;
+        this.offset += 4 + length;
+        onFrame(frame);
+        continue;
       }
-      const frame = chunk.subarray(at, at + size);
-      at += size;
-      this.offset += size;
-      onFrame(frame);
+      this.begin(chunk, at, this.offset);
+      at += 4;
+      this.offset += 4;
+      at = this.resume(chunk, at, onFrame);
     }
     this.head.set(chunk.subarray(at));
     this.headFilled = chunk.length - at;
     this.offset += chunk.length - at;
+  }
+
+  /** Starts a frame that does not end in this chunk, or an oversize one, from its 4 length bytes. */
+  private begin(bytes: Uint8Array, at: number, offset: number): void {
+    const length = `, readUint32, `(bytes, at);
+    if (length > this.maxFrameSize) {
+      if (this.onOversize === undefined) {
+        this.fail(new `, FrameError, `("oversize", \`frame at offset \${offset} declares \${length} bytes, more than the maximum of \${this.maxFrameSize}\`, { offset }));
+      }
+      this.skip = { offset, length, left: length, cmd: new Uint8Array(4), cmdFilled: 0 };
+      return;
+    }
+    this.partialSize = 4 + length;
+    this.partial = new Uint8Array(Math.min(this.partialSize, initialCapacity));
+    this.partial.set(bytes.subarray(at, at + 4));
+    this.partialFilled = 4;
+  }
+
+  /** Feeds the frame begun in an earlier step, if any; returns where the chunk's next frame starts. */
+  private resume(chunk: Uint8Array, at: number, onFrame: (frame: Uint8Array) => void): number {
+    const skip = this.skip;
+    if (skip !== undefined) {
+      const take = Math.min(skip.left, chunk.length - at);
+      const cmdTake = Math.min(4 - skip.cmdFilled, take);
+      skip.cmd.set(chunk.subarray(at, at + cmdTake), skip.cmdFilled);
+      skip.cmdFilled += cmdTake;
+      skip.left -= take;
+      this.offset += take;
+      if (skip.left > 0) return chunk.length;
+      this.skip = undefined;
+      const cmd = skip.cmdFilled === 4 ? `, readUint32, `(skip.cmd, 0) : undefined;
+      this.onOversize!({ offset: skip.offset, length: skip.length, cmd });
+      return at + take;
+    }
+    let partial = this.partial;
+    if (partial === undefined) return at;
+    const take = Math.min(this.partialSize - this.partialFilled, chunk.length - at);
+    if (this.partialFilled + take > partial.length) {
+      const grown = new Uint8Array(Math.min(this.partialSize, Math.max(this.partialFilled + take, partial.length * 2)));
+      grown.set(partial.subarray(0, this.partialFilled));
+      this.partial = partial = grown;
+    }
+    partial.set(chunk.subarray(at, at + take), this.partialFilled);
+    this.partialFilled += take;
+    this.offset += take;
+    if (this.partialFilled < this.partialSize) return chunk.length;
+    this.partial = undefined;
+    onFrame(partial);
+    return at + take;
   }
 
   /** Call at the end of the stream: throws a "truncated" FrameError if a frame is incomplete. */
@@ -122,18 +186,10 @@ export class FrameSplitter {
     }
   }
 
-  /** The whole size (prefix included) of the frame whose length is at bytes[at]. */
-  private checkedSize(bytes: Uint8Array, at: number, offset: number): number {
-    const length = `, readUint32, `(bytes, at);
-    if (length > this.maxFrameSize) {
-      this.fail(new `, FrameError, `("oversize", \`frame at offset \${offset} declares \${length} bytes, more than the maximum of \${this.maxFrameSize}\`, { offset }));
-    }
-    return 4 + length;
-  }
-
   private fail(error: `, FrameError, `): never {
     this.failure = error;
     this.partial = undefined;
+    this.skip = undefined;
     this.headFilled = 0;
     throw error;
   }

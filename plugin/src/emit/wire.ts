@@ -2,15 +2,22 @@ import type { Schema } from "@bufbuild/protoplugin";
 import type { Protocol } from "../model/protocol.js";
 import type { NetsvrOptions } from "../options.js";
 import { generateFile } from "./header.js";
+import { pascal } from "./names.js";
 
 /** wire.ts: the frame layout shared by encoders, decoders and the splitter. */
 export function emitWire(schema: Schema<NetsvrOptions>, p: Protocol): void {
   const f = generateFile(schema, p, "wire.ts");
   f.print(`/**
  * The largest frame payload (the bytes after the u32 length) a ${p.server}
- * accepts by default: ${p.maxFrameSize} bytes. Peers close the connection on a larger frame.
+ * accepts by default: ${p.maxFrameSize.toServer} bytes. It closes the connection on a larger frame.
  */
-export const maxFrameSize = ${p.maxFrameSize};
+export const maxFrameSize = ${p.maxFrameSize.toServer};
+
+/**
+ * The largest frame payload a ${p.client} reads from a ${p.server} by default:
+ * ${p.maxFrameSize.toClient} bytes. A ${p.server} may send more than it accepts.
+ */
+export const max${pascal(p.server)}FrameSize = ${p.maxFrameSize.toClient};
 
 /** Bytes before a command frame's body: u32 length, u32 command id. */
 export const headerSize = 8;

@@ -6,7 +6,8 @@ export interface Manifest {
   readonly server?: string;
   readonly client?: string;
   readonly commandEnum?: { readonly name: string; readonly unused?: readonly string[] };
-  readonly maxFrameSize?: number;
+  /** Both directions, or each its own. */
+  readonly maxFrameSize?: number | { readonly toServer: number; readonly toClient: number };
   readonly heartbeat?: { readonly ping: string; readonly pong?: string };
   /** Port role name -> its documentation. */
   readonly ports?: { readonly [name: string]: string };
@@ -16,9 +17,19 @@ export interface Manifest {
     readonly status: string;
     /** Unregister request field -> "request.<field>" or "response.<field>". */
     readonly unregisterFields: { readonly [field: string]: string };
+    /** Register request field that, above 1, lets the server answer out of order. */
+    readonly concurrency?: string;
   };
   readonly extraTypes?: readonly string[];
-  readonly routing?: { readonly field: string; readonly prefixLength: number; readonly prefix?: "address" };
+  readonly routing?: {
+    readonly field: string;
+    readonly prefixLength: number;
+    readonly prefix?: "address";
+    /** Rename command name -> the body field with the new id. */
+    readonly renames?: { readonly [command: string]: string };
+    readonly learnFrom?: readonly string[];
+    readonly forgetOn?: readonly string[];
+  };
   readonly commands: readonly ManifestCommand[];
   /** "file:line:col: entry" of a JSON path into the manifest, the prefix of a message about it. */
   readonly locate: (at: readonly (string | number)[]) => string;
@@ -44,5 +55,12 @@ export interface ManifestRequest extends ManifestCommandBase {
   readonly kind: "request";
   readonly request: string | null;
   readonly response: string;
-  readonly merge?: { readonly sum: readonly string[] };
+  readonly merge?: "none" | ManifestMergeRules;
 }
+
+/** Response field -> how the answers of several servers combine. */
+export interface ManifestMergeRules {
+  readonly [field: string]: MergeRuleName | ManifestMergeRules;
+}
+
+export type MergeRuleName = "sum" | "union" | "concat" | "unique" | "omit";

@@ -55,13 +55,21 @@ export function readManifest(path: string): Manifest {
 
 /**
  * Drops errors that only restate another one: with a misspelt kind, the
- * kind-specific keys it then lacks or has are noise; a body that is neither a
- * name nor null is reported once, not once per alternative.
+ * kind-specific keys it then lacks or has are noise; a key that does not
+ * belong is reported once, not with what its value lacks; a value that fits
+ * none of its forms (a body, a merge rule, a frame size) is reported once,
+ * not once per form.
  */
 function relevant(errors: ErrorObject[]): ErrorObject[] {
   const badKind = new Set(errors.filter((e) => e.keyword === "enum" && e.instancePath.endsWith("/kind")).map((e) => parentOf(e.instancePath)));
+  const within = (path: string, e: ErrorObject): boolean => e.instancePath === path || e.instancePath.startsWith(`${path}/`);
+  const misplaced = errors.filter((e) => e.keyword === "false schema").map((e) => e.instancePath);
+  const formless = errors.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath);
   return errors.filter((e) => {
-    if (e.keyword === "if" || e.keyword === "oneOf") return false;
+    if (e.keyword === "if") return false;
+    if (e.keyword !== "false schema" && misplaced.some((path) => within(path, e))) return false;
+    if (e.keyword === "oneOf") return !formless.some((path) => path !== e.instancePath && within(path, e));
+    if (formless.some((path) => within(path, e))) return false;
     const fromKind = e.schemaPath.includes("/then/") || e.schemaPath.includes("/else/");
     const entry = e.keyword === "false schema" ? parentOf(e.instancePath) : e.instancePath;
     return !(fromKind && badKind.has(entry));
@@ -84,11 +92,9 @@ function pathOf(e: ErrorObject): (string | number)[] {
 function describe(e: ErrorObject, at: JsonPath): string {
   const last = at[at.length - 1];
   const key = last === undefined || typeof last === "number" ? "the entry" : `"${last}"`;
-  // ajv reports a wrong body once per alternative ("must be string", "must be null"); say it once, whole.
-  if (e.keyword === "type" && at[0] === "commands" && (last === "message" || last === "request")) {
-    return `${key} must be a fully-qualified message name, or null for no body`;
-  }
   switch (e.keyword) {
+    case "oneOf":
+      return `${key} ${oneOfMeaning(at)}`;
     case "additionalProperties":
       return `unknown key ${key}`;
     case "required": {
@@ -108,6 +114,16 @@ function describe(e: ErrorObject, at: JsonPath): string {
       if (last === "response") return `${key} must be a fully-qualified message name: a response always has a body`;
       return `${key} ${e.message ?? "is invalid"}`;
   }
+}
+
+/** What a value with several forms must be, said once. */
+function oneOfMeaning(at: JsonPath): string {
+  const key = at[at.length - 1];
+  if (key === "merge") {
+    return `must be "none", or map every field of the response to sum, union, concat, unique, omit, or the rules of its message's fields`;
+  }
+  if (key === "maxFrameSize") return "must be a number of bytes from 4 to 4294967295, or { toServer, toClient } of such numbers";
+  return "must be a fully-qualified message name, or null for no body";
 }
 
 function patternMeaning(at: JsonPath): string {

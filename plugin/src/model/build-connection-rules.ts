@@ -1,5 +1,6 @@
 import { ScalarType, type DescField, type DescMessage } from "@bufbuild/protobuf";
 import type { Manifest } from "../manifest/manifest.js";
+import { isNumber } from "./field-kinds.js";
 import type { Command, Port, Registration, RequestCommand, Routing } from "./protocol.js";
 
 /**
@@ -21,27 +22,6 @@ export function buildPorts(manifest: Manifest, problems: string[]): Port[] {
     }
   }
   return ports;
-}
-
-/** Requests whose answers merge by summing fields: each must be a number, or a map with number values. */
-export function buildSums(manifest: Manifest, commands: Command[], problems: string[]): Command[] {
-  return commands.map((command) => {
-    // By name: a command whose messages did not resolve is missing from commands, so indexes may not line up.
-    const entry = manifest.commands.find((e) => e.name === command.name);
-    if (command.kind !== "request" || entry?.kind !== "request" || entry.merge === undefined) return command;
-    const sum: DescField[] = [];
-    for (const name of entry.merge.sum) {
-      const field = findField(command.response, name);
-      if (field === undefined) {
-        problems.push(`${entry.where}: merge.sum: ${command.response.typeName} has no field "${name}"`);
-      } else if (!isNumber(field)) {
-        problems.push(`${entry.where}: merge.sum: ${command.response.typeName}.${name} is not a number or a map with number values`);
-      } else {
-        sum.push(field);
-      }
-    }
-    return { ...command, sum };
-  });
 }
 
 export function buildRegistration(manifest: Manifest, commands: readonly Command[], problems: string[]): Registration | undefined {
@@ -83,7 +63,15 @@ export function buildRegistration(manifest: Manifest, commands: readonly Command
       unregisterFields.push({ field, from, source });
     }
   }
-  return { register: { ...register, request: register.request }, unregister, status, unregisterFields };
+  let concurrency: DescField | undefined;
+  if (declared.concurrency !== undefined) {
+    concurrency = findField(register.request, declared.concurrency);
+    if (concurrency === undefined || !isNumber(concurrency)) {
+      problems.push(`${where("concurrency")}: ${register.request.typeName} has no number field "${declared.concurrency}"`);
+      concurrency = undefined;
+    }
+  }
+  return { register: { ...register, request: register.request }, unregister, status, unregisterFields, concurrency };
 }
 
 export function buildRouting(manifest: Manifest, commands: readonly Command[], problems: string[]): Routing | undefined {
@@ -106,22 +94,50 @@ export function buildRouting(manifest: Manifest, commands: readonly Command[], p
   }
   // The generated code reads the body by its local (camelCase) name, whichever name the manifest used.
   const field = fieldOf(routed[0]!)!.localName;
-  return { field, prefixLength: declared.prefixLength, prefix: declared.prefix, commands: routed, port: ports[0] };
+  const renames = Object.entries(declared.renames ?? {}).flatMap(([name, newName]) => {
+    const at = manifest.locate(["routing", "renames", name]);
+    const command = routed.find((c) => c.name === name);
+    const body = command?.kind === "oneway" ? command.message : undefined;
+    const newField = body === undefined ? undefined : findField(body, newName);
+    if (command === undefined || body === undefined) {
+      problems.push(`${at}: "${name}" is not a one-way command whose body has "${declared.field}"`);
+    } else if (newField?.fieldKind !== "scalar" || newField.scalar !== ScalarType.STRING) {
+      problems.push(`${at}: ${body.typeName} has no string field "${newName}"`);
+    } else {
+      return [{ command, newField: newField.localName }];
+    }
+    return [];
+  });
+  const events = (key: "learnFrom" | "forgetOn"): Command[] =>
+    (declared[key] ?? []).flatMap((name, i) => {
+      const command = commands.find((c) => c.name === name);
+      const body = command?.kind === "event" ? command.message : undefined;
+      const field = body === undefined ? undefined : findField(body, declared.field);
+      if (command === undefined || field?.fieldKind !== "scalar" || field.scalar !== ScalarType.STRING) {
+        problems.push(`${manifest.locate(["routing", key, i])}: "${name}" is not an event whose body has a string field "${declared.field}"`);
+        return [];
+      }
+      if (command.port !== ports[0]) {
+        problems.push(`${manifest.locate(["routing", key, i])}: ${name} arrives on the ${command.port} port, the cluster connects to the ${ports[0]} port`);
+        return [];
+      }
+      return [command];
+    });
+  return {
+    field,
+    prefixLength: declared.prefixLength,
+    prefix: declared.prefix,
+    commands: routed,
+    port: ports[0],
+    renames,
+    learnFrom: events("learnFrom"),
+    forgetOn: events("forgetOn"),
+  };
 }
 
 /** A field by its proto name or its local (camelCase) name. */
 function findField(message: DescMessage, name: string): DescField | undefined {
   return message.fields.find((f) => f.name === name || f.localName === name);
-}
-
-const numberScalars = new Set([
-  ScalarType.INT32, ScalarType.INT64, ScalarType.UINT32, ScalarType.UINT64, ScalarType.SINT32, ScalarType.SINT64,
-  ScalarType.FIXED32, ScalarType.FIXED64, ScalarType.SFIXED32, ScalarType.SFIXED64, ScalarType.FLOAT, ScalarType.DOUBLE,
-]);
-
-function isNumber(field: DescField): boolean {
-  if (field.fieldKind === "scalar") return numberScalars.has(field.scalar);
-  return field.fieldKind === "map" && field.mapKind === "scalar" && numberScalars.has(field.scalar);
 }
 
 /** A comparable description of a field's type. */

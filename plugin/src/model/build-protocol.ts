@@ -2,7 +2,8 @@ import { createRegistry, type DescEnum, type DescFile, type DescMessage, type Re
 import { getComments } from "@bufbuild/protoplugin";
 import type { Manifest, ManifestCommand } from "../manifest/manifest.js";
 import { UserError } from "../user-error.js";
-import { buildPorts, buildRegistration, buildRouting, buildSums } from "./build-connection-rules.js";
+import { buildPorts, buildRegistration, buildRouting } from "./build-connection-rules.js";
+import { buildMerges, checkMergesDeclared } from "./build-merge-rules.js";
 import type { Command, Heartbeat, Protocol } from "./protocol.js";
 
 /** The gateway's default frame limit, used when the manifest sets none. */
@@ -48,7 +49,7 @@ export function buildProtocol(manifest: Manifest, files: readonly DescFile[]): P
       const request = resolve("request", entry.request);
       const response = resolve("response", entry.response);
       if (response !== undefined) {
-        commands.push({ kind: "request", name: entry.name, id: entry.id, doc, port: entry.port, request, response, sum: [] });
+        commands.push({ kind: "request", name: entry.name, id: entry.id, doc, port: entry.port, request, response, merge: undefined });
       }
     } else {
       const message = resolve("message", entry.message);
@@ -60,9 +61,10 @@ export function buildProtocol(manifest: Manifest, files: readonly DescFile[]): P
   const withEnumDocs = manifest.commandEnum === undefined ? commands : checkCommandEnum(manifest, registry, commands, problems);
   const withDocs = withEnumDocs.map((c) => ({ ...c, doc: c.doc !== "" ? c.doc : defaultDoc(c, manifest) }));
   const ports = buildPorts(manifest, problems);
-  const withSums = buildSums(manifest, withDocs, problems);
-  const registration = buildRegistration(manifest, withSums, problems);
-  const routing = buildRouting(manifest, withSums, problems);
+  const withMerges = buildMerges(manifest, withDocs, problems);
+  const registration = buildRegistration(manifest, withMerges, problems);
+  const routing = buildRouting(manifest, withMerges, problems);
+  checkMergesDeclared(manifest, withMerges, routing, problems);
 
   const extraTypes = (manifest.extraTypes ?? []).flatMap((typeName, i) => {
     const desc = registry.get(typeName);
@@ -82,10 +84,16 @@ export function buildProtocol(manifest: Manifest, files: readonly DescFile[]): P
     manifestPath: manifest.path,
     server: manifest.server ?? "server",
     client: manifest.client ?? "client",
-    maxFrameSize: manifest.maxFrameSize ?? defaultMaxFrameSize,
+    maxFrameSize: frameSizes(manifest.maxFrameSize),
     heartbeat,
-    commands: withSums,
+    commands: withMerges,
   };
+}
+
+function frameSizes(declared: Manifest["maxFrameSize"]): Protocol["maxFrameSize"] {
+  if (typeof declared === "object") return declared;
+  const both = declared ?? defaultMaxFrameSize;
+  return { toServer: both, toClient: both };
 }
 
 function checkHeartbeat(manifest: Manifest, problems: string[]): Heartbeat | undefined {

@@ -11,8 +11,8 @@ export interface Protocol {
   readonly server: string;
   /** Name of the side that sends requests, e.g. "business". */
   readonly client: string;
-  /** Largest frame payload (after the length prefix) a peer accepts. */
-  readonly maxFrameSize: number;
+  /** Largest frame payload (after the length prefix) the server accepts, and a client reads by default. */
+  readonly maxFrameSize: { readonly toServer: number; readonly toClient: number };
   readonly heartbeat: Heartbeat | undefined;
   /** In manifest order. */
   readonly commands: readonly Command[];
@@ -41,6 +41,8 @@ export interface Registration {
     readonly from: "request" | "response";
     readonly source: DescField;
   }[];
+  /** A numeric register request field: above 1, answers on the connection may come out of order. */
+  readonly concurrency: DescField | undefined;
 }
 
 /** How a client of several servers finds the owner of a body. */
@@ -54,6 +56,12 @@ export interface Routing {
   readonly commands: readonly Command[];
   /** The port all of them belong to; undefined when the protocol has no ports. */
   readonly port: string | undefined;
+  /** One-way commands that rename an id, and the local name of their new-id field; ids may then not carry their owner's prefix. */
+  readonly renames: readonly { readonly command: Command; readonly newField: string }[];
+  /** Events whose body's field names an id the sending server holds. */
+  readonly learnFrom: readonly Command[];
+  /** Events after which the body's id is held by nobody. */
+  readonly forgetOn: readonly Command[];
 }
 
 export interface Heartbeat {
@@ -88,6 +96,11 @@ export interface RequestCommand extends CommandBase {
   /** undefined: the request frame has no body. */
   readonly request: DescMessage | undefined;
   readonly response: DescMessage;
-  /** Response fields summed when answers of several servers are merged. */
-  readonly sum: readonly DescField[];
+  /** How the answers of several servers combine; undefined when no combination is correct. */
+  readonly merge: MergeRules | undefined;
 }
+
+/** A rule for every field of a message (a response, or a map's message values). */
+export type MergeRules = readonly { readonly field: DescField; readonly rule: MergeRuleName | MergeRules }[];
+
+export type MergeRuleName = "sum" | "union" | "concat" | "unique" | "omit";
