@@ -80,6 +80,11 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Resolves once check() holds, polled every millisecond; pair it with within(). */
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
 /** The next "disconnect" of the client, with its error. */
 function nextDisconnect(client: BusinessClient): Promise<Error | undefined> {
   return within(
@@ -599,6 +604,85 @@ describe("events", () => {
     expect(next.done === false && next.value.cmd === Cmd.Transfer ? str(next.value.body.data) : undefined).toBe("still delivered");
   });
 
+  test("an async handler's rejection is reported through 'error' like a throw, not as an unhandled rejection", async () => {
+    const gw = await start();
+    const client = await open(gw);
+    const errors = new Collected<Error>();
+    client.on("error", errors.push);
+    client.on(Cmd.Transfer, async (body) => {
+      await Promise.resolve();
+      throw new Error(`async handler bug: ${str(body.data)}`);
+    });
+    await client.register(worker1);
+    gw.customerSends(gw.openCustomer().uniqId, "x");
+    expect((await errors.until(1))[0]?.message).toBe("async handler bug: x");
+    unexpectedErrors.length = 0;
+  });
+
+  test("async handlers still running count as events not handled: reading pauses at maxQueuedEvents, and nothing is lost", async () => {
+    const gw = await start();
+    const client = await open(gw, { maxQueuedEvents: 3 });
+    const release: (() => void)[] = [];
+    const handled = new Collected<string>();
+    client.on(Cmd.Transfer, async (body) => {
+      await new Promise<void>((resolve) => release.push(resolve));
+      handled.push(str(body.data));
+    });
+    await client.register(worker1);
+    const c = gw.openCustomer();
+    for (let i = 0; i < 20; i++) gw.customerSends(c.uniqId, String(i));
+    await within(until(() => release.length >= 3), bound, "three handlers running");
+    expect(socketOf(client).isPaused()).toBe(true);
+    while (handled.items.length < 20) {
+      for (const wake of release.splice(0)) wake();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(handled.items).toEqual(Array.from({ length: 20 }, (_, i) => String(i)));
+    expect(socketOf(client).isPaused()).toBe(false);
+  });
+
+  test("a consumer stalled shorter than the gateway's write deadline loses nothing", async () => {
+    const gw = await start({ sendDeadlineMs: 400 });
+    const client = await open(gw);
+    const it = client.events(Cmd.Transfer);
+    await client.register(worker1);
+    const c = gw.openCustomer();
+    const payload = "x".repeat(1000);
+    for (let i = 0; i < 5000; i++) gw.customerSends(c.uniqId, payload + i);
+    // Nobody reads the iterator for longer than the deadline: the client keeps reading into its buffer, so the gateway's writes go through.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    let n = 0;
+    for await (const frame of it) {
+      expect(str(frame.body.data)).toBe(payload + n);
+      if (++n === 5000) break;
+    }
+    expect(gw.connection(1)?.closeReason).toBeUndefined();
+    expect(client.stats.slowConsumerDisconnects).toBe(0);
+  });
+
+  test("a long stall is reported: a 'stall' event and counter, then the gateway's close is a 'slow-consumer' disconnect", async () => {
+    const gw = await start({ sendDeadlineMs: 300 });
+    const client = await open(gw, { maxQueuedEvents: 10, stallTimeout: 100 });
+    const stalls = new Collected<{ queuedEvents: number; pausedFor: number }>();
+    client.on("stall", stalls.push);
+    const it = client.events(Cmd.Transfer);
+    await client.register(worker1);
+    const c = gw.openCustomer();
+    const payload = "y".repeat(64 * 1024);
+    for (let i = 0; i < 200; i++) gw.customerSends(c.uniqId, payload);
+    const [stall] = await stalls.until(1);
+    expect(stall!.queuedEvents).toBeGreaterThanOrEqual(10);
+    expect(stall!.pausedFor).toBeGreaterThanOrEqual(100);
+    expect((await gw.waitForDisconnect(1)).closeReason).toBe("send-deadline");
+    // The paused socket sees the close once the consumer catches up and reading resumes.
+    const dropped = nextDisconnect(client);
+    let disconnected = false;
+    void dropped.finally(() => (disconnected = true));
+    while (!disconnected) await Promise.race([it.next(), dropped]);
+    expect(await dropped).toMatchObject({ name: "ClientError", code: "slow-consumer" });
+    expect(client.stats).toMatchObject({ stalls: 1, slowConsumerDisconnects: 1 });
+  });
+
   test("an answer nobody asked for is reported as a protocol error and matches no later request", async () => {
     const gw = await start();
     const client = await open(gw);
@@ -699,6 +783,20 @@ describe("request matching", () => {
     gw.releaseReplies();
     await within(Promise.all(calls), bound, "80 answers");
     expect(client.pendingRequests).toBe(0);
+  });
+
+  test("registered with processCmdGoroutineNum 8 the gateway answers out of order; every request still gets its own answer", async () => {
+    const gw = await start();
+    const client = await open(gw);
+    await client.register({ ...worker1, processCmdGoroutineNum: 8 }, { timeout: bound });
+    const online = Array.from({ length: 10 }, () => gw.openCustomer().uniqId);
+    const asked = Array.from({ length: 400 }, (_, i) => (i % 2 === 0 ? online[(i / 2) % 10]! : `01missing${i}`));
+    const answers = await Promise.all(asked.map((uniqId) => client.request(Cmd.CheckOnline, { uniqIds: [uniqId] })));
+    answers.forEach((answer, i) => expect(answer.uniqIds).toEqual(i % 2 === 0 ? [asked[i]] : []));
+    // Requests of different commands still travel together.
+    const [count, list] = await Promise.all([client.request(Cmd.UniqIdCount), client.request(Cmd.UniqIdList), client.request(Cmd.TopicList)]);
+    expect(count.count).toBe(10);
+    expect(list.uniqIds).toHaveLength(10);
   });
 
   test("a timed-out request's late answer is dropped, not given to the next call", async () => {

@@ -479,7 +479,7 @@ commands:
   test("merge on a one-way command", () => {
     const r = checkManifest(edit(valid, ["message: netsvr.broadcast.Broadcast\n", "message: netsvr.broadcast.Broadcast\n    merge: { data: omit }\n"]));
     expect(r.error).toBe(
-      `${r.at("merge:")}: commands[1] (Broadcast): "merge" does not belong to a command of this kind (event and oneway take "message"; request takes "request" and "response")`,
+      `${r.at("merge: { data")}: commands[1] (Broadcast): "merge" does not belong to a command of this kind (event and oneway take "message"; request takes "request" and "response")`,
     );
   });
 

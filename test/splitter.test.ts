@@ -417,6 +417,60 @@ describe.each(protocolVersions)("$version", ({ version }) => {
       expect(error.offset).toBe(fits.length);
     });
 
+    test("with onOversize, a frame over the maximum is skipped as it streams past and reported in order; the stream goes on", () => {
+      const skipped: { offset: number; length: number; cmd: number | undefined }[] = [];
+      const got: Uint8Array[] = [];
+      const before = rawFrame(patterned(10, 1));
+      const big = rawFrame(concat([Uint8Array.of(0x35, 0xa4, 0xe9, 0x2b), patterned(300, 2)]));
+      const after = rawFrame(patterned(20, 3));
+      const stream = concat([before, big, after]);
+      // Every split into three chunks gives the same frames and the same report.
+      for (const [a, b] of [[0, 0], [5, 20], [14, 15], [16, 17], [100, 310], [stream.length, stream.length]] as const) {
+        skipped.length = 0;
+        got.length = 0;
+        const s = new FrameSplitter({ maxFrameSize: 100, onOversize: (frame) => (got.push(Uint8Array.of(0)), skipped.push(frame)) });
+        for (const chunk of [stream.subarray(0, a), stream.subarray(a, b), stream.subarray(b)]) s.push(chunk, (f) => got.push(f));
+        expect(frameListDiff(got, [before, Uint8Array.of(0), after])).toBeUndefined();
+        expect(skipped).toEqual([{ offset: before.length, length: 304, cmd: 0x35a4e92b }]);
+        expect(s.pending).toBe(0);
+      }
+    });
+
+    test("a skipped frame cut short by the end of the stream is truncated", () => {
+      const splitter = new FrameSplitter({ maxFrameSize: 10, onOversize: () => {} });
+      splitter.push(concat([lengthPrefix(50), patterned(20)]), () => {});
+      expect(splitter.pending).toBe(24);
+      expect(frameErrorOf(() => splitter.end()).code).toBe("truncated");
+    });
+
+    test("a frame spanning chunks is assembled in a buffer that grows as bytes arrive, not at its declared size", () => {
+      const payload = patterned(1_000_000, 4);
+      const frame = rawFrame(payload);
+      const allocations: number[] = [];
+      const RealUint8Array = Uint8Array;
+      vi.stubGlobal(
+        "Uint8Array",
+        new Proxy(RealUint8Array, {
+          construct(target, args: unknown[]) {
+            if (typeof args[0] === "number") allocations.push(args[0]);
+            return Reflect.construct(target, args);
+          },
+        }),
+      );
+      const got: Uint8Array[] = [];
+      try {
+        const splitter = new FrameSplitter({ maxFrameSize: 2_000_000 });
+        splitter.push(frame.subarray(0, 9), (f) => got.push(f));
+        expect(Math.max(...allocations)).toBeLessThanOrEqual(64 * 1024);
+        for (let at = 9; at < frame.length; at += 50_000) splitter.push(frame.subarray(at, Math.min(frame.length, at + 50_000)), (f) => got.push(f));
+      } finally {
+        vi.unstubAllGlobals();
+      }
+      expect(got).toHaveLength(1);
+      expect(Buffer.compare(got[0]!, frame)).toBe(0);
+      expect(got[0]!.length).toBe(frame.length);
+    });
+
     test("after an error the splitter is dead: every push and end() throws the same error", () => {
       const splitter = new FrameSplitter({ maxFrameSize: 100 });
       const error = frameErrorOf(() => splitter.push(lengthPrefix(101), () => {}));
@@ -488,7 +542,7 @@ describe.each(protocolVersions)("$version", ({ version }) => {
       expect(() => splitter.end()).toThrow(later as FrameErrorLike);
     });
 
-    test.each([Number.NaN, -1, 1.5, 2 ** 32, Number.POSITIVE_INFINITY])("maxFrameSize %s is rejected at construction", (max) => {
+    test.each([Number.NaN, -1, 1.5, 2 ** 31, 2 ** 32 - 1, 2 ** 32, Number.POSITIVE_INFINITY])("maxFrameSize %s is rejected at construction", (max) => {
       expect(() => new FrameSplitter({ maxFrameSize: max })).toThrow(RangeError);
     });
   });

@@ -330,6 +330,8 @@ export class Client<T extends ClientTypes = ClientTypes> {
   private handling = 0;
   private stallTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   private pausedAt = 0;
+  /** The longest pause of this connection that became a stall, in ms; 0 when none did. */
+  private stalledFor = 0;
   private readonly counters = { oversizedFrames: 0, stalls: 0, slowConsumerDisconnects: 0, registrationRetries: 0 };
   private readonly iterators = new Set<EventQueue>();
   private heartbeatTimer: ReturnType<typeof setInterval> | undefined = undefined;
@@ -661,6 +663,7 @@ export class Client<T extends ClientTypes = ClientTypes> {
       onOversize: (frame) => this.skipped(frame.length, frame.cmd),
     });
     this.unordered = false;
+    this.stalledFor = 0;
     const onFrame = (frame: Uint8Array): void => this.receive(frame);
     socket.on("data", (chunk: Uint8Array) => {
       try {
@@ -794,7 +797,8 @@ export class Client<T extends ClientTypes = ClientTypes> {
     this.pausedAt = Date.now();
     this.stallTimer = setTimeout(() => {
       this.counters.stalls++;
-      this.emit("stall", { queuedEvents: this.queuedEvents, pausedFor: Date.now() - this.pausedAt });
+      this.stalledFor = Date.now() - this.pausedAt;
+      this.emit("stall", { queuedEvents: this.queuedEvents, pausedFor: this.stalledFor });
     }, this.options.stallTimeout ?? defaults.stallTimeout);
     this.stallTimer.unref();
   }
@@ -831,10 +835,11 @@ export class Client<T extends ClientTypes = ClientTypes> {
     this.stopHeartbeat();
     this.socket = undefined;
     let error = cause;
-    if (this.readingPaused && this.stateValue === "open") {
+    // A paused socket does not see the server's close until reading resumes: what counts is that this connection stalled.
+    if (this.stalledFor > 0 && this.stateValue === "open") {
       this.counters.slowConsumerDisconnects++;
-      const pausedFor = Date.now() - this.pausedAt;
-      error = new ClientError("slow-consumer", `the server closed the connection after reading was paused for ${pausedFor} ms; what it had queued is lost`, { cause });
+      const message = `the connection dropped after reading was paused for ${this.stalledFor} ms or more, waiting for a consumer; a server closes a connection it cannot write to, and what it had queued is lost`;
+      error = new ClientError("slow-consumer", message, { cause });
     }
     const reason = new ClientError("disconnected", "the connection dropped before the answer came", error === undefined ? {} : { cause: error });
     this.failPending(reason);

@@ -235,6 +235,8 @@ export declare class Client<T extends ClientTypes = ClientTypes> {
     private handling;
     private stallTimer;
     private pausedAt;
+    /** The longest pause of this connection that became a stall, in ms; 0 when none did. */
+    private stalledFor;
     private readonly counters;
     private readonly iterators;
     private heartbeatTimer;
