@@ -2,7 +2,7 @@
 // as a process, with one simulated customer that sends a message every
 // second and prints what it receives. Point an example worker at it:
 //
-//   node examples/test-gateway.mjs                          # v2 on 127.0.0.1:6061, server id 1
+//   node examples/test-gateway.mjs                          # v2 on 127.0.0.1:6061, server id 0 (as the real sample config)
 //   node examples/echo-worker-v2.mjs --port 6061
 //
 //   node examples/test-gateway.mjs --protocol v6            # v6: worker port 6061, task port 6062
@@ -22,7 +22,7 @@ const { values } = parseArgs({
     protocol: { type: "string", default: "v2" },
     port: { type: "string", default: "6061" },
     "task-port": { type: "string", default: "6062" },
-    "server-id": { type: "string", default: "1" },
+    "server-id": { type: "string", default: "0" },
     "worker-id": { type: "string", default: "1" },
     every: { type: "string", default: "1000" },
   },

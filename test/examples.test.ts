@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { connect } from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { Cmd as CmdV2 } from "../generated/dist/v2/index.js";
@@ -65,20 +66,33 @@ describe("examples", () => {
     expect(await exited).toBe(0);
   });
 
-  test("conn-open-callback-v6 answers a ConnOpen with a ConnOpenResp", async () => {
-    const ready = /ConnOpen callback on :(\d+)\n/;
-    const { output } = await runExample("conn-open-callback-v6.mjs", ["--port", "0"], ready);
+  test("conn-open-callback-v6 admits guests, refuses denied addresses, and guards its endpoint (method, path, body size, slow senders)", async () => {
+    const ready = /ConnOpen callback on :(\d+)\/open\n/;
+    const { output } = await runExample("conn-open-callback-v6.mjs", ["--port", "0", "--path", "/open", "--deny", "10.0.0.66", "--timeout-ms", "300"], ready);
     const port = Number(ready.exec(output())![1]);
-    const post = async (rawQuery: string) => {
-      const response = await fetch(`http://127.0.0.1:${port}/`, { method: "POST", body: connOpenToBinary({ uniqId: "u1", rawQuery }).slice() });
+    const url = `http://127.0.0.1:${port}/open`;
+    const post = async (open: Parameters<typeof connOpenToBinary>[0]) => {
+      const response = await fetch(url, { method: "POST", body: connOpenToBinary(open).slice() });
+      expect(response.status).toBe(200);
       return connOpenRespFromBinary(new Uint8Array(await response.arrayBuffer()));
     };
-    const allowed = await post("user=ann");
-    expect(allowed.allow).toBe(true);
-    expect(allowed.newCustomerId).toBe("ann");
-    expect(allowed.newTopics).toEqual(["lobby"]);
-    expect((await post("")).allow).toBe(false);
-    const bad = await fetch(`http://127.0.0.1:${port}/`, { method: "POST", body: new Uint8Array([0xff]) });
-    expect(bad.status).toBe(400);
+    const guest = await post({ uniqId: "u1", remoteAddr: "10.0.0.7" });
+    expect(guest).toMatchObject({ allow: true, newTopics: ["guests"] });
+    expect((await post({ uniqId: "u2", remoteAddr: "10.0.0.66" })).allow).toBe(false);
+    // Behind a proxy the customer's address is X-Real-IP, not the proxy's.
+    expect((await post({ uniqId: "u3", remoteAddr: "10.0.0.1", xRealIp: "10.0.0.66" })).allow).toBe(false);
+    expect((await fetch(url, { method: "POST", body: new Uint8Array([0xff]) })).status).toBe(400);
+    expect((await fetch(url)).status).toBe(405);
+    expect((await fetch(`http://127.0.0.1:${port}/other`, { method: "POST", body: connOpenToBinary({ uniqId: "u4" }).slice() })).status).toBe(404);
+    expect((await fetch(url, { method: "POST", body: new Uint8Array(64 * 1024) })).status).toBe(413);
+    // A sender that sends headers and then nothing is cut off, not held forever.
+    const socket = connect(port, "127.0.0.1");
+    socket.write(`POST /open HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n`);
+    const closed = await new Promise<string>((resolve) => {
+      let text = "";
+      socket.on("data", (chunk) => (text += chunk.toString()));
+      socket.on("close", () => resolve(text));
+    });
+    expect(closed).toMatch(/^HTTP\/1\.1 408|^$/);
   });
 });
