@@ -37,10 +37,10 @@ export class Customer {
   private constructor(socket: WebSocket, prefix: string) {
     this.socket = socket;
     this.prefix = prefix;
-    socket.on("message", (data, isBinary) => {
-      const chunks = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer | Buffer);
-      void isBinary;
-      this.inbox.push(chunks.toString("utf8"));
+    // Text or binary frames (Customer.SendMessageType 1 or 2), read as UTF-8 either way.
+    socket.on("message", (data) => {
+      const whole = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? Buffer.from(new Uint8Array(data)) : data;
+      this.inbox.push(whole.toString("utf8"));
     });
     this.closed = new Promise((resolve) => socket.once("close", (code, reason) => resolve({ code, reason: reason.toString() })));
     void this.closed.then(() => open.delete(this));

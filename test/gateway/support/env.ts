@@ -113,12 +113,12 @@ export const v6Pid: number | undefined = parsePid("NETSVR_V6_PID");
 /** The one line a run prints when a version has no gateway. */
 export function skipNotice(): string | undefined {
   const missing: string[] = [];
-  if (v2Gateways.length === 0) missing.push("NETSVR_V2_GATEWAYS (protocol v2, netsvr v3.0.0)");
-  if (v6Gateways.length === 0) missing.push("NETSVR_V6_GATEWAYS (protocol v6, netsvr v8.0.6)");
+  if (v2Gateways.length === 0) missing.push(`NETSVR_V2_GATEWAYS=${v2Format} (netsvr v3.0.0)`);
+  if (v6Gateways.length === 0) missing.push(`NETSVR_V6_GATEWAYS=${v6Format} (netsvr v8.0.6)`);
   if (missing.length === 0) return undefined;
   return (
-    `gateway tests skipped for ${missing.join(" and ")}: start a netsvr gateway (build github.com/buexplain/netsvr with ` +
-    `go build -mod=vendor ./cmd/, run it with -config <file>.toml) and set the variable, e.g. ` +
-    `NETSVR_V2_GATEWAYS=${v2Format} NETSVR_V6_GATEWAYS=${v6Format}; see README.md, "Real gateways"`
+    `gateway tests skipped: set ${missing.join(" and ")} to running gateways ` +
+    `(build github.com/buexplain/netsvr at that tag with go build -mod=vendor ./cmd/, run it with -config <file>.toml); ` +
+    `see README.md, "Real gateways"`
   );
 }
