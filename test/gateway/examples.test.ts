@@ -1,0 +1,76 @@
+/**
+ * The examples run as a user runs them (node examples/<file>.mjs, importing
+ * the package by name) against the first real gateway of each version, as
+ * test/examples.test.ts runs them against the fake one. The ConnOpen
+ * callback example needs a gateway configured to call it
+ * (Customer.OnOpenCallbackApi), so it is left to the fake gateway.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { repoRoot } from "../support/repo.js";
+import { Customer } from "./support/customer.js";
+import { v2Gateways, v6Gateways } from "./support/env.js";
+import { cleanups, useHarness } from "./support/harness.js";
+import { eventWorker } from "./support/v2.js";
+import { token, within } from "./support/wait.js";
+
+useHarness();
+
+const bound = 10_000;
+
+/** Starts an example; resolves once its output matches `ready`. */
+function runExample(file: string, args: string[], ready: RegExp): Promise<{ child: ChildProcess; exited: Promise<number | null>; output: () => string }> {
+  const child = spawn(process.execPath, [join(repoRoot, "examples", file), ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  cleanups.add(async () => {
+    if (child.exitCode === null) child.kill("SIGKILL");
+    await exited;
+  });
+  let output = "";
+  const started = new Promise<{ child: ChildProcess; exited: Promise<number | null>; output: () => string }>((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      if (ready.test(output)) resolve({ child, exited, output: () => output });
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`${file} exited with ${code} before ${ready}:\n${output}`)));
+  });
+  return within(started, bound, `${file} printing ${ready}`).catch((error: unknown) => {
+    throw new Error(`${(error as Error).message}; its output:\n${output}`);
+  });
+}
+
+describe.skipIf(v2Gateways.length === 0)("examples against a real v2 gateway (netsvr v3)", () => {
+  test("echo-worker-v2 registers as worker 1, echoes a customer's message, and unregisters on SIGINT", async () => {
+    const gw = v2Gateways[0]!;
+    const args = ["--host", gw.host, "--port", String(gw.workerPort), "--server-id", String(gw.serverId)];
+    const { child, exited, output } = await runExample("echo-worker-v2.mjs", args, /registered as worker 1/);
+    // Worker 1 is the gateway's ConnOpenWorkerId: customers stay open only once it is registered.
+    const customer = await Customer.open(gw.url, { workerId: eventWorker });
+    const message = token("ping me");
+    await customer.send(message);
+    expect(await customer.receive(() => true, bound, "the echo")).toBe(message);
+    child.kill("SIGINT");
+    expect(await within(exited, bound, "the example's exit")).toBe(0);
+    expect(output()).toContain("unregistered and closed");
+  });
+});
+
+describe.skipIf(v6Gateways.length === 0)("examples against a real v6 gateway (netsvr v8)", () => {
+  test("echo-worker-v6 registers for OnMessage on the worker port and echoes over the task port", async () => {
+    const gw = v6Gateways[0]!;
+    // The example takes one host for both ports, as a v8 gateway requires.
+    expect(gw.taskHost).toBe(gw.host);
+    const args = ["--host", gw.host, "--worker-port", String(gw.workerPort), "--task-port", String(gw.taskPort)];
+    const { child, exited, output } = await runExample("echo-worker-v6.mjs", args, /registered for OnMessage/);
+    const customer = await Customer.open(gw.url);
+    const message = token("ping me");
+    await customer.send(message);
+    expect(await customer.receive(() => true, bound, "the echo")).toBe(message);
+    child.kill("SIGINT");
+    expect(await within(exited, bound, "the example's exit")).toBe(0);
+    expect(output()).toContain("unregistered and closed");
+  });
+});
