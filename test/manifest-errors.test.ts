@@ -555,6 +555,13 @@ test("a minimal manifest for a custom protocol generates", () => {
   expect(r.files.get("decode.ts")).toContain("export function decodeClientFrame(");
 });
 
+test("a role named like its type does not stutter: client: chatClient gives ChatClient, not ChatClientClient", () => {
+  const r = checkManifest(`server: chatServer\nclient: chatClient\n${chatManifest}`, { protos: protoDir({ "chat.proto": chatProto }) });
+  expect(r.error).toBe("");
+  expect(r.files.get("node.ts")).toContain("export type ChatClient = Client<ChatClientTypes>;");
+  expect(r.files.get("node.ts")).not.toContain("ChatClientClient");
+});
+
 test("commands whose encoders would share a name are rejected", () => {
   const r = checkManifest(edit(base, ["name: Broadcast", "name: RegisterRequest"], ["name: ConnOpen", "name: GatewayFrame"]));
   expect(lines(r.error)).toEqual([

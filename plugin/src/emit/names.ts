@@ -6,6 +6,15 @@ export function pascal(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/**
+ * "BusinessClient" for a role "business", but "ChatClient" (not
+ * "ChatClientClient") for a role "chatClient". The default role "client"
+ * keeps "ClientClient": a bare "Client" would clash with the runtime's class.
+ */
+export function clientTypeName(rolePrefix: string): string {
+  return rolePrefix !== "Client" && rolePrefix.endsWith("Client") ? rolePrefix : `${rolePrefix}Client`;
+}
+
 /** "GatewayFrame": the union of frames the server sends. */
 export function serverFrame(p: Protocol): string {
   return `${pascal(p.server)}Frame`;

@@ -3,7 +3,7 @@ import type { GeneratedFile, Printable, Schema } from "@bufbuild/protoplugin";
 import type { MergeRules, Protocol, RequestCommand, Routing } from "../model/protocol.js";
 import type { NetsvrOptions } from "../options.js";
 import { generateFile } from "./header.js";
-import { a, pascal } from "./names.js";
+import { a, clientTypeName, pascal } from "./names.js";
 
 /**
  * node-client.ts (and node-cluster.ts when the manifest declares routing):
@@ -52,8 +52,8 @@ export function emitNode(schema: Schema<NetsvrOptions>, p: Protocol): void {
     const BodyInitOf = commands("BodyInitOf", true);
     const BodyOf = commands("BodyOf", true);
     const schemas = (name: string) => commands(name, true);
-    const typesName = `${prefix}ClientTypes`;
-    const clientName = `${prefix}Client`;
+    const clientName = clientTypeName(prefix);
+    const typesName = `${clientName}Types`;
     const requestBody = (c: RequestCommand, side: "request" | "response"): Printable => [
       side === "request" ? BodyInitOf : BodyOf,
       "<",
@@ -137,7 +137,7 @@ function printCluster(f: GeneratedFile, p: Protocol, routing: Routing, prefix: s
   f.print();
   const name = `${prefix}Cluster`;
   f.print(f.jsDoc(`${pascal(p.client)} connections to several ${p.server}s as one: see createCluster().`));
-  f.print(f.export("type", name), " = ", cluster("Cluster", true), "<", `${prefix}ClientTypes, ${mergedName}`, ">;");
+  f.print(f.export("type", name), " = ", cluster("Cluster", true), "<", `${clientTypeName(prefix)}Types, ${mergedName}`, ">;");
   f.print();
   const prefixDoc =
     routing.prefix === "address"
