@@ -157,4 +157,36 @@ describe("v6 cluster", () => {
     expect((await cluster.request(Cmd.UniqIdCount)).count).toBe(2);
     expect(one.received.some((r) => r.frame?.cmd === Cmd.SingleCast)).toBe(false);
   });
+
+  test("queries merge by the manifest's rules: per-topic and per-customer maps join both gateways, shared ids are not doubled", async () => {
+    const one = await gateway();
+    const two = await gateway();
+    const cluster = track(await createCluster([{ host: one.host, port: one.taskPort }, { host: two.host, port: two.taskPort }]));
+    const a = one.openCustomer({ customerId: "ann", topics: ["news"] });
+    const b = two.openCustomer({ customerId: "ann", topics: ["news"] });
+    const c = two.openCustomer({ customerId: "bob", topics: ["sport"] });
+    const sorted = (ids: readonly string[] | undefined) => [...(ids ?? [])].sort();
+    expect(sorted((await cluster.request(Cmd.CustomerIdList)).customerIds)).toEqual(["ann", "bob"]);
+    expect(sorted((await cluster.request(Cmd.TopicList)).topics)).toEqual(["news", "sport"]);
+    expect(sorted((await cluster.request(Cmd.TopicUniqIdList, { topics: ["news"] })).items["news"]?.uniqIds)).toEqual(sorted([a.uniqId, b.uniqId]));
+    expect((await cluster.request(Cmd.TopicUniqIdCount, { topics: ["news", "sport"] })).items).toEqual({ news: 2, sport: 1 });
+    expect(sorted((await cluster.request(Cmd.TopicCustomerIdList, { topics: ["news"] })).items["news"]?.customerIds)).toEqual(["ann"]);
+    const byTopic = await cluster.request(Cmd.TopicCustomerIdToUniqIdsList, { topics: ["news"] });
+    expect(sorted(byTopic.items["news"]?.items["ann"]?.uniqIds)).toEqual(sorted([a.uniqId, b.uniqId]));
+    const byCustomer = await cluster.request(Cmd.ConnInfoByCustomerId, { customerIds: ["ann", "bob"], reqUniqId: true });
+    expect(sorted(byCustomer.items["ann"]?.items.map((item) => item.uniqId))).toEqual(sorted([a.uniqId, b.uniqId]));
+    expect(byCustomer.items["bob"]?.items.map((item) => item.uniqId)).toEqual([c.uniqId]);
+    // Shared customerIds and topics have no correct sum: each gateway's own count.
+    const counts = await cluster.requestAll(Cmd.CustomerIdCount);
+    expect(counts.map((r) => (r.ok ? r.value.count : -1))).toEqual([1, 2]);
+  });
+
+  test("a frame over maxIncomingFrameSize is skipped on a task connection: its request fails, the next one is answered", async () => {
+    const gw = await gateway();
+    const task = track(await connectTask({ host: gw.host, port: gw.taskPort, maxIncomingFrameSize: 1000 }));
+    const big = gw.openCustomer({ session: "s".repeat(5000) });
+    await expect(task.request(Cmd.ConnInfo, { uniqIds: [big.uniqId], reqSession: true })).rejects.toMatchObject({ code: "frame-too-large", cmd: Cmd.ConnInfo });
+    expect((await task.request(Cmd.UniqIdCount)).count).toBe(1);
+    expect(task.state).toBe("open");
+  });
 });
