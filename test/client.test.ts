@@ -672,7 +672,8 @@ describe("events", () => {
     for (let i = 0; i < 200; i++) gw.customerSends(c.uniqId, payload);
     const [stall] = await stalls.until(1);
     expect(stall!.queuedEvents).toBeGreaterThanOrEqual(10);
-    expect(stall!.pausedFor).toBeGreaterThanOrEqual(100);
+    // Timers may fire a millisecond early against Date.now().
+    expect(stall!.pausedFor).toBeGreaterThanOrEqual(95);
     expect((await gw.waitForDisconnect(1)).closeReason).toBe("send-deadline");
     // The paused socket sees the close once the consumer catches up and reading resumes.
     const dropped = nextDisconnect(client);
