@@ -101,7 +101,7 @@ export class Client {
         this.handling = 0;
         this.stallTimer = undefined;
         this.pausedAt = 0;
-        /** The longest pause of this connection that became a stall, in ms; 0 when none did. */
+        /** How long reading had been paused when this connection last reported a stall, in ms; 0 when it never did. */
         this.stalledFor = 0;
         this.counters = { oversizedFrames: 0, stalls: 0, slowConsumerDisconnects: 0, registrationRetries: 0 };
         this.iterators = new Set();
@@ -530,7 +530,8 @@ export class Client {
         for (const handler of (_a = this.handlers.get(frame.cmd)) !== null && _a !== void 0 ? _a : []) {
             try {
                 const result = handler(frame.body, frame);
-                if (result !== undefined)
+                // Only a promise is tracked: a sync handler may return anything (e.g. an arrow returning push()'s count).
+                if (typeof (result === null || result === void 0 ? void 0 : result.then) === "function")
                     this.track(result);
             }
             catch (error) {
@@ -548,7 +549,7 @@ export class Client {
             this.handling--;
             this.updateReading();
         };
-        Promise.resolve(result).then(done, (error) => {
+        result.then(done, (error) => {
             done();
             this.emit("error", asError(error));
         });

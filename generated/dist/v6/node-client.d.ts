@@ -235,7 +235,7 @@ export declare class Client<T extends ClientTypes = ClientTypes> {
     private handling;
     private stallTimer;
     private pausedAt;
-    /** The longest pause of this connection that became a stall, in ms; 0 when none did. */
+    /** How long reading had been paused when this connection last reported a stall, in ms; 0 when it never did. */
     private stalledFor;
     private readonly counters;
     private readonly iterators;

@@ -332,7 +332,7 @@ export class Client<T extends ClientTypes = ClientTypes> {
   private handling = 0;
   private stallTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   private pausedAt = 0;
-  /** The longest pause of this connection that became a stall, in ms; 0 when none did. */
+  /** How long reading had been paused when this connection last reported a stall, in ms; 0 when it never did. */
   private stalledFor = 0;
   private readonly counters = { oversizedFrames: 0, stalls: 0, slowConsumerDisconnects: 0, registrationRetries: 0 };
   private readonly iterators = new Set<EventQueue>();
@@ -756,7 +756,8 @@ export class Client<T extends ClientTypes = ClientTypes> {
     for (const handler of this.handlers.get(frame.cmd!) ?? []) {
       try {
         const result = handler(frame.body, frame);
-        if (result !== undefined) this.track(result);
+        // Only a promise is tracked: a sync handler may return anything (e.g. an arrow returning push()'s count).
+        if (typeof (result as Promise<void> | undefined)?.then === "function") this.track(result as Promise<void>);
       } catch (error) {
         this.emit("error", asError(error));
       }
@@ -772,7 +773,7 @@ export class Client<T extends ClientTypes = ClientTypes> {
       this.handling--;
       this.updateReading();
     };
-    Promise.resolve(result).then(done, (error: unknown) => {
+    result.then(done, (error: unknown) => {
       done();
       this.emit("error", asError(error));
     });
