@@ -3,15 +3,17 @@
  * the package by name) against the first real gateway of each version, as
  * test/examples.test.ts runs them against the fake one. The ConnOpen
  * callback example needs a gateway configured to call it
- * (Customer.OnOpenCallbackApi), so it is left to the fake gateway.
+ * (Customer.OnOpenCallbackApi): NETSVR_V6_CALLBACK names one.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { repoRoot } from "../support/repo.js";
 import { Customer } from "./support/customer.js";
-import { v2Gateways, v6Gateways } from "./support/env.js";
+import { v2Gateways, v6Callback, v6Gateways } from "./support/env.js";
 import { cleanups, useHarness } from "./support/harness.js";
+import { Cmd } from "netsvr-protocol/v6";
+import { connectTask } from "netsvr-protocol/v6/node";
 import { eventWorker } from "./support/v2.js";
 import { token, within } from "./support/wait.js";
 
@@ -72,5 +74,27 @@ describe.skipIf(v6Gateways.length === 0)("examples against a real v6 gateway (ne
     child.kill("SIGINT");
     expect(await within(exited, bound, "the example's exit")).toBe(0);
     expect(output()).toContain("unregistered and closed");
+  });
+});
+
+describe.skipIf(v6Callback === undefined)("the ConnOpen callback example, called by a real v6 gateway (netsvr v8)", () => {
+  test("admits a customer as a guest (welcome message, topic guests); a denied address gets the refusal and a 1008 close", async () => {
+    const gw = v6Callback!;
+    const args = ["--port", gw.callback.port, "--path", gw.callback.pathname];
+    const admitting = await runExample("conn-open-callback-v6.mjs", args, /ConnOpen callback on/);
+    const guest = await Customer.open(gw.url);
+    expect(await guest.receive(() => true, bound, "the welcome")).toBe("welcome: send your token to log in");
+    const task = await connectTask({ host: gw.taskHost, port: gw.taskPort });
+    cleanups.add(() => task.close());
+    const members = await task.request(Cmd.TopicUniqIdList, { topics: ["guests"] });
+    expect(members.items["guests"]?.uniqIds).toHaveLength(1);
+    await guest.close();
+    admitting.child.kill("SIGKILL");
+    await admitting.exited;
+
+    await runExample("conn-open-callback-v6.mjs", [...args, "--deny", "127.0.0.1"], /ConnOpen callback on/);
+    const denied = await Customer.open(gw.url);
+    expect(await denied.receive(() => true, bound, "the refusal")).toBe("refused");
+    expect(await within(denied.closed, bound, "the close")).toMatchObject({ code: 1008 });
   });
 });

@@ -8,6 +8,10 @@
  *                       host:workerPort@host:taskPort@ws://host:port/path
  *   NETSVR_V2_PID       pid of the FIRST v2 gateway (optional: the stall test)
  *   NETSVR_V6_PID       pid of the FIRST v6 gateway (optional: the stall test)
+ *   NETSVR_V6_CALLBACK  a v6 gateway whose Customer.OnOpenCallbackApi is set
+ *                       (optional: the ConnOpen callback example), one entry
+ *                       host:workerPort@host:taskPort@ws://host:port/path@http://host:port/path
+ *                       where the last part is that OnOpenCallbackApi URL
  *
  * An unset or empty variable skips that version's tests; a malformed one is
  * an error naming the variable and the expected format.
@@ -109,6 +113,23 @@ export const v6Gateways: readonly V6Gateway[] = parseV6(process.env.NETSVR_V6_GA
 export const v2Pid: number | undefined = parsePid("NETSVR_V2_PID");
 /** The pid of v6Gateways[0], for the stall test. */
 export const v6Pid: number | undefined = parsePid("NETSVR_V6_PID");
+
+/** A v6 gateway that calls an HTTP callback on connection open: where it listens, and the callback URL it calls. */
+export interface V6CallbackGateway extends V6Gateway {
+  readonly callback: URL;
+}
+
+export function parseV6Callback(value: string | undefined, variable = "NETSVR_V6_CALLBACK"): V6CallbackGateway | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const entry = value.trim();
+  const at = entry.lastIndexOf("@http");
+  const format = `${v6Format}@http://host:port/path`;
+  if (at < 0) fail(variable, entry, format, "does not end with @http://... (the gateway's OnOpenCallbackApi)");
+  const callback = new URL(entry.slice(at + 1));
+  return { ...parseV6(entry.slice(0, at), variable)[0]!, callback };
+}
+
+export const v6Callback: V6CallbackGateway | undefined = parseV6Callback(process.env.NETSVR_V6_CALLBACK);
 
 /** The one line a run prints when a version has no gateway. */
 export function skipNotice(): string | undefined {
