@@ -88,7 +88,8 @@ export declare const Cmd: {
      */
     readonly TopicDelete: 900002009;
     /**
-     * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of topics.
+     * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of each topic,
+     *  once per topic: a customer subscribed to two of the topics gets it twice.
      */
     readonly TopicPublish: 900002010;
     /**

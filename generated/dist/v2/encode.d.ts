@@ -111,7 +111,8 @@ export declare function encodeTopicDelete(body: MessageInitShape<typeof TopicDel
 /**
  * Encodes a TopicPublish frame (business -> gateway).
  *
- * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of topics.
+ * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of each topic,
+ *  once per topic: a customer subscribed to two of the topics gets it twice.
  */
 export declare function encodeTopicPublish(body: MessageInitShape<typeof TopicPublishSchema>): Uint8Array;
 /**

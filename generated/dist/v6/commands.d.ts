@@ -86,6 +86,7 @@ export declare const Cmd: {
     readonly MulticastByCustomerId: 900002005;
     /**
      * Business -> gateway one-way command; body SingleCast, sends data to one connection.
+     *  The gateway runs casts and publishes concurrently: several sent back to back may reach the customer in any order.
      */
     readonly SingleCast: 900002006;
     /**
@@ -113,7 +114,8 @@ export declare const Cmd: {
      */
     readonly TopicDelete: 900002012;
     /**
-     * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of topics.
+     * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of each topic,
+     *  once per topic: a customer subscribed to two of the topics gets it twice.
      */
     readonly TopicPublish: 900002013;
     /**

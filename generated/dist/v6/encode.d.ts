@@ -101,6 +101,7 @@ export declare function encodeMulticastByCustomerId(body: MessageInitShape<typeo
  * Encodes a SingleCast frame (business -> gateway).
  *
  * Business -> gateway one-way command; body SingleCast, sends data to one connection.
+ *  The gateway runs casts and publishes concurrently: several sent back to back may reach the customer in any order.
  */
 export declare function encodeSingleCast(body: MessageInitShape<typeof SingleCastSchema>): Uint8Array;
 /**
@@ -142,7 +143,8 @@ export declare function encodeTopicDelete(body: MessageInitShape<typeof TopicDel
 /**
  * Encodes a TopicPublish frame (business -> gateway).
  *
- * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of topics.
+ * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of each topic,
+ *  once per topic: a customer subscribed to two of the topics gets it twice.
  */
 export declare function encodeTopicPublish(body: MessageInitShape<typeof TopicPublishSchema>): Uint8Array;
 /**

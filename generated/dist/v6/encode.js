@@ -70,6 +70,7 @@ export function encodeMulticastByCustomerId(body) {
  * Encodes a SingleCast frame (business -> gateway).
  *
  * Business -> gateway one-way command; body SingleCast, sends data to one connection.
+ *  The gateway runs casts and publishes concurrently: several sent back to back may reach the customer in any order.
  */
 export function encodeSingleCast(body) {
     return singleCastFrame(Cmd.SingleCast, body);
@@ -125,7 +126,8 @@ export function encodeTopicDelete(body) {
 /**
  * Encodes a TopicPublish frame (business -> gateway).
  *
- * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of topics.
+ * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of each topic,
+ *  once per topic: a customer subscribed to two of the topics gets it twice.
  */
 export function encodeTopicPublish(body) {
     return topicPublishFrame(Cmd.TopicPublish, body);

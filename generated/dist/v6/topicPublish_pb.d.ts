@@ -11,7 +11,8 @@ import type { Message } from "@bufbuild/protobuf";
 export declare const file_topicPublish: GenFile;
 
 /**
- * Business -> gateway one-way command: send data to every subscriber of the given topics.
+ * Business -> gateway one-way command: send data to the subscribers of each given topic.
+ * Delivered once per topic: a customer subscribed to two of the topics gets the data twice.
  *
  * @generated from message netsvr.topicPublish.TopicPublish
  */

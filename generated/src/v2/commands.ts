@@ -91,7 +91,8 @@ export const Cmd = {
    */
   TopicDelete: 900002009,
   /**
-   * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of topics.
+   * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of each topic,
+   *  once per topic: a customer subscribed to two of the topics gets it twice.
    */
   TopicPublish: 900002010,
   /**

@@ -153,7 +153,8 @@ export function encodeTopicDelete(body: MessageInitShape<typeof TopicDeleteSchem
 /**
  * Encodes a TopicPublish frame (business -> gateway).
  *
- * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of topics.
+ * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of each topic,
+ *  once per topic: a customer subscribed to two of the topics gets it twice.
  */
 export function encodeTopicPublish(body: MessageInitShape<typeof TopicPublishSchema>): Uint8Array {
   return topicPublishFrame(Cmd.TopicPublish, body);

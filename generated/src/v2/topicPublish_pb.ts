@@ -13,7 +13,8 @@ export const file_topicPublish: GenFile = /*@__PURE__*/
   fileDesc("ChJ0b3BpY1B1Ymxpc2gucHJvdG8SE25ldHN2ci50b3BpY1B1Ymxpc2giLAoMVG9waWNQdWJsaXNoEg4KBnRvcGljcxgBIAMoCRIMCgRkYXRhGAIgASgMYgZwcm90bzM");
 
 /**
- * Business -> gateway one-way command: send data to every subscriber of the given topics.
+ * Business -> gateway one-way command: send data to the subscribers of each given topic.
+ * Delivered once per topic: a customer subscribed to two of the topics gets the data twice.
  *
  * @generated from message netsvr.topicPublish.TopicPublish
  */

@@ -84,6 +84,7 @@ export enum Cmd {
 
   /**
    * Business -> gateway one-way command; body SingleCast, sends data to one connection.
+   * The gateway runs casts and publishes concurrently: several sent back to back may reach the customer in any order.
    *
    * @generated from enum value: SingleCast = 900002006;
    */
@@ -132,7 +133,8 @@ export enum Cmd {
   TopicDelete = 900002012,
 
   /**
-   * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of topics.
+   * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of each topic,
+   * once per topic: a customer subscribed to two of the topics gets it twice.
    *
    * @generated from enum value: TopicPublish = 900002013;
    */

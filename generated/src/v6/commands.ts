@@ -89,6 +89,7 @@ export const Cmd = {
   MulticastByCustomerId: 900002005,
   /**
    * Business -> gateway one-way command; body SingleCast, sends data to one connection.
+   *  The gateway runs casts and publishes concurrently: several sent back to back may reach the customer in any order.
    */
   SingleCast: 900002006,
   /**
@@ -116,7 +117,8 @@ export const Cmd = {
    */
   TopicDelete: 900002012,
   /**
-   * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of topics.
+   * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of each topic,
+   *  once per topic: a customer subscribed to two of the topics gets it twice.
    */
   TopicPublish: 900002013,
   /**

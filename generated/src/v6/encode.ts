@@ -131,6 +131,7 @@ export function encodeMulticastByCustomerId(body: MessageInitShape<typeof Multic
  * Encodes a SingleCast frame (business -> gateway).
  *
  * Business -> gateway one-way command; body SingleCast, sends data to one connection.
+ *  The gateway runs casts and publishes concurrently: several sent back to back may reach the customer in any order.
  */
 export function encodeSingleCast(body: MessageInitShape<typeof SingleCastSchema>): Uint8Array {
   return singleCastFrame(Cmd.SingleCast, body);
@@ -193,7 +194,8 @@ export function encodeTopicDelete(body: MessageInitShape<typeof TopicDeleteSchem
 /**
  * Encodes a TopicPublish frame (business -> gateway).
  *
- * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of topics.
+ * Business -> gateway one-way command; body TopicPublish, sends data to the subscribers of each topic,
+ *  once per topic: a customer subscribed to two of the topics gets it twice.
  */
 export function encodeTopicPublish(body: MessageInitShape<typeof TopicPublishSchema>): Uint8Array {
   return topicPublishFrame(Cmd.TopicPublish, body);
