@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
-import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { Cmd as CmdV2 } from "../generated/dist/v2/index.js";
 import { Cmd as CmdV6, Event, connOpenRespFromBinary, connOpenToBinary } from "../generated/dist/v6/index.js";
-import { repoRoot } from "./support/repo.js";
+import { runExample as runExampleProcess, type RunningExample } from "./support/run-example.js";
 import { startTestGateway } from "./support/test-gateway.js";
 
 // The examples run as a user runs them (node examples/<file>.mjs, importing
@@ -15,24 +13,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** Starts an example; resolves with the process once its output matches `ready`. */
-function runExample(file: string, args: string[], ready: RegExp): Promise<{ child: ChildProcess; exited: Promise<number | null>; output: () => string }> {
-  const child = spawn(process.execPath, [join(repoRoot, "examples", file), ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  cleanups.push(async () => {
-    if (child.exitCode === null) child.kill("SIGKILL");
-    await exited;
-  });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      if (ready.test(output)) resolve({ child, exited, output: () => output });
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`${file} exited with ${code} before ${ready}:\n${output}`)));
-  });
+/** Starts an example, killed after the test. */
+function runExample(file: string, args: string[], ready: RegExp): Promise<RunningExample> {
+  return runExampleProcess(file, args, ready, (cleanup) => cleanups.push(cleanup));
 }
 
 describe("examples", () => {

@@ -5,10 +5,8 @@
  * callback example needs a gateway configured to call it
  * (Customer.OnOpenCallbackApi): NETSVR_V6_CALLBACK names one.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { repoRoot } from "../support/repo.js";
+import { runExample as runExampleProcess, type RunningExample } from "../support/run-example.js";
 import { Customer } from "./support/customer.js";
 import { v2Gateways, v6Callback, v6Gateways } from "./support/env.js";
 import { cleanups, useHarness } from "./support/harness.js";
@@ -21,26 +19,13 @@ useHarness();
 
 const bound = 10_000;
 
-/** Starts an example; resolves once its output matches `ready`. */
-function runExample(file: string, args: string[], ready: RegExp): Promise<{ child: ChildProcess; exited: Promise<number | null>; output: () => string }> {
-  const child = spawn(process.execPath, [join(repoRoot, "examples", file), ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  cleanups.add(async () => {
-    if (child.exitCode === null) child.kill("SIGKILL");
-    await exited;
-  });
-  let output = "";
-  const started = new Promise<{ child: ChildProcess; exited: Promise<number | null>; output: () => string }>((resolve, reject) => {
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      if (ready.test(output)) resolve({ child, exited, output: () => output });
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`${file} exited with ${code} before ${ready}:\n${output}`)));
-  });
+/** Starts an example, killed after the test; resolves once its output matches `ready`. */
+function runExample(file: string, args: string[], ready: RegExp): Promise<RunningExample> {
+  let output = (): string => "";
+  const started = runExampleProcess(file, args, ready, (cleanup) => cleanups.add(cleanup));
+  void started.then((running) => (output = running.output), () => undefined);
   return within(started, bound, `${file} printing ${ready}`).catch((error: unknown) => {
-    throw new Error(`${(error as Error).message}; its output:\n${output}`);
+    throw new Error(`${(error as Error).message}; its output:\n${output()}`);
   });
 }
 
