@@ -1,6 +1,6 @@
 import { createEcmaScriptPlugin, type Schema } from "@bufbuild/protoplugin";
 import { emitCodec } from "./emit/codec.js";
-import { emitCommands } from "./emit/commands.js";
+import { emitCommands, emitSchemas } from "./emit/commands.js";
 import { emitDecoders } from "./emit/decoders.js";
 import { emitEncoders } from "./emit/encoders.js";
 import { emitErrors } from "./emit/errors.js";
@@ -50,11 +50,12 @@ function generateTs(schema: Schema<NetsvrOptions>): void {
   }
 
   emitCommands(schema, protocol);
+  emitSchemas(schema, protocol);
   emitFrames(schema, protocol);
   emitErrors(schema, protocol);
   emitWire(schema, protocol);
   emitCodec(schema, protocol);
-  const modules = ["commands", "frames", "errors", "codec", "encode", "decode", "splitter", "router"];
+  const modules = ["commands", "schemas", "frames", "errors", "codec", "encode", "decode", "splitter", "router"];
   if (protocol.heartbeat !== undefined) {
     emitHeartbeat(schema, protocol, protocol.heartbeat);
     modules.push("heartbeat");

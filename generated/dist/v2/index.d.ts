@@ -71,6 +71,7 @@ import { UnRegisterReqSchema } from "./unRegisterReq_pb.js";
 import type { UnRegisterResp } from "./unRegisterResp_pb.js";
 import { UnRegisterRespSchema } from "./unRegisterResp_pb.js";
 export * from "./commands.js";
+export * from "./schemas.js";
 export * from "./frames.js";
 export * from "./errors.js";
 export * from "./codec.js";

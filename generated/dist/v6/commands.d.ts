@@ -1,52 +1,52 @@
-import { ConnOpenSchema } from "./connOpen_pb.js";
-import { ConnCloseSchema } from "./connClose_pb.js";
-import { TransferSchema } from "./transfer_pb.js";
-import { ConnInfoUpdateSchema } from "./connInfoUpdate_pb.js";
-import { ConnInfoDeleteSchema } from "./connInfoDelete_pb.js";
-import { BroadcastSchema } from "./broadcast_pb.js";
-import { MulticastSchema } from "./multicast_pb.js";
-import { MulticastByCustomerIdSchema } from "./multicastByCustomerId_pb.js";
-import { SingleCastSchema } from "./singleCast_pb.js";
-import { SingleCastBulkSchema } from "./singleCastBulk_pb.js";
-import { SingleCastByCustomerIdSchema } from "./singleCastByCustomerId_pb.js";
-import { SingleCastBulkByCustomerIdSchema } from "./singleCastBulkByCustomerId_pb.js";
-import { TopicSubscribeSchema } from "./topicSubscribe_pb.js";
-import { TopicUnsubscribeSchema } from "./topicUnsubscribe_pb.js";
-import { TopicDeleteSchema } from "./topicDelete_pb.js";
-import { TopicPublishSchema } from "./topicPublish_pb.js";
-import { TopicPublishBulkSchema } from "./topicPublishBulk_pb.js";
-import { ForceOfflineSchema } from "./forceOffline_pb.js";
-import { ForceOfflineByCustomerIdSchema } from "./forceOfflineByCustomerId_pb.js";
-import { ForceOfflineGuestSchema } from "./forceOfflineGuest_pb.js";
-import { RegisterReqSchema } from "./registerReq_pb.js";
-import { UnRegisterReqSchema } from "./unRegisterReq_pb.js";
-import { CheckOnlineReqSchema } from "./checkOnlineReq_pb.js";
-import { TopicUniqIdListReqSchema } from "./topicUniqIdListReq_pb.js";
-import { TopicUniqIdCountReqSchema } from "./topicUniqIdCountReq_pb.js";
-import { TopicCustomerIdListReqSchema } from "./topicCustomerIdListReq_pb.js";
-import { TopicCustomerIdToUniqIdsListReqSchema } from "./topicCustomerIdToUniqIdsListReq_pb.js";
-import { TopicCustomerIdCountReqSchema } from "./topicCustomerIdCountReq_pb.js";
-import { ConnInfoReqSchema } from "./connInfoReq_pb.js";
-import { ConnInfoByCustomerIdReqSchema } from "./connInfoByCustomerIdReq_pb.js";
-import { LimitReqSchema } from "./limitReq_pb.js";
-import { RegisterRespSchema } from "./registerResp_pb.js";
-import { UnRegisterRespSchema } from "./unRegisterResp_pb.js";
-import { CheckOnlineRespSchema } from "./checkOnlineResp_pb.js";
-import { CustomerIdListRespSchema } from "./customerIdListResp_pb.js";
-import { CustomerIdCountRespSchema } from "./customerIdCountResp_pb.js";
-import { UniqIdListRespSchema } from "./uniqIdListResp_pb.js";
-import { UniqIdCountRespSchema } from "./uniqIdCountResp_pb.js";
-import { TopicListRespSchema } from "./topicListResp_pb.js";
-import { TopicCountRespSchema } from "./topicCountResp_pb.js";
-import { TopicUniqIdListRespSchema } from "./topicUniqIdListResp_pb.js";
-import { TopicUniqIdCountRespSchema } from "./topicUniqIdCountResp_pb.js";
-import { TopicCustomerIdListRespSchema } from "./topicCustomerIdListResp_pb.js";
-import { TopicCustomerIdToUniqIdsListRespSchema } from "./topicCustomerIdToUniqIdsListResp_pb.js";
-import { TopicCustomerIdCountRespSchema } from "./topicCustomerIdCountResp_pb.js";
-import { ConnInfoRespSchema } from "./connInfoResp_pb.js";
-import { ConnInfoByCustomerIdRespSchema } from "./connInfoByCustomerIdResp_pb.js";
-import { MetricsRespSchema } from "./metricsResp_pb.js";
-import { LimitRespSchema } from "./limitResp_pb.js";
+import type { ConnOpenSchema } from "./connOpen_pb.js";
+import type { ConnCloseSchema } from "./connClose_pb.js";
+import type { TransferSchema } from "./transfer_pb.js";
+import type { ConnInfoUpdateSchema } from "./connInfoUpdate_pb.js";
+import type { ConnInfoDeleteSchema } from "./connInfoDelete_pb.js";
+import type { BroadcastSchema } from "./broadcast_pb.js";
+import type { MulticastSchema } from "./multicast_pb.js";
+import type { MulticastByCustomerIdSchema } from "./multicastByCustomerId_pb.js";
+import type { SingleCastSchema } from "./singleCast_pb.js";
+import type { SingleCastBulkSchema } from "./singleCastBulk_pb.js";
+import type { SingleCastByCustomerIdSchema } from "./singleCastByCustomerId_pb.js";
+import type { SingleCastBulkByCustomerIdSchema } from "./singleCastBulkByCustomerId_pb.js";
+import type { TopicSubscribeSchema } from "./topicSubscribe_pb.js";
+import type { TopicUnsubscribeSchema } from "./topicUnsubscribe_pb.js";
+import type { TopicDeleteSchema } from "./topicDelete_pb.js";
+import type { TopicPublishSchema } from "./topicPublish_pb.js";
+import type { TopicPublishBulkSchema } from "./topicPublishBulk_pb.js";
+import type { ForceOfflineSchema } from "./forceOffline_pb.js";
+import type { ForceOfflineByCustomerIdSchema } from "./forceOfflineByCustomerId_pb.js";
+import type { ForceOfflineGuestSchema } from "./forceOfflineGuest_pb.js";
+import type { RegisterReqSchema } from "./registerReq_pb.js";
+import type { UnRegisterReqSchema } from "./unRegisterReq_pb.js";
+import type { CheckOnlineReqSchema } from "./checkOnlineReq_pb.js";
+import type { TopicUniqIdListReqSchema } from "./topicUniqIdListReq_pb.js";
+import type { TopicUniqIdCountReqSchema } from "./topicUniqIdCountReq_pb.js";
+import type { TopicCustomerIdListReqSchema } from "./topicCustomerIdListReq_pb.js";
+import type { TopicCustomerIdToUniqIdsListReqSchema } from "./topicCustomerIdToUniqIdsListReq_pb.js";
+import type { TopicCustomerIdCountReqSchema } from "./topicCustomerIdCountReq_pb.js";
+import type { ConnInfoReqSchema } from "./connInfoReq_pb.js";
+import type { ConnInfoByCustomerIdReqSchema } from "./connInfoByCustomerIdReq_pb.js";
+import type { LimitReqSchema } from "./limitReq_pb.js";
+import type { RegisterRespSchema } from "./registerResp_pb.js";
+import type { UnRegisterRespSchema } from "./unRegisterResp_pb.js";
+import type { CheckOnlineRespSchema } from "./checkOnlineResp_pb.js";
+import type { CustomerIdListRespSchema } from "./customerIdListResp_pb.js";
+import type { CustomerIdCountRespSchema } from "./customerIdCountResp_pb.js";
+import type { UniqIdListRespSchema } from "./uniqIdListResp_pb.js";
+import type { UniqIdCountRespSchema } from "./uniqIdCountResp_pb.js";
+import type { TopicListRespSchema } from "./topicListResp_pb.js";
+import type { TopicCountRespSchema } from "./topicCountResp_pb.js";
+import type { TopicUniqIdListRespSchema } from "./topicUniqIdListResp_pb.js";
+import type { TopicUniqIdCountRespSchema } from "./topicUniqIdCountResp_pb.js";
+import type { TopicCustomerIdListRespSchema } from "./topicCustomerIdListResp_pb.js";
+import type { TopicCustomerIdToUniqIdsListRespSchema } from "./topicCustomerIdToUniqIdsListResp_pb.js";
+import type { TopicCustomerIdCountRespSchema } from "./topicCustomerIdCountResp_pb.js";
+import type { ConnInfoRespSchema } from "./connInfoResp_pb.js";
+import type { ConnInfoByCustomerIdRespSchema } from "./connInfoByCustomerIdResp_pb.js";
+import type { MetricsRespSchema } from "./metricsResp_pb.js";
+import type { LimitRespSchema } from "./limitResp_pb.js";
 import type { DescMessage, MessageInitShape, MessageShape } from "@bufbuild/protobuf";
 /**
  * Command ids: the u32 that follows a frame's length.
@@ -389,7 +389,6 @@ export interface EventSchemas {
     readonly [Cmd.ConnClose]: typeof ConnCloseSchema;
     readonly [Cmd.Transfer]: typeof TransferSchema;
 }
-export declare const eventSchemas: EventSchemas;
 /**
  * The body schema of each one-way command; undefined for a command without body.
  */
@@ -412,7 +411,6 @@ export interface OnewaySchemas {
     readonly [Cmd.ForceOfflineByCustomerId]: typeof ForceOfflineByCustomerIdSchema;
     readonly [Cmd.ForceOfflineGuest]: typeof ForceOfflineGuestSchema;
 }
-export declare const onewaySchemas: OnewaySchemas;
 /**
  * Request/response pairing, request side: the body schema of each request; undefined for a request without body.
  */
@@ -436,7 +434,6 @@ export interface RequestSchemas {
     readonly [Cmd.Metrics]: undefined;
     readonly [Cmd.Limit]: typeof LimitReqSchema;
 }
-export declare const requestSchemas: RequestSchemas;
 /**
  * Request/response pairing, response side: the body schema of the answer the gateway sends to each request.
  */
@@ -460,7 +457,6 @@ export interface ResponseSchemas {
     readonly [Cmd.Metrics]: typeof MetricsRespSchema;
     readonly [Cmd.Limit]: typeof LimitRespSchema;
 }
-export declare const responseSchemas: ResponseSchemas;
 /**
  * The decoded body a schema table entry stands for: the message, or undefined for no body.
  */

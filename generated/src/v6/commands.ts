@@ -1,52 +1,52 @@
-import { ConnOpenSchema } from "./connOpen_pb.js";
-import { ConnCloseSchema } from "./connClose_pb.js";
-import { TransferSchema } from "./transfer_pb.js";
-import { ConnInfoUpdateSchema } from "./connInfoUpdate_pb.js";
-import { ConnInfoDeleteSchema } from "./connInfoDelete_pb.js";
-import { BroadcastSchema } from "./broadcast_pb.js";
-import { MulticastSchema } from "./multicast_pb.js";
-import { MulticastByCustomerIdSchema } from "./multicastByCustomerId_pb.js";
-import { SingleCastSchema } from "./singleCast_pb.js";
-import { SingleCastBulkSchema } from "./singleCastBulk_pb.js";
-import { SingleCastByCustomerIdSchema } from "./singleCastByCustomerId_pb.js";
-import { SingleCastBulkByCustomerIdSchema } from "./singleCastBulkByCustomerId_pb.js";
-import { TopicSubscribeSchema } from "./topicSubscribe_pb.js";
-import { TopicUnsubscribeSchema } from "./topicUnsubscribe_pb.js";
-import { TopicDeleteSchema } from "./topicDelete_pb.js";
-import { TopicPublishSchema } from "./topicPublish_pb.js";
-import { TopicPublishBulkSchema } from "./topicPublishBulk_pb.js";
-import { ForceOfflineSchema } from "./forceOffline_pb.js";
-import { ForceOfflineByCustomerIdSchema } from "./forceOfflineByCustomerId_pb.js";
-import { ForceOfflineGuestSchema } from "./forceOfflineGuest_pb.js";
-import { RegisterReqSchema } from "./registerReq_pb.js";
-import { UnRegisterReqSchema } from "./unRegisterReq_pb.js";
-import { CheckOnlineReqSchema } from "./checkOnlineReq_pb.js";
-import { TopicUniqIdListReqSchema } from "./topicUniqIdListReq_pb.js";
-import { TopicUniqIdCountReqSchema } from "./topicUniqIdCountReq_pb.js";
-import { TopicCustomerIdListReqSchema } from "./topicCustomerIdListReq_pb.js";
-import { TopicCustomerIdToUniqIdsListReqSchema } from "./topicCustomerIdToUniqIdsListReq_pb.js";
-import { TopicCustomerIdCountReqSchema } from "./topicCustomerIdCountReq_pb.js";
-import { ConnInfoReqSchema } from "./connInfoReq_pb.js";
-import { ConnInfoByCustomerIdReqSchema } from "./connInfoByCustomerIdReq_pb.js";
-import { LimitReqSchema } from "./limitReq_pb.js";
-import { RegisterRespSchema } from "./registerResp_pb.js";
-import { UnRegisterRespSchema } from "./unRegisterResp_pb.js";
-import { CheckOnlineRespSchema } from "./checkOnlineResp_pb.js";
-import { CustomerIdListRespSchema } from "./customerIdListResp_pb.js";
-import { CustomerIdCountRespSchema } from "./customerIdCountResp_pb.js";
-import { UniqIdListRespSchema } from "./uniqIdListResp_pb.js";
-import { UniqIdCountRespSchema } from "./uniqIdCountResp_pb.js";
-import { TopicListRespSchema } from "./topicListResp_pb.js";
-import { TopicCountRespSchema } from "./topicCountResp_pb.js";
-import { TopicUniqIdListRespSchema } from "./topicUniqIdListResp_pb.js";
-import { TopicUniqIdCountRespSchema } from "./topicUniqIdCountResp_pb.js";
-import { TopicCustomerIdListRespSchema } from "./topicCustomerIdListResp_pb.js";
-import { TopicCustomerIdToUniqIdsListRespSchema } from "./topicCustomerIdToUniqIdsListResp_pb.js";
-import { TopicCustomerIdCountRespSchema } from "./topicCustomerIdCountResp_pb.js";
-import { ConnInfoRespSchema } from "./connInfoResp_pb.js";
-import { ConnInfoByCustomerIdRespSchema } from "./connInfoByCustomerIdResp_pb.js";
-import { MetricsRespSchema } from "./metricsResp_pb.js";
-import { LimitRespSchema } from "./limitResp_pb.js";
+import type { ConnOpenSchema } from "./connOpen_pb.js";
+import type { ConnCloseSchema } from "./connClose_pb.js";
+import type { TransferSchema } from "./transfer_pb.js";
+import type { ConnInfoUpdateSchema } from "./connInfoUpdate_pb.js";
+import type { ConnInfoDeleteSchema } from "./connInfoDelete_pb.js";
+import type { BroadcastSchema } from "./broadcast_pb.js";
+import type { MulticastSchema } from "./multicast_pb.js";
+import type { MulticastByCustomerIdSchema } from "./multicastByCustomerId_pb.js";
+import type { SingleCastSchema } from "./singleCast_pb.js";
+import type { SingleCastBulkSchema } from "./singleCastBulk_pb.js";
+import type { SingleCastByCustomerIdSchema } from "./singleCastByCustomerId_pb.js";
+import type { SingleCastBulkByCustomerIdSchema } from "./singleCastBulkByCustomerId_pb.js";
+import type { TopicSubscribeSchema } from "./topicSubscribe_pb.js";
+import type { TopicUnsubscribeSchema } from "./topicUnsubscribe_pb.js";
+import type { TopicDeleteSchema } from "./topicDelete_pb.js";
+import type { TopicPublishSchema } from "./topicPublish_pb.js";
+import type { TopicPublishBulkSchema } from "./topicPublishBulk_pb.js";
+import type { ForceOfflineSchema } from "./forceOffline_pb.js";
+import type { ForceOfflineByCustomerIdSchema } from "./forceOfflineByCustomerId_pb.js";
+import type { ForceOfflineGuestSchema } from "./forceOfflineGuest_pb.js";
+import type { RegisterReqSchema } from "./registerReq_pb.js";
+import type { UnRegisterReqSchema } from "./unRegisterReq_pb.js";
+import type { CheckOnlineReqSchema } from "./checkOnlineReq_pb.js";
+import type { TopicUniqIdListReqSchema } from "./topicUniqIdListReq_pb.js";
+import type { TopicUniqIdCountReqSchema } from "./topicUniqIdCountReq_pb.js";
+import type { TopicCustomerIdListReqSchema } from "./topicCustomerIdListReq_pb.js";
+import type { TopicCustomerIdToUniqIdsListReqSchema } from "./topicCustomerIdToUniqIdsListReq_pb.js";
+import type { TopicCustomerIdCountReqSchema } from "./topicCustomerIdCountReq_pb.js";
+import type { ConnInfoReqSchema } from "./connInfoReq_pb.js";
+import type { ConnInfoByCustomerIdReqSchema } from "./connInfoByCustomerIdReq_pb.js";
+import type { LimitReqSchema } from "./limitReq_pb.js";
+import type { RegisterRespSchema } from "./registerResp_pb.js";
+import type { UnRegisterRespSchema } from "./unRegisterResp_pb.js";
+import type { CheckOnlineRespSchema } from "./checkOnlineResp_pb.js";
+import type { CustomerIdListRespSchema } from "./customerIdListResp_pb.js";
+import type { CustomerIdCountRespSchema } from "./customerIdCountResp_pb.js";
+import type { UniqIdListRespSchema } from "./uniqIdListResp_pb.js";
+import type { UniqIdCountRespSchema } from "./uniqIdCountResp_pb.js";
+import type { TopicListRespSchema } from "./topicListResp_pb.js";
+import type { TopicCountRespSchema } from "./topicCountResp_pb.js";
+import type { TopicUniqIdListRespSchema } from "./topicUniqIdListResp_pb.js";
+import type { TopicUniqIdCountRespSchema } from "./topicUniqIdCountResp_pb.js";
+import type { TopicCustomerIdListRespSchema } from "./topicCustomerIdListResp_pb.js";
+import type { TopicCustomerIdToUniqIdsListRespSchema } from "./topicCustomerIdToUniqIdsListResp_pb.js";
+import type { TopicCustomerIdCountRespSchema } from "./topicCustomerIdCountResp_pb.js";
+import type { ConnInfoRespSchema } from "./connInfoResp_pb.js";
+import type { ConnInfoByCustomerIdRespSchema } from "./connInfoByCustomerIdResp_pb.js";
+import type { MetricsRespSchema } from "./metricsResp_pb.js";
+import type { LimitRespSchema } from "./limitResp_pb.js";
 import type { DescMessage, MessageInitShape, MessageShape } from "@bufbuild/protobuf";
 
 // @generated by protoc-gen-netsvr v0.2.0 from proto/v6/netsvr.manifest.yaml; do not edit.
@@ -329,44 +329,44 @@ export interface CmdNames {
 }
 
 export const cmdNames: CmdNames = {
-  [Cmd.ConnOpen]: "ConnOpen",
-  [Cmd.ConnClose]: "ConnClose",
-  [Cmd.Transfer]: "Transfer",
-  [Cmd.ConnInfoUpdate]: "ConnInfoUpdate",
-  [Cmd.ConnInfoDelete]: "ConnInfoDelete",
-  [Cmd.Broadcast]: "Broadcast",
-  [Cmd.Multicast]: "Multicast",
-  [Cmd.MulticastByCustomerId]: "MulticastByCustomerId",
-  [Cmd.SingleCast]: "SingleCast",
-  [Cmd.SingleCastBulk]: "SingleCastBulk",
-  [Cmd.SingleCastByCustomerId]: "SingleCastByCustomerId",
-  [Cmd.SingleCastBulkByCustomerId]: "SingleCastBulkByCustomerId",
-  [Cmd.TopicSubscribe]: "TopicSubscribe",
-  [Cmd.TopicUnsubscribe]: "TopicUnsubscribe",
-  [Cmd.TopicDelete]: "TopicDelete",
-  [Cmd.TopicPublish]: "TopicPublish",
-  [Cmd.TopicPublishBulk]: "TopicPublishBulk",
-  [Cmd.ForceOffline]: "ForceOffline",
-  [Cmd.ForceOfflineByCustomerId]: "ForceOfflineByCustomerId",
-  [Cmd.ForceOfflineGuest]: "ForceOfflineGuest",
-  [Cmd.Register]: "Register",
-  [Cmd.Unregister]: "Unregister",
-  [Cmd.CheckOnline]: "CheckOnline",
-  [Cmd.CustomerIdList]: "CustomerIdList",
-  [Cmd.CustomerIdCount]: "CustomerIdCount",
-  [Cmd.UniqIdList]: "UniqIdList",
-  [Cmd.UniqIdCount]: "UniqIdCount",
-  [Cmd.TopicList]: "TopicList",
-  [Cmd.TopicCount]: "TopicCount",
-  [Cmd.TopicUniqIdList]: "TopicUniqIdList",
-  [Cmd.TopicUniqIdCount]: "TopicUniqIdCount",
-  [Cmd.TopicCustomerIdList]: "TopicCustomerIdList",
-  [Cmd.TopicCustomerIdToUniqIdsList]: "TopicCustomerIdToUniqIdsList",
-  [Cmd.TopicCustomerIdCount]: "TopicCustomerIdCount",
-  [Cmd.ConnInfo]: "ConnInfo",
-  [Cmd.ConnInfoByCustomerId]: "ConnInfoByCustomerId",
-  [Cmd.Metrics]: "Metrics",
-  [Cmd.Limit]: "Limit",
+  900001001: "ConnOpen", // ConnOpen
+  900001002: "ConnClose", // ConnClose
+  900001003: "Transfer", // Transfer
+  900002001: "ConnInfoUpdate", // ConnInfoUpdate
+  900002002: "ConnInfoDelete", // ConnInfoDelete
+  900002003: "Broadcast", // Broadcast
+  900002004: "Multicast", // Multicast
+  900002005: "MulticastByCustomerId", // MulticastByCustomerId
+  900002006: "SingleCast", // SingleCast
+  900002007: "SingleCastBulk", // SingleCastBulk
+  900002008: "SingleCastByCustomerId", // SingleCastByCustomerId
+  900002009: "SingleCastBulkByCustomerId", // SingleCastBulkByCustomerId
+  900002010: "TopicSubscribe", // TopicSubscribe
+  900002011: "TopicUnsubscribe", // TopicUnsubscribe
+  900002012: "TopicDelete", // TopicDelete
+  900002013: "TopicPublish", // TopicPublish
+  900002014: "TopicPublishBulk", // TopicPublishBulk
+  900002015: "ForceOffline", // ForceOffline
+  900002016: "ForceOfflineByCustomerId", // ForceOfflineByCustomerId
+  900002017: "ForceOfflineGuest", // ForceOfflineGuest
+  900003001: "Register", // Register
+  900003002: "Unregister", // Unregister
+  900003003: "CheckOnline", // CheckOnline
+  900003004: "CustomerIdList", // CustomerIdList
+  900003005: "CustomerIdCount", // CustomerIdCount
+  900003006: "UniqIdList", // UniqIdList
+  900003007: "UniqIdCount", // UniqIdCount
+  900003008: "TopicList", // TopicList
+  900003009: "TopicCount", // TopicCount
+  900003010: "TopicUniqIdList", // TopicUniqIdList
+  900003011: "TopicUniqIdCount", // TopicUniqIdCount
+  900003012: "TopicCustomerIdList", // TopicCustomerIdList
+  900003013: "TopicCustomerIdToUniqIdsList", // TopicCustomerIdToUniqIdsList
+  900003014: "TopicCustomerIdCount", // TopicCustomerIdCount
+  900003015: "ConnInfo", // ConnInfo
+  900003016: "ConnInfoByCustomerId", // ConnInfoByCustomerId
+  900003017: "Metrics", // Metrics
+  900003018: "Limit", // Limit
 };
 
 /**
@@ -414,44 +414,44 @@ export interface CmdKinds {
 }
 
 export const cmdKinds: CmdKinds = {
-  [Cmd.ConnOpen]: "event",
-  [Cmd.ConnClose]: "event",
-  [Cmd.Transfer]: "event",
-  [Cmd.ConnInfoUpdate]: "oneway",
-  [Cmd.ConnInfoDelete]: "oneway",
-  [Cmd.Broadcast]: "oneway",
-  [Cmd.Multicast]: "oneway",
-  [Cmd.MulticastByCustomerId]: "oneway",
-  [Cmd.SingleCast]: "oneway",
-  [Cmd.SingleCastBulk]: "oneway",
-  [Cmd.SingleCastByCustomerId]: "oneway",
-  [Cmd.SingleCastBulkByCustomerId]: "oneway",
-  [Cmd.TopicSubscribe]: "oneway",
-  [Cmd.TopicUnsubscribe]: "oneway",
-  [Cmd.TopicDelete]: "oneway",
-  [Cmd.TopicPublish]: "oneway",
-  [Cmd.TopicPublishBulk]: "oneway",
-  [Cmd.ForceOffline]: "oneway",
-  [Cmd.ForceOfflineByCustomerId]: "oneway",
-  [Cmd.ForceOfflineGuest]: "oneway",
-  [Cmd.Register]: "request",
-  [Cmd.Unregister]: "request",
-  [Cmd.CheckOnline]: "request",
-  [Cmd.CustomerIdList]: "request",
-  [Cmd.CustomerIdCount]: "request",
-  [Cmd.UniqIdList]: "request",
-  [Cmd.UniqIdCount]: "request",
-  [Cmd.TopicList]: "request",
-  [Cmd.TopicCount]: "request",
-  [Cmd.TopicUniqIdList]: "request",
-  [Cmd.TopicUniqIdCount]: "request",
-  [Cmd.TopicCustomerIdList]: "request",
-  [Cmd.TopicCustomerIdToUniqIdsList]: "request",
-  [Cmd.TopicCustomerIdCount]: "request",
-  [Cmd.ConnInfo]: "request",
-  [Cmd.ConnInfoByCustomerId]: "request",
-  [Cmd.Metrics]: "request",
-  [Cmd.Limit]: "request",
+  900001001: "event", // ConnOpen
+  900001002: "event", // ConnClose
+  900001003: "event", // Transfer
+  900002001: "oneway", // ConnInfoUpdate
+  900002002: "oneway", // ConnInfoDelete
+  900002003: "oneway", // Broadcast
+  900002004: "oneway", // Multicast
+  900002005: "oneway", // MulticastByCustomerId
+  900002006: "oneway", // SingleCast
+  900002007: "oneway", // SingleCastBulk
+  900002008: "oneway", // SingleCastByCustomerId
+  900002009: "oneway", // SingleCastBulkByCustomerId
+  900002010: "oneway", // TopicSubscribe
+  900002011: "oneway", // TopicUnsubscribe
+  900002012: "oneway", // TopicDelete
+  900002013: "oneway", // TopicPublish
+  900002014: "oneway", // TopicPublishBulk
+  900002015: "oneway", // ForceOffline
+  900002016: "oneway", // ForceOfflineByCustomerId
+  900002017: "oneway", // ForceOfflineGuest
+  900003001: "request", // Register
+  900003002: "request", // Unregister
+  900003003: "request", // CheckOnline
+  900003004: "request", // CustomerIdList
+  900003005: "request", // CustomerIdCount
+  900003006: "request", // UniqIdList
+  900003007: "request", // UniqIdCount
+  900003008: "request", // TopicList
+  900003009: "request", // TopicCount
+  900003010: "request", // TopicUniqIdList
+  900003011: "request", // TopicUniqIdCount
+  900003012: "request", // TopicCustomerIdList
+  900003013: "request", // TopicCustomerIdToUniqIdsList
+  900003014: "request", // TopicCustomerIdCount
+  900003015: "request", // ConnInfo
+  900003016: "request", // ConnInfoByCustomerId
+  900003017: "request", // Metrics
+  900003018: "request", // Limit
 };
 
 /**
@@ -554,44 +554,44 @@ export interface CmdPorts {
 }
 
 export const cmdPorts: CmdPorts = {
-  [Cmd.ConnOpen]: "worker",
-  [Cmd.ConnClose]: "worker",
-  [Cmd.Transfer]: "worker",
-  [Cmd.ConnInfoUpdate]: "task",
-  [Cmd.ConnInfoDelete]: "task",
-  [Cmd.Broadcast]: "task",
-  [Cmd.Multicast]: "task",
-  [Cmd.MulticastByCustomerId]: "task",
-  [Cmd.SingleCast]: "task",
-  [Cmd.SingleCastBulk]: "task",
-  [Cmd.SingleCastByCustomerId]: "task",
-  [Cmd.SingleCastBulkByCustomerId]: "task",
-  [Cmd.TopicSubscribe]: "task",
-  [Cmd.TopicUnsubscribe]: "task",
-  [Cmd.TopicDelete]: "task",
-  [Cmd.TopicPublish]: "task",
-  [Cmd.TopicPublishBulk]: "task",
-  [Cmd.ForceOffline]: "task",
-  [Cmd.ForceOfflineByCustomerId]: "task",
-  [Cmd.ForceOfflineGuest]: "task",
-  [Cmd.Register]: "worker",
-  [Cmd.Unregister]: "worker",
-  [Cmd.CheckOnline]: "task",
-  [Cmd.CustomerIdList]: "task",
-  [Cmd.CustomerIdCount]: "task",
-  [Cmd.UniqIdList]: "task",
-  [Cmd.UniqIdCount]: "task",
-  [Cmd.TopicList]: "task",
-  [Cmd.TopicCount]: "task",
-  [Cmd.TopicUniqIdList]: "task",
-  [Cmd.TopicUniqIdCount]: "task",
-  [Cmd.TopicCustomerIdList]: "task",
-  [Cmd.TopicCustomerIdToUniqIdsList]: "task",
-  [Cmd.TopicCustomerIdCount]: "task",
-  [Cmd.ConnInfo]: "task",
-  [Cmd.ConnInfoByCustomerId]: "task",
-  [Cmd.Metrics]: "task",
-  [Cmd.Limit]: "task",
+  900001001: "worker", // ConnOpen
+  900001002: "worker", // ConnClose
+  900001003: "worker", // Transfer
+  900002001: "task", // ConnInfoUpdate
+  900002002: "task", // ConnInfoDelete
+  900002003: "task", // Broadcast
+  900002004: "task", // Multicast
+  900002005: "task", // MulticastByCustomerId
+  900002006: "task", // SingleCast
+  900002007: "task", // SingleCastBulk
+  900002008: "task", // SingleCastByCustomerId
+  900002009: "task", // SingleCastBulkByCustomerId
+  900002010: "task", // TopicSubscribe
+  900002011: "task", // TopicUnsubscribe
+  900002012: "task", // TopicDelete
+  900002013: "task", // TopicPublish
+  900002014: "task", // TopicPublishBulk
+  900002015: "task", // ForceOffline
+  900002016: "task", // ForceOfflineByCustomerId
+  900002017: "task", // ForceOfflineGuest
+  900003001: "worker", // Register
+  900003002: "worker", // Unregister
+  900003003: "task", // CheckOnline
+  900003004: "task", // CustomerIdList
+  900003005: "task", // CustomerIdCount
+  900003006: "task", // UniqIdList
+  900003007: "task", // UniqIdCount
+  900003008: "task", // TopicList
+  900003009: "task", // TopicCount
+  900003010: "task", // TopicUniqIdList
+  900003011: "task", // TopicUniqIdCount
+  900003012: "task", // TopicCustomerIdList
+  900003013: "task", // TopicCustomerIdToUniqIdsList
+  900003014: "task", // TopicCustomerIdCount
+  900003015: "task", // ConnInfo
+  900003016: "task", // ConnInfoByCustomerId
+  900003017: "task", // Metrics
+  900003018: "task", // Limit
 };
 
 /**
@@ -602,12 +602,6 @@ export interface EventSchemas {
   readonly [Cmd.ConnClose]: typeof ConnCloseSchema;
   readonly [Cmd.Transfer]: typeof TransferSchema;
 }
-
-export const eventSchemas: EventSchemas = {
-  [Cmd.ConnOpen]: ConnOpenSchema,
-  [Cmd.ConnClose]: ConnCloseSchema,
-  [Cmd.Transfer]: TransferSchema,
-};
 
 /**
  * The body schema of each one-way command; undefined for a command without body.
@@ -631,26 +625,6 @@ export interface OnewaySchemas {
   readonly [Cmd.ForceOfflineByCustomerId]: typeof ForceOfflineByCustomerIdSchema;
   readonly [Cmd.ForceOfflineGuest]: typeof ForceOfflineGuestSchema;
 }
-
-export const onewaySchemas: OnewaySchemas = {
-  [Cmd.ConnInfoUpdate]: ConnInfoUpdateSchema,
-  [Cmd.ConnInfoDelete]: ConnInfoDeleteSchema,
-  [Cmd.Broadcast]: BroadcastSchema,
-  [Cmd.Multicast]: MulticastSchema,
-  [Cmd.MulticastByCustomerId]: MulticastByCustomerIdSchema,
-  [Cmd.SingleCast]: SingleCastSchema,
-  [Cmd.SingleCastBulk]: SingleCastBulkSchema,
-  [Cmd.SingleCastByCustomerId]: SingleCastByCustomerIdSchema,
-  [Cmd.SingleCastBulkByCustomerId]: SingleCastBulkByCustomerIdSchema,
-  [Cmd.TopicSubscribe]: TopicSubscribeSchema,
-  [Cmd.TopicUnsubscribe]: TopicUnsubscribeSchema,
-  [Cmd.TopicDelete]: TopicDeleteSchema,
-  [Cmd.TopicPublish]: TopicPublishSchema,
-  [Cmd.TopicPublishBulk]: TopicPublishBulkSchema,
-  [Cmd.ForceOffline]: ForceOfflineSchema,
-  [Cmd.ForceOfflineByCustomerId]: ForceOfflineByCustomerIdSchema,
-  [Cmd.ForceOfflineGuest]: ForceOfflineGuestSchema,
-};
 
 /**
  * Request/response pairing, request side: the body schema of each request; undefined for a request without body.
@@ -676,27 +650,6 @@ export interface RequestSchemas {
   readonly [Cmd.Limit]: typeof LimitReqSchema;
 }
 
-export const requestSchemas: RequestSchemas = {
-  [Cmd.Register]: RegisterReqSchema,
-  [Cmd.Unregister]: UnRegisterReqSchema,
-  [Cmd.CheckOnline]: CheckOnlineReqSchema,
-  [Cmd.CustomerIdList]: undefined,
-  [Cmd.CustomerIdCount]: undefined,
-  [Cmd.UniqIdList]: undefined,
-  [Cmd.UniqIdCount]: undefined,
-  [Cmd.TopicList]: undefined,
-  [Cmd.TopicCount]: undefined,
-  [Cmd.TopicUniqIdList]: TopicUniqIdListReqSchema,
-  [Cmd.TopicUniqIdCount]: TopicUniqIdCountReqSchema,
-  [Cmd.TopicCustomerIdList]: TopicCustomerIdListReqSchema,
-  [Cmd.TopicCustomerIdToUniqIdsList]: TopicCustomerIdToUniqIdsListReqSchema,
-  [Cmd.TopicCustomerIdCount]: TopicCustomerIdCountReqSchema,
-  [Cmd.ConnInfo]: ConnInfoReqSchema,
-  [Cmd.ConnInfoByCustomerId]: ConnInfoByCustomerIdReqSchema,
-  [Cmd.Metrics]: undefined,
-  [Cmd.Limit]: LimitReqSchema,
-};
-
 /**
  * Request/response pairing, response side: the body schema of the answer the gateway sends to each request.
  */
@@ -720,27 +673,6 @@ export interface ResponseSchemas {
   readonly [Cmd.Metrics]: typeof MetricsRespSchema;
   readonly [Cmd.Limit]: typeof LimitRespSchema;
 }
-
-export const responseSchemas: ResponseSchemas = {
-  [Cmd.Register]: RegisterRespSchema,
-  [Cmd.Unregister]: UnRegisterRespSchema,
-  [Cmd.CheckOnline]: CheckOnlineRespSchema,
-  [Cmd.CustomerIdList]: CustomerIdListRespSchema,
-  [Cmd.CustomerIdCount]: CustomerIdCountRespSchema,
-  [Cmd.UniqIdList]: UniqIdListRespSchema,
-  [Cmd.UniqIdCount]: UniqIdCountRespSchema,
-  [Cmd.TopicList]: TopicListRespSchema,
-  [Cmd.TopicCount]: TopicCountRespSchema,
-  [Cmd.TopicUniqIdList]: TopicUniqIdListRespSchema,
-  [Cmd.TopicUniqIdCount]: TopicUniqIdCountRespSchema,
-  [Cmd.TopicCustomerIdList]: TopicCustomerIdListRespSchema,
-  [Cmd.TopicCustomerIdToUniqIdsList]: TopicCustomerIdToUniqIdsListRespSchema,
-  [Cmd.TopicCustomerIdCount]: TopicCustomerIdCountRespSchema,
-  [Cmd.ConnInfo]: ConnInfoRespSchema,
-  [Cmd.ConnInfoByCustomerId]: ConnInfoByCustomerIdRespSchema,
-  [Cmd.Metrics]: MetricsRespSchema,
-  [Cmd.Limit]: LimitRespSchema,
-};
 
 /**
  * The decoded body a schema table entry stands for: the message, or undefined for no body.

@@ -57,25 +57,7 @@ export function emitCommands(schema: Schema<NetsvrOptions>, p: Protocol): void {
 
   if (p.ports.length > 0) printPorts(f, p);
 
-  const oneWay = (kind: "event" | "oneway") =>
-    p.commands.flatMap((c) => (c.kind === kind ? [{ command: c, message: c.message }] : []));
-  const requests = p.commands.flatMap((c) => (c.kind === "request" ? [c] : []));
-  printSchemaTable(f, "EventSchemas", "eventSchemas", "The body schema of each event; undefined for an event without body.", oneWay("event"));
-  printSchemaTable(f, "OnewaySchemas", "onewaySchemas", "The body schema of each one-way command; undefined for a command without body.", oneWay("oneway"));
-  printSchemaTable(
-    f,
-    "RequestSchemas",
-    "requestSchemas",
-    "Request/response pairing, request side: the body schema of each request; undefined for a request without body.",
-    requests.map((c) => ({ command: c, message: c.request })),
-  );
-  printSchemaTable(
-    f,
-    "ResponseSchemas",
-    "responseSchemas",
-    `Request/response pairing, response side: the body schema of the answer the ${p.server} sends to each request.`,
-    requests.map((c) => ({ command: c, message: c.response })),
-  );
+  for (const table of schemaTables(p)) printSchemaInterface(f, table);
 
   const descMessage = f.import("DescMessage", "@bufbuild/protobuf", true);
   const MessageShape = f.import("MessageShape", "@bufbuild/protobuf", true);
@@ -115,19 +97,47 @@ function printTable(
   for (const c of commands) f.print("  readonly [Cmd.", c.name, "]: ", value(c), ";");
   f.print("}");
   f.print();
+  // Literal keys, not [Cmd.X]: a bundler drops an unused table only when
+  // building it has no side effects, and a property read might have some.
   f.print(f.export("const", valueName), ": ", typeName, " = {");
-  for (const c of commands) f.print("  [Cmd.", c.name, "]: ", value(c), ",");
+  for (const c of commands) f.print("  ", c.id, ": ", value(c), ", // ", c.name);
   f.print("};");
   f.print();
 }
 
-function printSchemaTable(
-  f: GeneratedFile,
-  typeName: string,
-  valueName: string,
-  doc: string,
-  rows: readonly { command: Command; message: DescMessage | undefined }[],
-): void {
+/** A schema table: which message each command of a kind carries in one direction. */
+interface SchemaTable {
+  readonly typeName: string;
+  readonly valueName: string;
+  readonly doc: string;
+  readonly rows: readonly { command: Command; message: DescMessage | undefined }[];
+}
+
+/** The four schema tables: event, one-way, request and response bodies. */
+function schemaTables(p: Protocol): SchemaTable[] {
+  const oneWay = (kind: "event" | "oneway") =>
+    p.commands.flatMap((c) => (c.kind === kind ? [{ command: c, message: c.message }] : []));
+  const requests = p.commands.flatMap((c) => (c.kind === "request" ? [c] : []));
+  return [
+    { typeName: "EventSchemas", valueName: "eventSchemas", doc: "The body schema of each event; undefined for an event without body.", rows: oneWay("event") },
+    { typeName: "OnewaySchemas", valueName: "onewaySchemas", doc: "The body schema of each one-way command; undefined for a command without body.", rows: oneWay("oneway") },
+    {
+      typeName: "RequestSchemas",
+      valueName: "requestSchemas",
+      doc: "Request/response pairing, request side: the body schema of each request; undefined for a request without body.",
+      rows: requests.map((c) => ({ command: c, message: c.request })),
+    },
+    {
+      typeName: "ResponseSchemas",
+      valueName: "responseSchemas",
+      doc: `Request/response pairing, response side: the body schema of the answer the ${p.server} sends to each request.`,
+      rows: requests.map((c) => ({ command: c, message: c.response })),
+    },
+  ];
+}
+
+/** The type of a schema table: it imports the schemas as types only, so commands.ts loads no message. */
+function printSchemaInterface(f: GeneratedFile, { typeName, doc, rows }: SchemaTable): void {
   f.print(f.jsDoc(doc));
   f.print(f.export("interface", typeName), " {");
   for (const { command, message } of rows) {
@@ -135,10 +145,24 @@ function printSchemaTable(
   }
   f.print("}");
   f.print();
-  f.print(f.export("const", valueName), ": ", typeName, " = {");
-  for (const { command, message } of rows) {
-    f.print("  [Cmd.", command.name, "]: ", message === undefined ? "undefined" : f.importSchema(message), ",");
+}
+
+/**
+ * schemas.ts: the schema tables as runtime values. They are a module of
+ * their own because a schema brings protobuf-es reflection (the file
+ * descriptors, the registry): code that only encodes, decodes and splits
+ * frames never imports this module, so a bundler leaves all of it out.
+ */
+export function emitSchemas(schema: Schema<NetsvrOptions>, p: Protocol): void {
+  const f = generateFile(schema, p, "schemas.ts");
+  for (const { typeName, valueName, doc, rows } of schemaTables(p)) {
+    const type = f.import(typeName, "./commands.js", true);
+    f.print(f.jsDoc(doc));
+    f.print(f.export("const", valueName), ": ", type, " = {");
+    for (const { command, message } of rows) {
+      f.print("  ", command.id, ": ", message === undefined ? "undefined" : f.importSchema(message), ", // ", command.name);
+    }
+    f.print("};");
+    f.print();
   }
-  f.print("};");
-  f.print();
 }
