@@ -8,14 +8,18 @@
  * and allkinds, a test protocol whose messages hold every proto3 field kind
  * (test/fixtures/allkinds). The same property tests run for every message of both.
  */
-import { create, fromBinary, toBinary, type DescMessage, type MessageShape, ScalarType } from "@bufbuild/protobuf";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { create, fromBinary, toBinary, type DescMessage, type JsonValue, type MessageShape, ScalarType } from "@bufbuild/protobuf";
 import { BinaryReader, BinaryWriter, WireType } from "@bufbuild/protobuf/wire";
+import { TimestampSchema } from "@bufbuild/protobuf/wkt";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import * as allkinds from "./fixtures/allkinds/gen/allkinds_pb.js";
 import * as allkindsCodec from "./fixtures/allkinds/gen/codec.js";
 import { initArbitrary, messageArbitrary } from "./support/arbitrary.js";
 import { concat } from "./support/bytes.js";
+import { repoRoot } from "./support/repo.js";
 import { protocolVersions } from "./support/protocols.js";
 import { exportOf, netsvrOf, type Version } from "./support/versions.js";
 
@@ -25,12 +29,23 @@ interface Codec {
   readonly decode: (bytes: Uint8Array) => unknown;
 }
 
+/**
+ * The prefix of a message's exported codec functions: its short name, or, where
+ * another reachable message has the same short name, its full name
+ * (allkinds.Empty and google.protobuf.Empty: allkindsEmpty, googleProtobufEmpty).
+ */
+function apiNames(typeName: string): string[] {
+  const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+  const parts = typeName.split(".");
+  return [lower(parts[parts.length - 1]!), lower(parts.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join(""))];
+}
+
 /** Every message schema a module exports, paired with its generated codec functions. */
 function codecsOf(schemas: Record<string, unknown>, codec: Record<string, unknown>): Codec[] {
   return Object.values(schemas)
     .filter((value): value is DescMessage => (value as DescMessage | null)?.kind === "message")
     .map((schema) => {
-      const api = schema.name.charAt(0).toLowerCase() + schema.name.slice(1);
+      const api = apiNames(schema.typeName).find((name) => `${name}ToBinary` in codec);
       const encode = codec[`${api}ToBinary`] as Codec["encode"] | undefined;
       const decode = codec[`${api}FromBinary`] as Codec["decode"] | undefined;
       if (encode === undefined || decode === undefined) throw new Error(`no codec for ${schema.typeName}`);
@@ -45,7 +60,7 @@ const netsvrMessageCount: Readonly<Record<Version, number>> = { v2: 41, v6: 58 }
 
 test("every allkinds message has a codec", () => {
   expect(allkindsCodecs.map((c) => c.schema.name).sort()).toEqual(
-    ["Empty", "Everything", "Maps", "Oneofs", "Optionals", "Repeated", "Scalars", "Tree"].sort(),
+    ["Empty", "Everything", "Maps", "Oneofs", "Optionals", "Repeated", "Scalars", "Tree", "WellKnown"].sort(),
   );
 });
 
@@ -369,5 +384,155 @@ describe("encoder state and output buffers", () => {
     expect(frame.subarray(8)).toEqual(body);
     expect([...frame.subarray(0, 8)]).toEqual([0, 0, 0, body.length + 4, 0, 0, 0, 7]);
     expect(allkindsCodec.everythingFromFrame(frame)).toEqual(fromBinary(allkinds.EverythingSchema, body));
+  });
+});
+
+describe("well-known types, as protoc-gen-es holds them", () => {
+  const schema = allkinds.WellKnownSchema;
+  const hexOf = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
+  const fromHex = (text: string) => Uint8Array.from(Buffer.from(text.replaceAll(" ", ""), "hex"));
+  /** Both directions against protobuf-es: our bytes are toBinary's, our decode is fromBinary's. */
+  function agree(init: object): Uint8Array {
+    const message = create(schema, init as never);
+    const bytes = toBinary(schema, message);
+    expect(hexOf(allkindsCodec.wellKnownToBinary(init as never))).toBe(hexOf(bytes));
+    expect(allkindsCodec.wellKnownFromBinary(bytes)).toEqual(fromBinary(schema, bytes));
+    return bytes;
+  }
+
+  test("a wrapper in a singular field is its value: {boolValue: true} is 3a 02 08 01, and decodes to true", () => {
+    expect(hexOf(agree({ boolValue: true }))).toBe("3a020801");
+    expect(allkindsCodec.wellKnownFromBinary(fromHex("3a020801")).boolValue).toBe(true);
+    // The zero value is an empty wrapper, which is still set.
+    expect(hexOf(agree({ boolValue: false }))).toBe("3a00");
+    expect(allkindsCodec.wellKnownFromBinary(fromHex("3a00")).boolValue).toBe(false);
+    expect(allkindsCodec.wellKnownFromBinary(fromHex("")).boolValue).toBeUndefined();
+  });
+
+  test("a Struct, a StringValue and an Int64Value keep their values", () => {
+    const init = { struct: { a: 1 }, stringValue: "bob", int64Value: 5n };
+    const bytes = agree(init);
+    expect(allkindsCodec.wellKnownFromBinary(bytes)).toMatchObject(init);
+  });
+
+  test.each([
+    ["every wrapper at zero", { doubleValue: 0, floatValue: 0, int64Value: 0n, uint64Value: 0n, int32Value: 0, uint32Value: 0, boolValue: false, stringValue: "", bytesValue: new Uint8Array(0) }],
+    ["every wrapper at an extreme", { doubleValue: -0, floatValue: Number.NaN, int64Value: -(2n ** 63n), uint64Value: 2n ** 64n - 1n, int32Value: -1, uint32Value: 2 ** 32 - 1, boolValue: true, stringValue: "日本 🎉", bytesValue: Uint8Array.of(0, 255) }],
+    ["64-bit wrappers given as strings and numbers", { int64Value: "-5", uint64Value: 7 }],
+    ["proto3 optional wrapper and Struct", { optionalInt32: 0, optionalStruct: {} }],
+    ["Struct with every kind of value", { struct: { n: 1.5, z: -0, nan: Number.NaN, inf: Number.NEGATIVE_INFINITY, s: "é", t: true, f: false, nul: null, l: [1, "a", [], {}, null], o: { deep: { er: [[]] } } } }],
+    ["Struct with a value left undefined, which toBinary writes as a Value without kind", { struct: { gone: undefined, kept: 1 } }],
+    ["Struct keys that are numbers, empty or non-ASCII", { struct: { "": 0, "7": 7, "ключ": "значение" } }],
+    ["Struct in a list, a map and a oneof", { rStruct: [{}, { a: [true] }], mStruct: { 1: {}, [-1]: { b: null } }, choice: { case: "cStruct", value: { c: "d" } } }],
+    ["Value and ListValue keep the message", { value: { kind: { case: "structValue", value: { fields: { a: { kind: { case: "nullValue", value: 0 } } } } } }, listValue: { values: [{ kind: { case: "numberValue", value: 2 } }, {}] } }],
+    ["null_value, also unknown values of it", { nullValue: 0, rNullValue: [0, 3], mNullValue: { a: 0 }, value: { kind: { case: "nullValue", value: 9 } } }],
+    ["wrappers in a list, a map and a oneof keep the message", { rBoolValue: [{ value: true }, {}], mStringValue: { 3: { value: "x" } }, choice: { case: "cInt64Value", value: { value: 3n } } }],
+    ["Timestamp, Duration, Any, FieldMask, Empty", { timestamp: { seconds: -1n, nanos: 5 }, duration: { seconds: 3n, nanos: -1 }, any: { typeUrl: "type.googleapis.com/x.Y", value: Uint8Array.of(8, 1) }, fieldMask: { paths: ["a.b", "c_d"] }, empty: {} }],
+  ])("%s", (_why, init) => {
+    agree(init);
+  });
+
+  test("Struct values NaN, -0 and infinities survive a round trip", () => {
+    const struct = { nan: Number.NaN, z: -0, inf: Number.POSITIVE_INFINITY, ninf: Number.NEGATIVE_INFINITY };
+    const decoded = allkindsCodec.wellKnownFromBinary(allkindsCodec.wellKnownToBinary({ struct }));
+    expect(Object.is(decoded.struct!["z"], -0)).toBe(true);
+    expect(decoded.struct).toEqual(struct);
+  });
+
+  // Hand-built encodings: fields that occur again (merged, as fromBinary merges
+  // them), a Value whose kind is written twice, entries and Values with parts
+  // missing, unknown fields inside the well-known types.
+  const tag = (no: number, wireType: WireType) => new BinaryWriter().tag(no, wireType).finish();
+  const len = (no: number, ...parts: Uint8Array[]) => new BinaryWriter().tag(no, WireType.LengthDelimited).bytes(concat(parts)).finish();
+  const varint = (no: number, v: number) => new BinaryWriter().tag(no, WireType.Varint).uint32(v).finish();
+  const str = (no: number, s: string) => new BinaryWriter().tag(no, WireType.LengthDelimited).string(s).finish();
+  const double = (no: number, v: number) => new BinaryWriter().tag(no, WireType.Bit64).double(v).finish();
+  /** A Struct entry (fields = 1) with a key (1) and a Value (2) of the given fields; none without value. */
+  const entry = (key: string, value?: Uint8Array[]) => len(1, str(1, key), ...(value === undefined ? [] : [len(2, ...value)]));
+  const struct = (...entries: Uint8Array[]) => len(10, ...entries); // WellKnown.struct
+  // Value: null_value = 1, number_value = 2, string_value = 3, bool_value = 4, struct_value = 5, list_value = 6.
+  const list = (...values: Uint8Array[][]) => len(6, ...values.map((v) => len(1, ...v)));
+
+  test.each([
+    ["a wrapper read twice merges: a second, empty one keeps the value", [len(7, varint(1, 1)), len(7)]],
+    ["a wrapper read twice: the last value wins", [len(8, str(1, "hi")), len(8, str(1, "")), len(8, str(1, "ok"))]],
+    ["unknown fields in a wrapper are dropped", [len(7, varint(1, 1), varint(2, 1))]],
+    ["a Struct read twice merges its keys; the last value of a key wins, in the key's first place", [struct(entry("a", [varint(1, 0)])), struct(entry("b", [str(3, "xyz")]), entry("a", [varint(4, 1)]))]],
+    ["map entries without value are empty Structs, without key the key 0", [len(69, varint(1, 1)), len(69, len(2))]],
+    ["a Struct entry without key or value is \"\": null", [struct(len(1))]],
+    ["a Value without kind, and null_value of any number, are null", [struct(entry("k", []), entry("n", [varint(1, 127)]), entry("m"))]],
+    ["a Value whose kind is written twice: the last one wins", [struct(entry("a", [varint(4, 1), str(3, "x"), double(2, 1)]))]],
+    ["a Value whose struct_value comes twice merges the structs", [struct(entry("a", [len(5, entry("b", [])), len(5, entry("c", [double(2, 2)]))]))]],
+    ["a Value whose list_value comes twice joins the lists", [struct(entry("a", [list([varint(4, 1)]), list([str(3, "x")])]))]],
+    ["a list_value after another kind starts a new list", [struct(entry("a", [list([varint(4, 1)]), varint(4, 1), list([str(3, "x")])]))]],
+    ["unknown fields in Struct, Value and ListValue are dropped", [struct(entry("a", [list([varint(4, 1)], []), len(6, varint(9, 1)), varint(7, 0)]), varint(2, 1))]],
+    ["Struct, Value and ListValue in a message-typed position are messages, also with unknown fields", [len(11, varint(9, 1), len(5, entry("x", [varint(8, 8)]))), len(100, list([double(2, -0)]))]],
+  ])("%s", (_why, parts) => {
+    const bytes = concat(parts);
+    expect(allkindsCodec.wellKnownFromBinary(bytes)).toEqual(fromBinary(schema, bytes));
+  });
+
+  test("nesting in a Struct counts like fromBinary's: Struct, Value and ListValue are one level each", () => {
+    const nested = (levels: number, wrap: (inner: JsonValue) => JsonValue): JsonValue => (levels === 0 ? 1 : wrap(nested(levels - 1, wrap)));
+    // WellKnown is level 1, its Struct 2, a Value 3; each object adds a Struct and a Value, each array a ListValue and a Value.
+    for (const [levels, wrap] of [[48, (v: JsonValue) => ({ a: v })], [48, (v: JsonValue) => [v]]] as const) {
+      const outcomes: string[] = [];
+      for (const extra of [0, 1, 2]) {
+        const bytes = toBinary(schema, create(schema, { struct: { top: nested(levels + extra, wrap) } }));
+        let expected: unknown;
+        try {
+          expected = fromBinary(schema, bytes);
+        } catch (error) {
+          expect(String(error)).toMatch(/depth/);
+          expect(() => allkindsCodec.wellKnownFromBinary(bytes)).toThrow(/depth/);
+          outcomes.push("refused");
+          continue;
+        }
+        expect(allkindsCodec.wellKnownFromBinary(bytes)).toEqual(expected);
+        outcomes.push("read");
+      }
+      // The limit lies within the levels tried.
+      expect(outcomes).toEqual(["read", "refused", "refused"]);
+    }
+  });
+
+  test("a wrong wire type in a wrapper, Struct, Value or ListValue is an error", () => {
+    for (const parts of [
+      [len(7, tag(1, WireType.Bit32), Uint8Array.of(0, 0, 0, 0))],
+      [struct(varint(1, 1))],
+      [struct(entry("a", [varint(2, 1)]))],
+      [struct(entry("a", [len(6, varint(1, 0))]))],
+    ]) {
+      expect(() => allkindsCodec.wellKnownFromBinary(concat(parts))).toThrow(/wire type/);
+    }
+  });
+
+  test("values that are no JSON in a Struct are an error naming the message, never wrong bytes", () => {
+    for (const value of [1n, () => 1, Symbol("s")]) {
+      expect(() => allkindsCodec.wellKnownToBinary({ struct: { value } } as never)).toThrow(/cannot encode allkinds\.WellKnown: expected a JSON value/);
+    }
+    expect(() => allkindsCodec.wellKnownToBinary({ struct: [1] } as never)).toThrow(/expected a JSON object/);
+  });
+
+  test("well-known types as command bodies get codecs of their own; as fields only, none are exported", () => {
+    expect(typeof allkindsCodec.timestampFrame).toBe("function");
+    expect(typeof allkindsCodec.googleProtobufEmptyFrame).toBe("function");
+    // allkinds.Empty shares its short name with google.protobuf.Empty, so both spell their package.
+    expect(typeof allkindsCodec.allkindsEmptyToBinary).toBe("function");
+    for (const name of ["boolValueToBinary", "structToBinary", "valueToBinary", "durationToBinary", "anyToBinary"]) {
+      expect(name in allkindsCodec).toBe(false);
+    }
+    const stamp = create(TimestampSchema, { seconds: 1700000000n, nanos: 1 });
+    expect(allkindsCodec.timestampToBinary(stamp)).toEqual(toBinary(TimestampSchema, stamp));
+    expect(allkindsCodec.timestampFromBinary(toBinary(TimestampSchema, stamp))).toEqual(stamp);
+  });
+
+  test("codec.ts has well-known type code only where a protocol uses them", () => {
+    const allkindsText = readFileSync(join(repoRoot, "test/fixtures/allkinds/gen/codec.ts"), "utf8");
+    for (const name of ["jsonObjectSize", "readJsonObject", "unboxBoolValue", "unboxUInt64Value"]) expect(allkindsText).toContain(`function ${name}(`);
+    for (const { version } of protocolVersions) {
+      const text = readFileSync(join(repoRoot, `generated/src/${version}/codec.ts`), "utf8");
+      expect(text).not.toMatch(/Json|unbox|google\.protobuf/);
+    }
   });
 });

@@ -7,14 +7,16 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { create, ScalarType, toBinary, toJson } from "@bufbuild/protobuf";
+import { create, createRegistry, ScalarType, toBinary, toJson } from "@bufbuild/protobuf";
 import type { DescField, DescMessage, JsonValue, Message } from "@bufbuild/protobuf";
+import { DurationSchema, EmptySchema, hasCustomJsonRepresentation, TimestampSchema } from "@bufbuild/protobuf/wkt";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Direction } from "./support/arbitrary.js";
 import { directions, frame, hex, messageArbitrary, repoRoot, sameMessage } from "./support/arbitrary.js";
 import { protocolVersions } from "./support/protocols.js";
 import { encoderOf, netsvrOf, v2, v6, type Version } from "./support/versions.js";
+import * as allkinds from "./fixtures/allkinds/gen/index.js";
 
 // Debian's python3-protobuf installs google.protobuf for this interpreter; a
 // `python3` found first on PATH may be another one without it.
@@ -90,7 +92,9 @@ function float32Json(schema: DescMessage, json: JsonValue | undefined): JsonValu
 
 /** One value of field (a list or map element for those) with floats as in float32Json. */
 function float32Value(field: DescField, value: JsonValue): JsonValue {
-  if (field.message !== undefined) return float32Json(field.message, value)!;
+  // A FloatValue's JSON is its float; other well-known types with a JSON form of their own hold no float32.
+  if (field.message?.typeName === "google.protobuf.FloatValue") return typeof value === "number" ? Math.fround(value) : value;
+  if (field.message !== undefined) return hasCustomJsonRepresentation(field.message) ? value : float32Json(field.message, value)!;
   return field.scalar === ScalarType.FLOAT && typeof value === "number" ? Math.fround(value) : value;
 }
 
@@ -105,12 +109,39 @@ function hasMap(schema: DescMessage, seen = new Set<DescMessage>()): boolean {
   return schema.fields.some((field) => field.fieldKind === "map" || (field.message !== undefined && hasMap(field.message, seen)));
 }
 
+interface Jobs {
+  readonly decode: DecodeJob[];
+  readonly encode: EncodeJob[];
+}
+
+interface Results {
+  readonly decode: Decoded[];
+  readonly encode: { frame: string }[];
+}
+
 /** Runs the Python codec on a corpus, with the modules protoc wrote to pythonOut: one process per call. */
-function runPython(dir: string, pythonOut: string, jobs: { decode: DecodeJob[]; encode: EncodeJob[] }): { decode: Decoded[]; encode: { frame: string }[] } {
+function runPython(dir: string, pythonOut: string, jobs: Jobs): Results {
   const corpus = join(dir, "corpus.json");
-  writeFileSync(corpus, JSON.stringify(jobs));
+  // JSON.stringify writes -0 as 0; Python's json reads -0.0 as the float -0.0, so keep it.
+  const negativeZero = "\u0000negative zero\u0000";
+  const text = JSON.stringify(jobs, (_key, value: unknown) => (Object.is(value, -0) ? negativeZero : value));
+  writeFileSync(corpus, text.replaceAll(JSON.stringify(negativeZero), "-0.0"));
   const out = execFileSync(python, [codec, pythonOut, corpus], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-  return JSON.parse(out) as { decode: Decoded[]; encode: { frame: string }[] };
+  return JSON.parse(out) as Results;
+}
+
+/**
+ * The Python modules of the allkinds test protocol. protoc reads the protos
+ * from a buf image, so the well-known types they import need no .proto files
+ * on this machine (Debian ships those in libprotobuf-dev, which is only recommended).
+ */
+function compileAllkinds(dir: string): string {
+  const pythonOut = join(dir, "python");
+  const image = join(dir, "allkinds.binpb");
+  mkdirSync(pythonOut);
+  execFileSync(join(repoRoot, "node_modules/.bin/buf"), ["build", "test/fixtures/allkinds/proto", "--as-file-descriptor-set", "-o", image], { cwd: repoRoot, stdio: "pipe" });
+  execFileSync("protoc", [`--descriptor_set_in=${image}`, `--python_out=${pythonOut}`, "allkinds.proto"], { cwd: repoRoot, stdio: "pipe" });
+  return pythonOut;
 }
 
 /** Register messages and the whole frames they must make: observed from a real gateway (v2), spelled out from the facts sheet (v6). */
@@ -209,5 +240,74 @@ describe.each(protocolVersions)(`Google's protobuf (Python) reads our $version f
     expect(request!.frame).toBe(hex(encoderOf(netsvr, "encodeRegisterRequest")(vectors.request.message)));
     expect(response!.frame).toBe(vectors.response.frame);
     expect(response!.frame).toBe(hex(encoderOf(netsvr, "encodeRegisterResponse")(vectors.response.message)));
+  });
+});
+
+// The allkinds test protocol: every proto3 field kind and every well-known type
+// in every position (allkinds.WellKnown), and well-known types as whole bodies.
+// Values are drawn jsonSafe, because the runtimes are compared through JSON
+// (an Any packs a Duration or Timestamp, which both registries know).
+describe(`Google's protobuf (Python) reads and writes allkinds frames, well-known types included (seed ${seed})`, () => {
+  const registry = createRegistry(DurationSchema, TimestampSchema);
+  const jsonOf = (schema: DescMessage, message: Message) => toJson(schema, message, { useProtoFieldName: true, registry });
+  const bodies = [
+    { command: "Everything", cmd: 1, schema: allkinds.EverythingSchema, encode: allkinds.encodeEverything, decode: allkinds.decodeClientFrame },
+    { command: "Echo response", cmd: 2, schema: allkinds.EverythingSchema, encode: allkinds.encodeEchoResponse, decode: allkinds.decodeServerFrame },
+    { command: "Known", cmd: 5, schema: allkinds.WellKnownSchema, encode: allkinds.encodeKnown, decode: allkinds.decodeClientFrame },
+    { command: "Clock request", cmd: 6, schema: EmptySchema, encode: allkinds.encodeClockRequest, decode: allkinds.decodeClientFrame },
+    { command: "Clock response", cmd: 6, schema: TimestampSchema, encode: allkinds.encodeClockResponse, decode: allkinds.decodeServerFrame },
+  ] as const;
+  type Body = (typeof bodies)[number];
+  const encodeBody = (body: Body, message: Message) => (body.encode as (m: Message) => Uint8Array)(message);
+
+  let dir: string;
+  const messages = new Map<Body, Message[]>();
+  let results: Results;
+
+  beforeAll(() => {
+    requireToolchain();
+    dir = mkdtempSync(join(tmpdir(), "netsvr-python-allkinds-"));
+    const pythonOut = compileAllkinds(dir);
+    const jobs: Jobs = { decode: [], encode: [] };
+    for (const body of bodies) {
+      const schema = body.schema as DescMessage;
+      const list = fc.sample(messageArbitrary(schema, { jsonSafe: true }), { numRuns: samplesPerDirection, seed });
+      messages.set(body, list);
+      for (const message of list) {
+        jobs.decode.push({ frame: hex(encodeBody(body, message)), ...pythonName(schema) });
+        jobs.encode.push({ cmd: body.cmd, ...pythonName(schema), json: jsonOf(schema, message) });
+      }
+    }
+    results = runPython(dir, pythonOut, jobs);
+  });
+
+  afterAll(() => {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test.each(bodies)("$command ($schema.typeName): Python reads our frame as we wrote it, and what it writes back reads as the same message", (body) => {
+    const schema = body.schema as DescMessage;
+    const offset = bodies.indexOf(body) * samplesPerDirection;
+    messages.get(body)!.forEach((message, i) => {
+      const python = results.decode[offset + i]!;
+      const where = `seed ${seed}, sample ${i}: ${JSON.stringify(jsonOf(schema, message))}`;
+      expect(python.cmd, where).toBe(body.cmd);
+      expect(float32Json(schema, python.json), where).toEqual(float32Json(schema, jsonOf(schema, message)));
+      if (!hasMap(schema)) expect(python.reserialized, where).toBe(hex(toBinary(schema, message)));
+      const again = body.decode(frame(body.cmd, Buffer.from(python.reserialized!, "hex")));
+      expect(again.cmd, where).toBe(body.cmd);
+      expect(sameMessage(schema, again.body as Message, message), where).toBe(true);
+    });
+  });
+
+  test.each(bodies)("$command ($schema.typeName): we read the frame Python builds from the message's JSON", (body) => {
+    const schema = body.schema as DescMessage;
+    const offset = bodies.indexOf(body) * samplesPerDirection;
+    messages.get(body)!.forEach((message, i) => {
+      const where = `seed ${seed}, sample ${i}: ${JSON.stringify(jsonOf(schema, message))}`;
+      const decoded = body.decode(Buffer.from(results.encode[offset + i]!.frame, "hex"));
+      expect(decoded.cmd, where).toBe(body.cmd);
+      expect(sameMessage(schema, decoded.body as Message, message), where).toBe(true);
+    });
   });
 });

@@ -2,13 +2,15 @@
 // @bufbuild/protobuf, once per protocol version; then the fixed byte vectors
 // of each version, which differ.
 import { create, equals, fromBinary, toBinary } from "@bufbuild/protobuf";
-import type { Message } from "@bufbuild/protobuf";
+import type { DescMessage, Message } from "@bufbuild/protobuf";
+import { EmptySchema, TimestampSchema } from "@bufbuild/protobuf/wkt";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { Direction } from "./support/arbitrary.js";
 import { directions, frame, header, hex, manifestCommands, messageArbitrary, sameMessage } from "./support/arbitrary.js";
 import { protocolVersions } from "./support/protocols.js";
 import { encoderOf, gatewayHeartbeats, netsvrOf, v2, v6, type FrameErrorLike, type Netsvr } from "./support/versions.js";
+import * as allkinds from "./fixtures/allkinds/gen/index.js";
 
 function bytes(...parts: (number[] | string)[]): Uint8Array {
   return Uint8Array.from(parts.flatMap((part) => (typeof part === "string" ? [...Buffer.from(part, "latin1")] : part)));
@@ -326,3 +328,41 @@ describe("v6 only: ports, ConnOpenResp and Event", () => {
     expect(v6.EventSchema.typeName).toBe("netsvr.event.Event");
   });
 });
+
+// The allkinds test protocol carries well-known types: inside a body (Known,
+// allkinds.WellKnown) and as whole bodies (Clock: google.protobuf.Empty in,
+// google.protobuf.Timestamp out).
+describe("allkinds: well-known types in frames", () => {
+  const cases = [
+    { command: "Known", kind: "oneway", cmd: 5, schema: allkinds.WellKnownSchema, encode: allkinds.encodeKnown, decode: allkinds.decodeClientFrame },
+    { command: "Clock", kind: "request", cmd: 6, schema: EmptySchema, encode: allkinds.encodeClockRequest, decode: allkinds.decodeClientFrame },
+    { command: "Clock", kind: "response", cmd: 6, schema: TimestampSchema, encode: allkinds.encodeClockResponse, decode: allkinds.decodeServerFrame },
+  ] as const;
+
+  test.each(cases)("$command $kind: frame == header + toBinary, decode(encode(x)) == x, decode == fromBinary", ({ command, kind, cmd, schema, encode, decode }) => {
+    fc.assert(
+      fc.property(messageArbitrary(schema as DescMessage), (message) => {
+        const body = toBinary(schema as DescMessage, message);
+        const encoded = (encode as (m: Message) => Uint8Array)(message);
+        expect(hex(encoded)).toBe(hex(header(cmd, body.length)) + hex(body));
+        const decoded = decode(encoded);
+        expect({ kind: decoded.kind, cmd: decoded.cmd, name: decoded.name }).toEqual({ kind, cmd, name: command });
+        expect(sameMessage(schema as DescMessage, decoded.body as Message, message)).toBe(true);
+        // And a frame around toBinary's bytes reads as fromBinary reads them.
+        expect(decode(frame(cmd, body)).body).toEqual(fromBinary(schema as DescMessage, body));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test("the issue's example: {boolValue: true, struct, stringValue, int64Value} in a Known frame", () => {
+    const body = { boolValue: true, struct: { a: 1 }, stringValue: "bob", int64Value: 5n };
+    const encoded = allkinds.encodeKnown(body);
+    expect(hex(encoded)).toBe(hex(header(5, encoded.length - 8)) + hex(toBinary(allkinds.WellKnownSchema, create(allkinds.WellKnownSchema, body))));
+    // Fields in number order: int64Value (3) = 5, boolValue (7) = true, stringValue (8) = "bob", struct (10) = {a: 1}.
+    expect(hex(encoded.subarray(8))).toBe("1a020805" + "3a020801" + "4205" + "0a03626f62" + "5210" + "0a0e" + "0a0161" + "1209" + "11000000000000f03f");
+    const decoded = allkinds.decodeClientFrame(encoded);
+    expect(decoded.cmd === 5 && decoded.body).toMatchObject(body);
+  });
+});
+

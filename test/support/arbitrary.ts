@@ -2,9 +2,10 @@
 // random messages for any schema, and a message comparison that copes with NaN.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { create, ScalarType } from "@bufbuild/protobuf";
-import type { DescEnum, DescField, DescMessage, Message, MessageShape } from "@bufbuild/protobuf";
+import { create, fromJson, ScalarType, toBinary } from "@bufbuild/protobuf";
+import type { DescEnum, DescField, DescMessage, JsonObject, JsonValue, Message, MessageShape } from "@bufbuild/protobuf";
 import { reflect } from "@bufbuild/protobuf/reflect";
+import { DurationSchema, isWrapperDesc, ListValueSchema, TimestampSchema, ValueSchema } from "@bufbuild/protobuf/wkt";
 import type { ReflectMessage } from "@bufbuild/protobuf/reflect";
 import fc from "fast-check";
 import { parse } from "yaml";
@@ -135,8 +136,20 @@ function scalarArbitrary(type: ScalarType, longAsString: boolean): fc.Arbitrary<
   }
 }
 
+/**
+ * How random values are drawn. jsonSafe keeps to values that have a JSON form
+ * in every runtime (the Python cross-check compares JSON): finite numbers in
+ * google.protobuf.Value, Timestamps and Durations in their JSON range,
+ * FieldMask paths that survive lowerCamelCase, an Any that packs a known
+ * message, a Value with a kind, NullValue 0 and no lists or maps of it.
+ */
+export interface ArbitraryOptions {
+  readonly jsonSafe?: boolean;
+}
+
 /** Declared values and, since proto3 enums are open, any other int32. */
-function enumArbitrary(desc: DescEnum): fc.Arbitrary<number> {
+function enumArbitrary(desc: DescEnum, options: ArbitraryOptions): fc.Arbitrary<number> {
+  if (options.jsonSafe === true && desc.typeName === "google.protobuf.NullValue") return fc.constant(0);
   return fc.oneof(fc.constantFrom(...desc.values.map((v) => v.number)), int32);
 }
 
@@ -150,20 +163,76 @@ function mapKeyArbitrary(type: ScalarType, longAsString: boolean): fc.Arbitrary<
   return type === ScalarType.STRING ? mapStringKey : scalarArbitrary(type, longAsString);
 }
 
+/** JSON values as protoc-gen-es holds a google.protobuf.Struct (an object) or Value: NaN, -0 and infinities too unless jsonSafe. */
+function jsonArbitrary(options: ArbitraryOptions): { value: fc.Arbitrary<JsonValue>; object: fc.Arbitrary<JsonObject> } {
+  const number = options.jsonSafe === true ? fc.double({ noNaN: true, noDefaultInfinity: true }) : scalarArbitrary(ScalarType.DOUBLE, false);
+  const { value, object } = fc.letrec<{ value: JsonValue; object: JsonObject; list: JsonValue[] }>((tie) => ({
+    value: fc.oneof({ maxDepth: 3, depthIdentifier: "json" }, fc.constant(null), fc.boolean(), number as fc.Arbitrary<number>, string, tie("list"), tie("object")),
+    object: fc.dictionary(mapStringKey, tie("value"), { maxKeys: 4, noNullPrototype: true }),
+    list: fc.array(tie("value"), { maxLength: 4, depthIdentifier: "json" }),
+  }));
+  return { value, object };
+}
+
+/** Whether a field holds google.protobuf.Struct as a JsonObject, as protoc-gen-es represents it (not inside google.protobuf.Value). */
+function isJsonStruct(field: DescField): boolean {
+  return field.message?.typeName === "google.protobuf.Struct" && field.parent.typeName !== "google.protobuf.Value";
+}
+
+/** Init values of well-known messages that need more than random fields in jsonSafe mode; undefined for the others. */
+function jsonSafeMessage(desc: DescMessage): fc.Arbitrary<unknown> | undefined {
+  switch (desc.typeName) {
+    case "google.protobuf.Timestamp":
+      return fc.record({ seconds: fc.bigInt({ min: -62135596800n, max: 253402300799n }), nanos: fc.integer({ min: 0, max: 999999999 }) });
+    case "google.protobuf.Duration":
+      return durationArbitrary;
+    case "google.protobuf.FieldMask":
+      return fc.record({ paths: fc.array(fc.stringMatching(/^[a-z]{1,6}(_[a-z]{1,6}){0,2}(\.[a-z]{1,6}){0,1}$/), { maxLength: 3 }) });
+    case "google.protobuf.Any":
+      // Packs a Duration or Timestamp, which every runtime's registry knows.
+      return fc.oneof(
+        durationArbitrary.map((d) => ({ typeUrl: "type.googleapis.com/google.protobuf.Duration", value: toBinary(DurationSchema, create(DurationSchema, d)) })),
+        jsonSafeMessage(TimestampSchema)!.map((t) => ({ typeUrl: "type.googleapis.com/google.protobuf.Timestamp", value: toBinary(TimestampSchema, create(TimestampSchema, t as never)) })),
+      );
+    case "google.protobuf.Value":
+      return jsonArbitrary({ jsonSafe: true }).value.map((json) => fromJson(ValueSchema, json));
+    case "google.protobuf.ListValue":
+      return fc.array(jsonArbitrary({ jsonSafe: true }).value, { maxLength: 4 }).map((json) => fromJson(ListValueSchema, json));
+    default:
+      return undefined;
+  }
+}
+
+/** Durations in the JSON range, nanos of the same sign as seconds. */
+const durationArbitrary = fc.bigInt({ min: -315576000000n, max: 315576000000n }).chain((seconds) =>
+  fc.record({
+    seconds: fc.constant(seconds),
+    nanos: seconds > 0n ? fc.integer({ min: 0, max: 999999999 }) : seconds < 0n ? fc.integer({ min: -999999999, max: 0 }) : fc.integer({ min: -999999999, max: 999999999 }),
+  }),
+);
+
 type ValueOf =
   | { readonly kind: "scalar"; readonly scalar: ScalarType }
   | { readonly kind: "enum"; readonly enum: DescEnum }
-  | { readonly kind: "message"; readonly message: DescMessage };
+  | { readonly kind: "message"; readonly message: DescMessage; readonly json: boolean };
 
-function valueArbitrary(value: ValueOf, longAsString: boolean, depth: number): fc.Arbitrary<unknown> {
+function valueArbitrary(value: ValueOf, longAsString: boolean, depth: number, options: ArbitraryOptions): fc.Arbitrary<unknown> {
   switch (value.kind) {
     case "scalar":
       return scalarArbitrary(value.scalar, longAsString);
     case "enum":
-      return enumArbitrary(value.enum);
+      return enumArbitrary(value.enum, options);
     case "message":
-      return initArbitrary(value.message, depth + 1);
+      return value.json ? jsonArbitrary(options).object : messageInitArbitrary(value.message, depth + 1, options);
   }
+}
+
+/**
+ * Whether a list or map holds google.protobuf.NullValue, whose JSON elements
+ * are null: Python's ParseDict (protobuf 4.21) refuses null in lists and maps.
+ */
+function isNullValue(element: ValueOf): boolean {
+  return element.kind === "enum" && element.enum.typeName === "google.protobuf.NullValue";
 }
 
 /** What a list or map holds, as one value kind. */
@@ -175,51 +244,65 @@ function elementOf(field: DescField & { fieldKind: "list" | "map" }): ValueOf {
     case "enum":
       return { kind, enum: field.enum! };
     case "message":
-      return { kind, message: field.message! };
+      return { kind, message: field.message!, json: isJsonStruct(field) };
   }
 }
 
-function fieldArbitrary(field: DescField, depth: number): fc.Arbitrary<unknown> {
+function fieldArbitrary(field: DescField, depth: number, options: ArbitraryOptions): fc.Arbitrary<unknown> {
   const deep = depth >= maxDepth;
   switch (field.fieldKind) {
     case "scalar":
       return scalarArbitrary(field.scalar, field.longAsString);
     case "enum":
-      return enumArbitrary(field.enum);
+      return enumArbitrary(field.enum, options);
     case "message":
-      return deep ? fc.constant(undefined) : initArbitrary(field.message, depth + 1);
+      if (deep) return fc.constant(undefined);
+      // protoc-gen-es unboxes wrappers in singular fields outside oneofs to their value.
+      if (field.oneof === undefined && isWrapperDesc(field.message)) return scalarArbitrary(field.message.fields[0]!.scalar!, false);
+      if (isJsonStruct(field)) return jsonArbitrary(options).object;
+      return messageInitArbitrary(field.message, depth + 1, options);
     case "list": {
       const element = elementOf(field);
       if (deep && element.kind === "message") return fc.constant([]);
-      return fc.array(valueArbitrary(element, field.listKind === "scalar" && field.longAsString, depth), { maxLength: 5 });
+      if (options.jsonSafe === true && isNullValue(element)) return fc.constant([]);
+      return fc.array(valueArbitrary(element, field.listKind === "scalar" && field.longAsString, depth, options), { maxLength: 5 });
     }
     case "map": {
       const element = elementOf(field);
       if (deep && element.kind === "message") return fc.constant({});
-      const entry = fc.tuple(mapKeyArbitrary(field.mapKey, false), valueArbitrary(element, false, depth));
+      if (options.jsonSafe === true && isNullValue(element)) return fc.constant({});
+      const entry = fc.tuple(mapKeyArbitrary(field.mapKey, false), valueArbitrary(element, false, depth, options));
       // Keys are compared as the property names they become.
       return fc.uniqueArray(entry, { selector: ([key]) => String(key), maxLength: 4 }).map((entries) => Object.fromEntries(entries));
     }
   }
 }
 
+/** The init value of a message-typed field: random fields, or in jsonSafe mode a well-known type's JSON-safe value. */
+function messageInitArbitrary(desc: DescMessage, depth: number, options: ArbitraryOptions): fc.Arbitrary<unknown> {
+  return (options.jsonSafe === true ? jsonSafeMessage(desc) : undefined) ?? initArbitrary(desc, depth, options);
+}
+
 /** A random init object for desc: each field set or left out, each oneof unset or set to one member. */
-export function initArbitrary(desc: DescMessage, depth: number): fc.Arbitrary<Record<string, unknown>> {
+export function initArbitrary(desc: DescMessage, depth: number, options: ArbitraryOptions = {}): fc.Arbitrary<Record<string, unknown>> {
   const fields: Record<string, fc.Arbitrary<unknown>> = {};
   for (const field of desc.fields) {
-    if (field.oneof === undefined) fields[field.localName] = fieldArbitrary(field, depth);
+    if (field.oneof === undefined) fields[field.localName] = fieldArbitrary(field, depth, options);
   }
   for (const oneof of desc.oneofs) {
+    // Past the depth limit a message member would have no value: leave it out.
+    const members = oneof.fields.filter((member) => depth < maxDepth || member.fieldKind !== "message");
+    if (members.length === 0) continue;
     fields[oneof.localName] = fc.oneof(
-      ...oneof.fields.map((member) => fieldArbitrary(member, depth).map((value) => ({ case: member.localName, value }))),
+      ...members.map((member) => fieldArbitrary(member, depth, options).map((value) => ({ case: member.localName, value }))),
     );
   }
   return fc.record(fields, { requiredKeys: [] });
 }
 
 /** Random valid messages of any schema, driven by its descriptor. */
-export function messageArbitrary<Desc extends DescMessage>(schema: Desc): fc.Arbitrary<MessageShape<Desc>> {
-  return initArbitrary(schema, 0).map((init) => create(schema, init as never));
+export function messageArbitrary<Desc extends DescMessage>(schema: Desc, options: ArbitraryOptions = {}): fc.Arbitrary<MessageShape<Desc>> {
+  return messageInitArbitrary(schema, 0, options).map((init) => create(schema, init as never));
 }
 
 /**

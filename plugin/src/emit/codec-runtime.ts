@@ -30,9 +30,20 @@ function featuresOf(code: string): Features {
  * but the frame.
  */
 export function printCodecRuntime(f: GeneratedFile, code: string): void {
-  const features = featuresOf(code);
-  const chunks = [...splitChunks(staticRuntime(f)), ...stateChunks(f, features)];
-  // A chunk is kept when something kept (or the messages' code) names what it declares.
+  const fixed = splitChunks([...staticRuntime(f), "\n\n", ...jsonRuntime(f)]);
+  // The state depends on what is used, by the messages' code and by the primitives it reaches.
+  const features = featuresOf(textOf(reachedFrom(code, fixed).flat()) + code);
+  const chunks = [...fixed, ...stateChunks(f, features)];
+  const kept = new Set(reachedFrom(code, chunks));
+  for (const chunk of chunks) {
+    if (!kept.has(chunk)) continue;
+    f.print(...chunk);
+    f.print();
+  }
+}
+
+/** The chunks code reaches: a chunk is reached when code, or a chunk reached, names what it declares. */
+function reachedFrom(code: string, chunks: readonly Printable[][]): Printable[][] {
   const kept = new Set<Printable[]>();
   let reached = code;
   for (let grown = true; grown; ) {
@@ -46,11 +57,7 @@ export function printCodecRuntime(f: GeneratedFile, code: string): void {
       }
     }
   }
-  for (const chunk of chunks) {
-    if (!kept.has(chunk)) continue;
-    f.print(...chunk);
-    f.print();
-  }
+  return [...kept];
 }
 
 /** The runtime split at its blank lines: one declaration, or a group of them, per chunk. */
@@ -204,6 +211,192 @@ function stateChunks(f: GeneratedFile, on: Features): Printable[][] {
       "}",
     ],
   ];
+}
+
+/**
+ * google.protobuf.Struct as protoc-gen-es holds it in a field: a JsonObject,
+ * written and read straight from and to the wire, as toBinary / fromBinary
+ * do through Struct, Value and ListValue messages. Each of those three counts
+ * one level of nesting, as in fromBinary.
+ */
+function jsonRuntime(f: GeneratedFile): Printable[] {
+  const JsonObject = f.import("JsonObject", "@bufbuild/protobuf", true);
+  const JsonValue = f.import("JsonValue", "@bufbuild/protobuf", true);
+  return [`/** The payload size of a Struct (map<string, Value> fields = 1) given as a JsonObject. */
+function jsonObjectSize(o: `, JsonObject, `): number {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) throw invalid("a JSON object", o);
+  let n = 0;
+  for (const key of keysOf(o)) {
+    const slot = reserveLength();
+    const entry = 1 + stringSize(key) + 1 + delimitedSize(reserveLength(), jsonValueSize(o[key]));
+    n += 1 + delimitedSize(slot, entry);
+  }
+  return n;
+}
+
+/**
+ * The payload size of a Value given as a JsonValue: null_value = 1,
+ * number_value = 2, string_value = 3, bool_value = 4, struct_value = 5,
+ * list_value = 6. undefined makes a Value without kind, as toBinary writes it.
+ */
+function jsonValueSize(v: `, JsonValue, ` | undefined): number {
+  switch (typeof v) {
+    case "number":
+      return 9;
+    case "string":
+      return 1 + stringSize(v);
+    case "boolean":
+      return 2;
+    case "undefined":
+      return 0;
+    case "object": {
+      if (v === null) return 2;
+      const slot = reserveLength();
+      return 1 + delimitedSize(slot, Array.isArray(v) ? jsonListSize(v) : jsonObjectSize(v));
+    }
+    default:
+      throw invalid("a JSON value", v);
+  }
+}
+
+/** The payload size of a ListValue (repeated Value values = 1) given as an array. */
+function jsonListSize(list: readonly `, JsonValue, `[]): number {
+  let n = 0;
+  for (const item of list) {
+    const slot = reserveLength();
+    n += 1 + delimitedSize(slot, jsonValueSize(item));
+  }
+  return n;
+}
+
+function writeJsonObject(o: `, JsonObject, `): void {
+  for (const key of savedKeys()) {
+    buf[pos++] = 0x0a;
+    writeVarint(lengths[lengthNext++]!);
+    buf[pos++] = 0x0a;
+    writeString(key);
+    buf[pos++] = 0x12;
+    writeVarint(lengths[lengthNext++]!);
+    writeJsonValue(o[key]);
+  }
+}
+
+function writeJsonValue(v: `, JsonValue, ` | undefined): void {
+  switch (typeof v) {
+    case "number":
+      buf[pos++] = 0x11;
+      writeDouble(v);
+      break;
+    case "string":
+      buf[pos++] = 0x1a;
+      writeString(v);
+      break;
+    case "boolean":
+      buf[pos++] = 0x20;
+      buf[pos++] = v ? 1 : 0;
+      break;
+    case "object":
+      if (v === null) {
+        buf[pos++] = 0x08;
+        buf[pos++] = 0;
+      } else if (Array.isArray(v)) {
+        buf[pos++] = 0x32;
+        writeVarint(lengths[lengthNext++]!);
+        for (const item of v) {
+          buf[pos++] = 0x0a;
+          writeVarint(lengths[lengthNext++]!);
+          writeJsonValue(item);
+        }
+      } else {
+        buf[pos++] = 0x2a;
+        writeVarint(lengths[lengthNext++]!);
+        writeJsonObject(v);
+      }
+      break;
+  }
+}
+
+/** Reads a Struct into a JsonObject; a Struct field that occurs again merges into the one read before (into). */
+function readJsonObject(end: number, into?: `, JsonObject, `): `, JsonObject, ` {
+  if (++depth > maxDepth) throw tooDeep("google.protobuf.Struct");
+  const o: `, JsonObject, ` = into ?? {};
+  while (at < end) {
+    const tag = readTag();
+    if (tag === 0x0a) {
+      const e = readEnd(end);
+      let key = "";
+      let value: `, JsonValue, ` = null;
+      while (at < e) {
+        const t = readTag();
+        if (t === 0x0a) key = readString(e);
+        else if (t === 0x12) value = readJsonValue(readEnd(e));
+        else skipField(t, e);
+      }
+      checkEnd(e);
+      setEntry(o, key, value);
+    } else if (tag >>> 3 === 1) throw wrongWireType("google.protobuf.Struct", tag);
+    else skipField(tag, end);
+  }
+  checkEnd(end);
+  depth--;
+  return o;
+}
+
+/**
+ * Reads a Value into a JsonValue: a Value without kind, and any null_value,
+ * is null. The last kind read wins; a struct or list read again merges.
+ */
+function readJsonValue(end: number): `, JsonValue, ` {
+  if (++depth > maxDepth) throw tooDeep("google.protobuf.Value");
+  let v: `, JsonValue, ` = null;
+  let kind = 0;
+  while (at < end) {
+    const tag = readTag();
+    switch (tag) {
+      case 0x08:
+        readVarint32();
+        v = null;
+        break;
+      case 0x11:
+        v = readDouble();
+        break;
+      case 0x1a:
+        v = readString(end);
+        break;
+      case 0x20:
+        v = readBool();
+        break;
+      case 0x2a:
+        v = readJsonObject(readEnd(end), kind === 5 ? (v as `, JsonObject, `) : undefined);
+        break;
+      case 0x32:
+        v = readJsonList(readEnd(end), kind === 6 ? (v as `, JsonValue, `[]) : undefined);
+        break;
+      default:
+        if (tag >>> 3 >= 1 && tag >>> 3 <= 6) throw wrongWireType("google.protobuf.Value", tag);
+        skipField(tag, end);
+        continue;
+    }
+    kind = tag >>> 3;
+  }
+  checkEnd(end);
+  depth--;
+  return v;
+}
+
+function readJsonList(end: number, into?: `, JsonValue, `[]): `, JsonValue, `[] {
+  if (++depth > maxDepth) throw tooDeep("google.protobuf.ListValue");
+  const list = into ?? [];
+  while (at < end) {
+    const tag = readTag();
+    if (tag === 0x0a) list.push(readJsonValue(readEnd(end)));
+    else if (tag >>> 3 === 1) throw wrongWireType("google.protobuf.ListValue", tag);
+    else skipField(tag, end);
+  }
+  checkEnd(end);
+  depth--;
+  return list;
+}`];
 }
 
 /** The primitives whose code does not depend on the features in use. */

@@ -8,6 +8,7 @@ import type { NetsvrOptions } from "../options.js";
 import { printCodecRuntime } from "./codec-runtime.js";
 import { generateFile } from "./header.js";
 import { codecNames, type CodecNames } from "./names.js";
+import { isJsonStruct, isWellKnown, unboxedWrapper } from "./well-known.js";
 
 /**
  * codec.ts: binary codecs specialised for every message the commands reach:
@@ -16,20 +17,29 @@ import { codecNames, type CodecNames } from "./names.js";
  */
 export function emitCodec(schema: Schema<NetsvrOptions>, p: Protocol): void {
   const f = generateFile(schema, p, "codec.ts");
-  const messages = reachableTypes(p).filter((t): t is DescMessage => t.kind === "message");
+  const reachable = reachableTypes(p).filter((t): t is DescMessage => t.kind === "message");
+  // Names over every reachable message, as encode.ts and decode.ts compute them.
+  const names = codecNames(reachable);
+  const bodies = new Set(p.commands.flatMap((c) => (c.kind === "request" ? [c.request, c.response] : [c.message])));
+  // Exported codecs: every message of the protocol's own files, and well-known
+  // types only where a body or an extra type is one.
+  const exported = new Set<DescMessage>(reachable.filter((m) => !isWellKnown(m) || bodies.has(m) || p.extraTypes.includes(m)));
+  const { messages, wrappers } = codecMessages(reachable, exported);
   // Groups, closed enums and proto2 defaults would need code this emitter does not write.
   const notProto3 = messages.filter((m) => m.file.edition !== Edition.EDITION_PROTO3);
   if (notProto3.length > 0) {
     const list = notProto3.map((m) => `${m.typeName} (${m.file.name}.proto)`).join(", ");
     throw new UserError(`${p.manifestPath}: the generated codecs support proto3 messages only; not proto3: ${list}`);
   }
-  const names = codecNames(messages);
-  const bodies = new Set(p.commands.flatMap((c) => (c.kind === "request" ? [c.request, c.response] : [c.message])));
   // The messages' code is recorded first: the runtime printed above it keeps only what that code uses.
   const recorded: Printable[][] = [];
   const recorder: GeneratedFile = Object.assign(Object.create(f) as GeneratedFile, {
     print: (...printables: Printable[]) => void recorded.push(printables),
   });
+  for (const wrapper of wrappers) {
+    printUnbox(recorder, wrapper);
+    recorder.print();
+  }
   messages.forEach((message, i) => {
     const g = new MessageCodec(recorder, message, names);
     if (i > 0) recorder.print();
@@ -38,11 +48,36 @@ export function emitCodec(schema: Schema<NetsvrOptions>, p: Protocol): void {
     g.printWrite();
     recorder.print();
     g.printRead();
-    recorder.print();
-    g.printApi(bodies.has(message));
+    if (exported.has(message)) {
+      recorder.print();
+      g.printApi(bodies.has(message));
+    }
   });
   printCodecRuntime(f, recorded.map(textOf).join("\n"));
   for (const printables of recorded) f.print(...printables);
+}
+
+/**
+ * The messages that need size, write and read functions: the exported ones
+ * and the messages their fields hold as messages. A wrapper or Struct that
+ * protoc-gen-es unboxes needs none (wrappers get an unbox reader instead;
+ * a Struct's JSON codec is in the runtime). Both lists keep the order of
+ * reachableTypes, sorted by full name.
+ */
+function codecMessages(reachable: readonly DescMessage[], exported: ReadonlySet<DescMessage>): { messages: DescMessage[]; wrappers: DescMessage[] } {
+  const needed = new Set<DescMessage>();
+  const wrappers = new Set<DescMessage>();
+  const visit = (message: DescMessage): void => {
+    if (needed.has(message)) return;
+    needed.add(message);
+    for (const field of message.fields) {
+      if (field.message === undefined || isJsonStruct(field)) continue;
+      if (unboxedWrapper(field) !== undefined) wrappers.add(field.message);
+      else visit(field.message);
+    }
+  };
+  for (const message of exported) visit(message);
+  return { messages: reachable.filter((m) => needed.has(m)), wrappers: reachable.filter((m) => wrappers.has(m)) };
 }
 
 /** The text of printed pieces, imports left out: enough to see which runtime names it uses. */
@@ -177,6 +212,67 @@ function writeTag(no: number, wireType: number): string {
     .join(" ");
 }
 
+/** The TypeScript type protoc-gen-es gives a scalar (64-bit as bigint). */
+function scalarTsType(type: ScalarType): string {
+  switch (type) {
+    case ScalarType.INT64:
+    case ScalarType.UINT64:
+    case ScalarType.SINT64:
+    case ScalarType.FIXED64:
+    case ScalarType.SFIXED64:
+      return "bigint";
+    case ScalarType.BOOL:
+      return "boolean";
+    case ScalarType.STRING:
+      return "string";
+    case ScalarType.BYTES:
+      return "Uint8Array";
+    default:
+      return "number";
+  }
+}
+
+/** The name of the reader of a wrapper field that protoc-gen-es unboxes. */
+function unboxName(wrapper: DescMessage): string {
+  return `unbox${wrapper.name}`;
+}
+
+/**
+ * Reads a wrapper message (BoolValue, ...) into the value protoc-gen-es keeps
+ * instead of it. Like fromBinary, a field that occurs again merges into the
+ * value read before (into), and an empty wrapper is the zero value.
+ */
+function printUnbox(f: GeneratedFile, wrapper: DescMessage): void {
+  const scalar = wrapper.fields[0]!.scalar ?? ScalarType.INT32;
+  const codec = scalarCodec(scalar);
+  const type = scalarTsType(scalar);
+  f.print(`/** Reads a ${wrapper.typeName} field as protoc-gen-es holds it: its value. */`);
+  f.print(`function ${unboxName(wrapper)}(end: number, into: ${type} | undefined): ${type} {`);
+  f.print(`  if (++depth > maxDepth) throw tooDeep("${wrapper.typeName}");`);
+  f.print(`  let v = into ?? ${codec.zero};`);
+  f.print(`  while (at < end) {`);
+  f.print(`    const tag = readTag();`);
+  f.print(`    if (tag === ${tagValue(1, codec.wireType)}) v = ${codec.read};`);
+  f.print(`    else if (tag >>> 3 === 1) throw wrongWireType("${wrapper.typeName}", tag);`);
+  f.print(`    else skipField(tag, end);`);
+  f.print(`  }`);
+  f.print(`  checkEnd(end);`);
+  f.print(`  depth--;`);
+  f.print(`  return v;`);
+  f.print(`}`);
+}
+
+/** The functions that size, write and read the message a field holds: its message's codec, or a Struct's JSON codec. */
+interface NestedCodec {
+  readonly size: string;
+  readonly write: string;
+  readonly read: string;
+  /** The type read. */
+  readonly shape: Printable;
+  /** The value of a map entry that has none: what fromBinary puts there. */
+  readonly empty: string;
+}
+
 /** Emits the size, write and read functions of one message. */
 class MessageCodec {
   private readonly fields: readonly DescField[];
@@ -248,12 +344,21 @@ class MessageCodec {
         const codec = scalarCodec(field.fieldKind === "scalar" ? field.scalar : ScalarType.INT32);
         return [`n += ${tagBytes(field.number, codec.wireType).length} + ${codec.size(v)};`];
       }
-      case "message":
-        return [`const slot = reserveLength();`, `n += ${tagBytes(field.number, wire.delimited).length} + delimitedSize(slot, ${this.sizeOf(field.message)}(${v}));`];
+      case "message": {
+        const tag = tagBytes(field.number, wire.delimited).length;
+        const scalar = unboxedWrapper(field);
+        if (scalar !== undefined) {
+          // The wrapper's value field has implicit presence: the zero value makes an empty wrapper.
+          const codec = scalarCodec(scalar);
+          const payload = `${codec.isZero(v)} ? 0 : ${tagBytes(1, codec.wireType).length} + ${codec.size(v)}`;
+          return [`const slot = reserveLength();`, `n += ${tag} + delimitedSize(slot, ${payload});`];
+        }
+        return [`const slot = reserveLength();`, `n += ${tag} + delimitedSize(slot, ${this.nested(field).size}(${v}));`];
+      }
       case "list": {
         const tag = tagBytes(field.number, wire.delimited).length;
         if (field.listKind === "message") {
-          return [`for (const item of ${v}) {`, `  const slot = reserveLength();`, `  n += ${tag} + delimitedSize(slot, ${this.sizeOf(field.message)}(item));`, `}`];
+          return [`for (const item of ${v}) {`, `  const slot = reserveLength();`, `  n += ${tag} + delimitedSize(slot, ${this.nested(field).size}(item));`, `}`];
         }
         const codec = scalarCodec(field.listKind === "scalar" ? field.scalar : ScalarType.INT32);
         if (!field.packed) {
@@ -287,7 +392,7 @@ class MessageCodec {
   private mapValueSize(field: DescField & { fieldKind: "map" }): string {
     switch (field.mapKind) {
       case "message":
-        return `delimitedSize(reserveLength(), ${this.sizeOf(field.message)}(value))`;
+        return `delimitedSize(reserveLength(), ${this.nested(field).size}(value))`;
       case "enum":
         return `int32Size(value)`;
       case "scalar":
@@ -316,16 +421,14 @@ class MessageCodec {
     }
   }
 
-  private sizeOf(desc: DescMessage): string {
-    return this.names[desc.typeName]!.size;
-  }
-
-  private writeOf(desc: DescMessage): string {
-    return this.names[desc.typeName]!.write;
-  }
-
-  private readOf(desc: DescMessage): string {
-    return this.names[desc.typeName]!.read;
+  /** The codec of what a message-typed field (singular, list element, map value, oneof member) holds. */
+  private nested(field: DescField & { message: DescMessage }): NestedCodec {
+    if (isJsonStruct(field)) {
+      const shape = this.f.import("JsonObject", "@bufbuild/protobuf", true);
+      return { size: "jsonObjectSize", write: "writeJsonObject", read: "readJsonObject", shape, empty: "{}" };
+    }
+    const { size, write, read } = this.names[field.message.typeName]!;
+    return { size, write, read, shape: this.f.importShape(field.message), empty: `${read}(at)` };
   }
 
   printWrite(): void {
@@ -350,11 +453,17 @@ class MessageCodec {
         const codec = scalarCodec(field.fieldKind === "scalar" ? field.scalar : ScalarType.INT32);
         return [`${writeTag(field.number, codec.wireType)} ${codec.write(v)};`];
       }
-      case "message":
-        return [`${delimitedTag} writeVarint(lengths[lengthNext++]!);`, `${this.writeOf(field.message)}(${v});`];
+      case "message": {
+        const scalar = unboxedWrapper(field);
+        if (scalar !== undefined) {
+          const codec = scalarCodec(scalar);
+          return [`${delimitedTag} writeVarint(lengths[lengthNext++]!);`, `if (!(${codec.isZero(v)})) { ${writeTag(1, codec.wireType)} ${codec.write(v)}; }`];
+        }
+        return [`${delimitedTag} writeVarint(lengths[lengthNext++]!);`, `${this.nested(field).write}(${v});`];
+      }
       case "list": {
         if (field.listKind === "message") {
-          return [`for (const item of ${v}) {`, `  ${delimitedTag} writeVarint(lengths[lengthNext++]!);`, `  ${this.writeOf(field.message)}(item);`, `}`];
+          return [`for (const item of ${v}) {`, `  ${delimitedTag} writeVarint(lengths[lengthNext++]!);`, `  ${this.nested(field).write}(item);`, `}`];
         }
         const codec = scalarCodec(field.listKind === "scalar" ? field.scalar : ScalarType.INT32);
         if (!field.packed) {
@@ -379,7 +488,7 @@ class MessageCodec {
   private mapValueWrite(field: DescField & { fieldKind: "map" }): string[] {
     switch (field.mapKind) {
       case "message":
-        return [`${writeTag(2, wire.delimited)} writeVarint(lengths[lengthNext++]!);`, `${this.writeOf(field.message)}(value);`];
+        return [`${writeTag(2, wire.delimited)} writeVarint(lengths[lengthNext++]!);`, `${this.nested(field).write}(value);`];
       case "enum":
         return [`${writeTag(2, wire.varint)} writeInt32(value);`];
       case "scalar": {
@@ -462,15 +571,19 @@ class MessageCodec {
         return [[tagValue(field.number, codec.wireType), [set(codec.read)]]];
       }
       case "message": {
+        if (unboxedWrapper(field) !== undefined) {
+          return [[tagValue(field.number, wire.delimited), [`${target} = ${unboxName(field.message)}(readEnd(end), ${target});`]]];
+        }
+        // A message field that occurs again merges into the one read before, as in fromBinary.
         const previous =
           field.oneof === undefined
             ? target
             : `m.${field.oneof.localName}.case === "${field.localName}" ? m.${field.oneof.localName}.value : undefined`;
-        return [[tagValue(field.number, wire.delimited), [set(`${this.readOf(field.message)}(readEnd(end), ${previous})`)]]];
+        return [[tagValue(field.number, wire.delimited), [set(`${this.nested(field).read}(readEnd(end), ${previous})`)]]];
       }
       case "list": {
         if (field.listKind === "message") {
-          return [[tagValue(field.number, wire.delimited), [`${target}.push(${this.readOf(field.message)}(readEnd(end)));`]]];
+          return [[tagValue(field.number, wire.delimited), [`${target}.push(${this.nested(field).read}(readEnd(end)));`]]];
         }
         const codec = scalarCodec(field.listKind === "scalar" ? field.scalar : ScalarType.INT32);
         const one: [number, Printable[]] = [tagValue(field.number, codec.wireType), [`${target}.push(${codec.read});`]];
@@ -495,7 +608,7 @@ class MessageCodec {
     switch (field.mapKind) {
       case "message":
         valueZero = "undefined";
-        valueRead = `${this.readOf(field.message)}(readEnd(e))`;
+        valueRead = `${this.nested(field).read}(readEnd(e))`;
         valueWire = wire.delimited;
         break;
       case "enum":
@@ -512,11 +625,11 @@ class MessageCodec {
       }
     }
     const objectKey = field.mapKey === ScalarType.BOOL ? `key ? "true" : "false"` : key.zero === "zero64" ? "String(key)" : "key";
-    const finalValue = field.mapKind === "message" ? `value ?? ${this.readOf(field.message)}(at)` : "value";
+    const finalValue = field.mapKind === "message" ? `value ?? ${this.nested(field).empty}` : "value";
     return [
       `const e = readEnd(end);`,
       `let key = ${key.zero};`,
-      field.mapKind === "message" ? [`let value: `, this.f.importShape(field.message), ` | undefined = undefined;`] : `let value = ${valueZero};`,
+      field.mapKind === "message" ? [`let value: `, this.nested(field).shape, ` | undefined = undefined;`] : `let value = ${valueZero};`,
       `while (at < e) {`,
       `  const t = readTag();`,
       `  if (t === ${tagValue(1, key.wireType)}) key = ${key.read.replace("(end)", "(e)")};`,
