@@ -17,6 +17,7 @@ import { directions, frame, hex, messageArbitrary, repoRoot, sameMessage } from 
 import { protocolVersions } from "./support/protocols.js";
 import { encoderOf, netsvrOf, v2, v6, type Version } from "./support/versions.js";
 import * as allkinds from "./fixtures/allkinds/gen/index.js";
+import { allkindsOverlong, netsvrOverlong, type OverlongCase, type OverlongTarget } from "./support/overlong.js";
 
 // Debian's python3-protobuf installs google.protobuf for this interpreter; a
 // `python3` found first on PATH may be another one without it.
@@ -109,14 +110,22 @@ function hasMap(schema: DescMessage, seen = new Set<DescMessage>()): boolean {
   return schema.fields.some((field) => field.fieldKind === "map" || (field.message !== undefined && hasMap(field.message, seen)));
 }
 
+interface ParseJob {
+  readonly body: string;
+  readonly module: string;
+  readonly message: string;
+}
+
 interface Jobs {
   readonly decode: DecodeJob[];
   readonly encode: EncodeJob[];
+  readonly parse?: ParseJob[];
 }
 
 interface Results {
   readonly decode: Decoded[];
   readonly encode: { frame: string }[];
+  readonly parse: { ok: boolean; error?: string }[];
 }
 
 /** Runs the Python codec on a corpus, with the modules protoc wrote to pythonOut: one process per call. */
@@ -142,6 +151,24 @@ function compileAllkinds(dir: string): string {
   execFileSync(join(repoRoot, "node_modules/.bin/buf"), ["build", "test/fixtures/allkinds/proto", "--as-file-descriptor-set", "-o", image], { cwd: repoRoot, stdio: "pipe" });
   execFileSync("protoc", [`--descriptor_set_in=${image}`, `--python_out=${pythonOut}`, "allkinds.proto"], { cwd: repoRoot, stdio: "pipe" });
   return pythonOut;
+}
+
+/** Parse jobs for Python: every body of the targets, decoded as its message (found by full name among schemas). */
+function parseJobs(targets: readonly OverlongTarget[], schemas: readonly DescMessage[]): ParseJob[] {
+  return targets.flatMap(({ typeName, cases }) => {
+    const schema = schemas.find((s) => s.typeName === typeName);
+    if (schema === undefined) throw new Error(`no schema ${typeName}`);
+    return cases.map((c) => ({ body: c.body.replaceAll(" ", ""), ...pythonName(schema) }));
+  });
+}
+
+/** Python's decision on a body against the table; where its runtimes differ ("either"), only that it decided. */
+function checkPythonDecision(c: OverlongCase, result: { ok: boolean; error?: string } | undefined): void {
+  expect(result, c.why).toBeDefined();
+  const python = result!.ok ? "accept" : "refuse";
+  if (c.python !== "either") expect(python, `${c.why}: ${result!.error ?? "parsed"}`).toBe(c.python);
+  // Where both references agree, so do we.
+  if (c.python === c.protobufEs) expect(c.ours, c.why).toBe(c.python);
 }
 
 /** Register messages and the whole frames they must make: observed from a real gateway (v2), spelled out from the facts sheet (v6). */
@@ -182,6 +209,7 @@ describe.each(protocolVersions)(`Google's protobuf (Python) reads our $version f
   const cases = new Map<Direction, Case[]>();
   const decoded = new Map<Direction, Decoded[]>();
   let encoded: { frame: string }[];
+  let parsed: Results["parse"];
 
   beforeAll(() => {
     requireToolchain();
@@ -202,8 +230,10 @@ describe.each(protocolVersions)(`Google's protobuf (Python) reads our $version f
     }
     const { request, response } = vectors;
     jobs.encode.push(encodeJob(Cmd.Register!, request.schema, request.message), encodeJob(Cmd.Register!, response.schema, response.message));
+    const withParse: Jobs = { ...jobs, parse: parseJobs([netsvrOverlong], withBody.map((d) => d.schema!)) };
 
-    const results = runPython(dir, pythonOut, jobs);
+    const results = runPython(dir, pythonOut, withParse);
+    parsed = results.parse;
     let next = 0;
     for (const d of all) decoded.set(d, results.decode.slice(next, (next += cases.get(d)!.length)));
     encoded = results.encode;
@@ -232,6 +262,10 @@ describe.each(protocolVersions)(`Google's protobuf (Python) reads our $version f
 
   test.each(bodiless)("$command $kind: the frame has no body", (d) => {
     expect(decoded.get(d)).toEqual([{ cmd: d.cmd, bodyLength: 0 }]);
+  });
+
+  test.each(netsvrOverlong.cases.map((c, i) => ({ ...c, i })))("overlong varints in a TopicUniqIdCountResp: $why: Python $python", ({ i, ...c }) => {
+    checkPythonDecision(c, parsed[i]);
   });
 
   test("Python encodes the Register vectors to the same bytes as we do", () => {
@@ -268,7 +302,7 @@ describe(`Google's protobuf (Python) reads and writes allkinds frames, well-know
     requireToolchain();
     dir = mkdtempSync(join(tmpdir(), "netsvr-python-allkinds-"));
     const pythonOut = compileAllkinds(dir);
-    const jobs: Jobs = { decode: [], encode: [] };
+    const jobs: Jobs = { decode: [], encode: [], parse: [] };
     for (const body of bodies) {
       const schema = body.schema as DescMessage;
       const list = fc.sample(messageArbitrary(schema, { jsonSafe: true }), { numRuns: samplesPerDirection, seed });
@@ -278,6 +312,7 @@ describe(`Google's protobuf (Python) reads and writes allkinds frames, well-know
         jobs.encode.push({ cmd: body.cmd, ...pythonName(schema), json: jsonOf(schema, message) });
       }
     }
+    jobs.parse!.push(...parseJobs(allkindsOverlong, [allkinds.ScalarsSchema, allkinds.MapsSchema, allkinds.WellKnownSchema]));
     results = runPython(dir, pythonOut, jobs);
   });
 
@@ -309,5 +344,10 @@ describe(`Google's protobuf (Python) reads and writes allkinds frames, well-know
       expect(decoded.cmd, where).toBe(body.cmd);
       expect(sameMessage(schema, decoded.body as Message, message), where).toBe(true);
     });
+  });
+
+  const overlong = allkindsOverlong.flatMap(({ typeName, cases }) => cases.map((c) => ({ typeName, ...c })));
+  test.each(overlong.map((c, i) => ({ ...c, i })))("overlong varints in $typeName: $why: Python $python", ({ i, ...c }) => {
+    checkPythonDecision(c, results.parse[i]);
   });
 });

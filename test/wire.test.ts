@@ -11,6 +11,7 @@ import { directions, frame, header, hex, manifestCommands, messageArbitrary, sam
 import { protocolVersions } from "./support/protocols.js";
 import { encoderOf, gatewayHeartbeats, netsvrOf, v2, v6, type FrameErrorLike, type Netsvr } from "./support/versions.js";
 import * as allkinds from "./fixtures/allkinds/gen/index.js";
+import { allkindsOverlong, bodyBytes, netsvrOverlong, type Decision } from "./support/overlong.js";
 
 function bytes(...parts: (number[] | string)[]): Uint8Array {
   return Uint8Array.from(parts.flatMap((part) => (typeof part === "string" ? [...Buffer.from(part, "latin1")] : part)));
@@ -366,3 +367,47 @@ describe("allkinds: well-known types in frames", () => {
   });
 });
 
+// Tags written as overlong varints, and other varints at the edges: our
+// decoders accept and refuse what test/support/overlong.ts lists, next to what
+// protobuf-es decides (and Python's, in wire-python.test.ts). A refusal is a
+// FrameError "invalid-body", like any other malformed body.
+describe("overlong varints: our decision next to protobuf-es's", () => {
+  function decisionOf(run: () => unknown, FrameError?: new (...args: never[]) => Error): Decision {
+    try {
+      run();
+      return "accept";
+    } catch (error) {
+      if (FrameError !== undefined) {
+        expect(error).toBeInstanceOf(FrameError);
+        expect((error as FrameErrorLike).code).toBe("invalid-body");
+      }
+      return "refuse";
+    }
+  }
+
+  const allkindsDecoders: Record<string, { schema: DescMessage; decode: (bytes: Uint8Array) => unknown }> = {
+    "allkinds.Scalars": { schema: allkinds.ScalarsSchema, decode: allkinds.scalarsFromBinary },
+    "allkinds.Maps": { schema: allkinds.MapsSchema, decode: allkinds.mapsFromBinary },
+    "allkinds.WellKnown": { schema: allkinds.WellKnownSchema, decode: allkinds.wellKnownFromBinary },
+  };
+
+  describe.each(allkindsOverlong)("$typeName", ({ typeName, cases }) => {
+    const { schema, decode } = allkindsDecoders[typeName]!;
+    test.each(cases)("$why: ours $ours, protobuf-es $protobufEs", (c) => {
+      const body = bodyBytes(c);
+      expect(decisionOf(() => decode(body), allkinds.FrameError)).toBe(c.ours);
+      expect(decisionOf(() => fromBinary(schema, body))).toBe(c.protobufEs);
+    });
+  });
+
+  describe.each(protocolVersions)("netsvr $version TopicUniqIdCountResp, in a whole frame", ({ version }) => {
+    const netsvr = netsvrOf(version);
+    const schema = version === "v2" ? v2.TopicUniqIdCountRespSchema : v6.TopicUniqIdCountRespSchema;
+    test.each(netsvrOverlong.cases)("$why: ours $ours, protobuf-es $protobufEs", (c) => {
+      const body = bodyBytes(c);
+      const cmd = netsvr.Cmd.TopicUniqIdCount!;
+      expect(decisionOf(() => netsvr.decodeGatewayFrame(frame(cmd, body)), netsvr.FrameError)).toBe(c.ours);
+      expect(decisionOf(() => fromBinary(schema, body))).toBe(c.protobufEs);
+    });
+  });
+});

@@ -17,12 +17,17 @@ A job without message expects a frame without body.
 
 encode job {"cmd": int, "module": str, "message": str, "json": dict}: builds
 the message from its JSON form and returns the whole frame as hex.
+
+parse job {"body": hex, "module": str, "message": str}: whether this runtime
+parses the body (not a frame) as module.message: {"ok": true, "warnings":
+[str]}, or {"ok": false, "error": str}. The corpus may leave the "parse" list out.
 """
 
 import importlib
 import json
 import struct
 import sys
+import warnings
 
 from google.protobuf import json_format
 
@@ -61,6 +66,17 @@ def encode(job):
     return {"frame": (HEADER.pack(4 + len(body), job["cmd"]) + body).hex()}
 
 
+def parse(job):
+    # The C++ backend warns where it stops early (a 0 tag ends a message there); keep that as a note.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            message_class(job["module"], job["message"]).FromString(bytes.fromhex(job["body"]))
+        except Exception as error:  # DecodeError, and whatever else a runtime raises on bad input
+            return {"ok": False, "error": f"{type(error).__name__}: {error}"}
+    return {"ok": True, "warnings": [str(w.message) for w in caught]}
+
+
 def main(python_out, corpus_path):
     sys.path.insert(0, python_out)
     with open(corpus_path, encoding="utf-8") as corpus_file:
@@ -69,6 +85,7 @@ def main(python_out, corpus_path):
         {
             "decode": [decode(job) for job in corpus["decode"]],
             "encode": [encode(job) for job in corpus["encode"]],
+            "parse": [parse(job) for job in corpus.get("parse", [])],
         },
         sys.stdout,
     )

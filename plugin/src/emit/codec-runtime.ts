@@ -692,11 +692,26 @@ function tooDeep(typeName: string): Error {
   return new Error(\`cannot decode \${typeName}: maximum nesting depth of \${maxDepth} reached\`);
 }
 
-/** Reads a field tag: a varint of at most 32 bits whose field number is not 0. */
+/**
+ * Reads a field tag: a varint of at most 5 bytes and 32 bits whose field
+ * number is not 0. Longer tags (padded with 0x80 bytes) are refused, as
+ * fromBinary and Google's runtimes refuse them. Most tags are one byte.
+ */
 function readTag(): number {
+  const b = input[at]!;
+  if (b < 0x80 && b > 7) {
+    at++;
+    return b;
+  }
+  return readLongTag();
+}
+function readLongTag(): number {
   const start = at;
   const tag = readVarint32();
-  if (at - start > 4) checkFits32(start, "tag (field number above 2^29 - 1)");
+  if (at - start > 4) {
+    if (at - start > 5) throw new Error("invalid tag: more than 5 bytes");
+    if (input[start + 4]! > 0x0f) throw new Error("invalid tag: more than 32 bits (field number above 2^29 - 1)");
+  }
   if (tag >>> 3 === 0) throw new Error("invalid tag: field number 0");
   return tag;
 }
