@@ -5,13 +5,16 @@ import { encodeGatewayFrame } from "./encode.js";
  * to compile. Use createPartialGatewayFrameRouter to handle only some.
  */
 export function createGatewayFrameRouter(handlers) {
-    return (frame) => handlers[frame.name](frame.body, frame);
+    const byName = handlers;
+    return (frame) => byName[frame.name](frame.body, frame);
 }
 /** Routes frames a gateway sends to the handlers given; frames without one go to fallback. */
 export function createPartialGatewayFrameRouter(handlers, fallback) {
+    const byName = handlers;
     return (frame) => {
-        const handler = handlers[frame.name];
-        return handler === undefined ? fallback(frame) : handler(frame.body, frame);
+        const { name, body } = frame;
+        const handler = byName[name];
+        return handler === undefined ? fallback(frame) : handler(body, frame);
     };
 }
 /**
@@ -20,17 +23,23 @@ export function createPartialGatewayFrameRouter(handlers, fallback) {
  * missing one fails to compile. This is the gateway's side, e.g. a test double.
  */
 export function createBusinessFrameRouter(handlers) {
-    return async (frame) => answer(frame, await handlers[frame.name](frame.body, frame));
+    const byName = handlers;
+    return async (frame) => {
+        const { name, body } = frame;
+        return answer(frame, await byName[name](body, frame));
+    };
 }
 /**
  * Routes frames a business sends to the handlers given; frames without one
  * go to fallback and get no answer.
  */
 export function createPartialBusinessFrameRouter(handlers, fallback) {
+    const byName = handlers;
     return async (frame) => {
-        const handler = handlers[frame.name];
+        const { name, body } = frame;
+        const handler = byName[name];
         if (handler !== undefined)
-            return answer(frame, await handler(frame.body, frame));
+            return answer(frame, await handler(body, frame));
         await fallback(frame);
         return undefined;
     };

@@ -9,8 +9,11 @@ export type GatewayFrameHandlers<R = void> = {
   readonly [F in GatewayFrame as F["name"]]: (body: F["body"], frame: F) => R;
 };
 
-/** A handler as the router calls it: the frame's own type is already checked where handlers are written. */
-type AnyHandler<R> = (body: unknown, frame: never) => R;
+/** Handlers as the routers call them: each frame's own type is already checked where handlers are written. */
+type AnyHandlers<R> = { readonly [name: string]: ((body: unknown, frame: never) => R) | undefined };
+
+/** A frame as the routers look up its handler. */
+type RoutedFrame = { readonly name: string; readonly body: unknown };
 
 /**
  * Routes each frame a gateway sends to the handler of its name and returns
@@ -18,7 +21,8 @@ type AnyHandler<R> = (body: unknown, frame: never) => R;
  * to compile. Use createPartialGatewayFrameRouter to handle only some.
  */
 export function createGatewayFrameRouter<R = void>(handlers: GatewayFrameHandlers<R>): (frame: GatewayFrame) => R {
-  return (frame) => (handlers[frame.name] as AnyHandler<R>)(frame.body, frame as never);
+  const byName = handlers as AnyHandlers<R>;
+  return (frame: RoutedFrame) => byName[frame.name]!(frame.body, frame as never);
 }
 
 /** Routes frames a gateway sends to the handlers given; frames without one go to fallback. */
@@ -26,9 +30,11 @@ export function createPartialGatewayFrameRouter<R = void>(
   handlers: Partial<GatewayFrameHandlers<R>>,
   fallback: (frame: GatewayFrame) => R,
 ): (frame: GatewayFrame) => R {
+  const byName = handlers as AnyHandlers<R>;
   return (frame) => {
-    const handler = handlers[frame.name] as AnyHandler<R> | undefined;
-    return handler === undefined ? fallback(frame) : handler(frame.body, frame as never);
+    const { name, body } = frame as RoutedFrame;
+    const handler = byName[name];
+    return handler === undefined ? fallback(frame) : handler(body, frame as never);
   };
 }
 
@@ -60,7 +66,11 @@ export type BusinessFrameHandlers = {
 export function createBusinessFrameRouter(
   handlers: BusinessFrameHandlers,
 ): (frame: BusinessFrame) => Promise<Uint8Array | undefined> {
-  return async (frame) => answer(frame, await (handlers[frame.name] as AnyHandler<unknown>)(frame.body, frame as never));
+  const byName = handlers as AnyHandlers<unknown>;
+  return async (frame) => {
+    const { name, body } = frame as RoutedFrame;
+    return answer(frame, await byName[name]!(body, frame as never));
+  };
 }
 
 /**
@@ -71,9 +81,11 @@ export function createPartialBusinessFrameRouter(
   handlers: Partial<BusinessFrameHandlers>,
   fallback: (frame: BusinessFrame) => void | Promise<void>,
 ): (frame: BusinessFrame) => Promise<Uint8Array | undefined> {
+  const byName = handlers as AnyHandlers<unknown>;
   return async (frame) => {
-    const handler = handlers[frame.name] as AnyHandler<unknown> | undefined;
-    if (handler !== undefined) return answer(frame, await handler(frame.body, frame as never));
+    const { name, body } = frame as RoutedFrame;
+    const handler = byName[name];
+    if (handler !== undefined) return answer(frame, await handler(body, frame as never));
     await fallback(frame);
     return undefined;
   };

@@ -42,8 +42,11 @@ function readCmd(frame: Uint8Array): number {
   }
   return `, readUint32, `(frame, 4);
 }
-
-/** The body of a frame whose header was checked; the codec's FrameError gains the command. */
+`);
+  // Each helper only when some frame needs it (noUnusedLocals).
+  const bodies = p.commands.flatMap((c) => (c.kind === "request" ? [c.request, c.response] : [c.message]));
+  if (bodies.some((body) => body !== undefined)) {
+    f.print(`/** The body of a frame whose header was checked; the codec's FrameError gains the command. */
 function decodeBody<T>(frame: Uint8Array, cmd: number, read: (frame: Uint8Array) => T): T {
   try {
     return read(frame);
@@ -52,16 +55,19 @@ function decodeBody<T>(frame: Uint8Array, cmd: number, read: (frame: Uint8Array)
     throw new `, FrameError, `("invalid-body", \`\${label(cmd)}: \${e.message}\`, e.offset === undefined ? { cmd, cause: e.cause } : { cmd, offset: e.offset, cause: e.cause });
   }
 }
-
-/** Checks that a command without body carries none, so no bytes are silently dropped. */
+`);
+  }
+  if (bodies.some((body) => body === undefined)) {
+    f.print(`/** Checks that a command without body carries none, so no bytes are silently dropped. */
 function noBody(frame: Uint8Array, cmd: number): undefined {
   if (frame.length > `, headerSize, `) {
     throw new `, FrameError, `("invalid-body", \`\${label(cmd)}: has no body, got \${frame.length - `, headerSize, `} bytes after the command id\`, { cmd, offset: `, headerSize, ` });
   }
   return undefined;
 }
-
-function unexpected(cmd: number, sender: string): Error {
+`);
+  }
+  f.print(`function unexpected(cmd: number, sender: string): Error {
   const what = cmd in `, cmdNames, ` ? \`\${label(cmd)} is not a command \${sender} sends\` : \`unknown command id \${cmd}\`;
   return new `, FrameError, `("unknown-command", what, { cmd });
 }

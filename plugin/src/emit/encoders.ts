@@ -67,14 +67,26 @@ function printGenericEncoder(f: GeneratedFile, p: Protocol, side: "server" | "cl
   f.print(`}[`, cmdType, `];`);
   f.print();
   f.print(f.jsDoc(`Encodes any frame ${a(sideName)} sends, picked by command id.`));
-  f.print(f.export("function", name), `(...[cmd, body]: ${argsType}): Uint8Array {`);
-  f.print(`  switch (cmd) {`);
-  for (const c of p.commands) {
-    const sent = c.kind === "request" || (c.kind === "event") === (side === "server");
-    if (!sent) continue;
+  const sent = p.commands.flatMap((c) => {
+    if (c.kind !== "request" && (c.kind === "event") !== (side === "server")) return [];
     const encoder = c.kind === "request" ? encoderName(c, side === "server" ? "response" : "request") : encoderName(c, "message");
     const message = c.kind === "request" ? (side === "server" ? c.response : c.request) : c.message;
-    f.print(`    case `, f.import("Cmd", "./commands.js"), `.${c.name}:`);
+    return [{ command: c, encoder, message }];
+  });
+  if (sent.length === 0) {
+    // Nothing to pick: the arguments' type is never, which cannot be destructured.
+    f.print(f.export("function", name), `(...args: ${argsType}): Uint8Array {`);
+    f.print(`  throw new RangeError(\`${name}: ${a(sideName)} sends no commands, got \${String((args as readonly unknown[])[0])}\`);`);
+    f.print(`}`);
+    f.print();
+    return;
+  }
+  // Without any body in this direction the tuples have no second element to destructure.
+  const params = sent.some(({ message }) => message !== undefined) ? "[cmd, body]" : "[cmd]";
+  f.print(f.export("function", name), `(...${params}: ${argsType}): Uint8Array {`);
+  f.print(`  switch (cmd) {`);
+  for (const { command, encoder, message } of sent) {
+    f.print(`    case `, f.import("Cmd", "./commands.js"), `.${command.name}:`);
     f.print(`      return ${encoder}(${message === undefined ? "" : "body"});`);
   }
   f.print(`  }`);

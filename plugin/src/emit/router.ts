@@ -1,4 +1,4 @@
-import type { Schema } from "@bufbuild/protoplugin";
+import type { Printable, Schema } from "@bufbuild/protoplugin";
 import type { Protocol } from "../model/protocol.js";
 import type { NetsvrOptions } from "../options.js";
 import { generateFile } from "./header.js";
@@ -22,8 +22,14 @@ export function emitRouter(schema: Schema<NetsvrOptions>, p: Protocol): void {
   f.print(`  readonly [F in `, serverFrameType, ` as F["name"]]: (body: F["body"], frame: F) => R;`);
   f.print(`};`);
   f.print();
-  f.print(`/** A handler as the router calls it: the frame's own type is already checked where handlers are written. */`);
-  f.print(`type AnyHandler<R> = (body: unknown, frame: never) => R;`);
+  // The routers read frames and handlers through these, not through the frame
+  // unions: a protocol where one side sends nothing has a union of never, whose
+  // name and body cannot be read.
+  f.print(`/** Handlers as the routers call them: each frame's own type is already checked where handlers are written. */`);
+  f.print(`type AnyHandlers<R> = { readonly [name: string]: ((body: unknown, frame: never) => R) | undefined };`);
+  f.print();
+  f.print(`/** A frame as the routers look up its handler. */`);
+  f.print(`type RoutedFrame = { readonly name: string; readonly body: unknown };`);
   f.print();
   f.print(`/**
  * Routes each frame ${a(p.server)} sends to the handler of its name and returns
@@ -31,7 +37,8 @@ export function emitRouter(schema: Schema<NetsvrOptions>, p: Protocol): void {
  * to compile. Use createPartial${server}FrameRouter to handle only some.
  */
 export function create${server}FrameRouter<R = void>(handlers: ${server}FrameHandlers<R>): (frame: `, serverFrameType, `) => R {
-  return (frame) => (handlers[frame.name] as AnyHandler<R>)(frame.body, frame as never);
+  const byName = handlers as AnyHandlers<R>;
+  return (frame: RoutedFrame) => byName[frame.name]!(frame.body, frame as never);
 }
 
 /** Routes frames ${a(p.server)} sends to the handlers given; frames without one go to fallback. */
@@ -39,9 +46,11 @@ export function createPartial${server}FrameRouter<R = void>(
   handlers: Partial<${server}FrameHandlers<R>>,
   fallback: (frame: `, serverFrameType, `) => R,
 ): (frame: `, serverFrameType, `) => R {
+  const byName = handlers as AnyHandlers<R>;
   return (frame) => {
-    const handler = handlers[frame.name] as AnyHandler<R> | undefined;
-    return handler === undefined ? fallback(frame) : handler(frame.body, frame as never);
+    const { name, body } = frame as RoutedFrame;
+    const handler = byName[name];
+    return handler === undefined ? fallback(frame) : handler(body, frame as never);
   };
 }
 
@@ -73,7 +82,11 @@ export type ${client}FrameHandlers = {
 export function create${client}FrameRouter(
   handlers: ${client}FrameHandlers,
 ): (frame: `, clientFrameType, `) => Promise<Uint8Array | undefined> {
-  return async (frame) => answer(frame, await (handlers[frame.name] as AnyHandler<unknown>)(frame.body, frame as never));
+  const byName = handlers as AnyHandlers<unknown>;
+  return async (frame) => {
+    const { name, body } = frame as RoutedFrame;
+    return answer(frame, await byName[name]!(body, frame as never));
+  };
 }
 
 /**
@@ -84,23 +97,35 @@ export function createPartial${client}FrameRouter(
   handlers: Partial<${client}FrameHandlers>,
   fallback: (frame: `, clientFrameType, `) => void | Promise<void>,
 ): (frame: `, clientFrameType, `) => Promise<Uint8Array | undefined> {
+  const byName = handlers as AnyHandlers<unknown>;
   return async (frame) => {
-    const handler = handlers[frame.name] as AnyHandler<unknown> | undefined;
-    if (handler !== undefined) return answer(frame, await handler(frame.body, frame as never));
+    const { name, body } = frame as RoutedFrame;
+    const handler = byName[name];
+    if (handler !== undefined) return answer(frame, await handler(body, frame as never));
     await fallback(frame);
     return `, encodePong !== undefined ? [`frame.kind === "ping" ? `, encodePong, `() : undefined`] : "undefined", `;
   };
 }
+`);
+  printAnswer();
 
-/** The frame written back for a handled frame. */
-function answer(frame: `, clientFrameType, `, reply: unknown): Uint8Array | undefined {
-  switch (frame.kind) {
-    case "request":
-      return (`, f.import(`encode${server}Frame`, "./encode.js"), ` as (cmd: number, body: unknown) => Uint8Array)(frame.cmd, reply);`, encodePong !== undefined ? [`
-    case "ping":
-      return `, encodePong, `();`] : "", `
-    default:
-      return undefined;
+  /** answer(): what the server writes back, with a case only for the kinds of frame that get one. */
+  function printAnswer(): void {
+    const requests = p.commands.some((c) => c.kind === "request");
+    const cases: Printable[] = [];
+    if (requests) {
+      cases.push(`    case "request":\n      return (`, f.import(`encode${server}Frame`, "./encode.js"), ` as (cmd: number, body: unknown) => Uint8Array)(frame.cmd, reply);\n`);
+    }
+    if (encodePong !== undefined) cases.push(`    case "ping":\n      return `, encodePong, `();\n`);
+    f.print(`/** The frame written back for a handled frame${cases.length === 0 ? `: none, ${a(p.client)} sends nothing the ${p.server} answers` : ""}. */`);
+    // Parameters a body does not read start with _ (noUnusedParameters).
+    const params = `${cases.length === 0 ? "_frame" : "frame"}: `;
+    f.print(`function answer(`, params, clientFrameType, `, ${requests ? "reply" : "_reply"}: unknown): Uint8Array | undefined {`);
+    if (cases.length === 0) {
+      f.print(`  return undefined;`);
+    } else {
+      f.print(`  switch (frame.kind) {\n`, ...cases, `    default:\n      return undefined;\n  }`);
+    }
+    f.print(`}`);
   }
-}`);
 }
