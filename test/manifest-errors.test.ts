@@ -545,7 +545,7 @@ test("a minimal manifest for a custom protocol generates", () => {
   const r = checkManifest(chatManifest, { protos: protoDir({ "chat.proto": chatProto }) });
   expect(r.error).toBe("");
   expect([...r.files.keys()].sort()).toEqual(
-    ["codec.ts", "commands.ts", "decode.ts", "encode.ts", "errors.ts", "frames.ts", "index.ts", "node-client.ts", "node.ts", "router.ts", "splitter.ts", "wire.ts"],
+    ["codec.ts", "commands.ts", "decode.ts", "encode.ts", "errors.ts", "frames.ts", "index.ts", "node-client.ts", "node.ts", "router.ts", "schemas.ts", "splitter.ts", "wire.ts"],
   );
   // Without a heartbeat, the Node client never pings; without registration or routing, it has neither.
   expect(r.files.get("node.ts")).toContain("  ping: undefined,");
