@@ -524,7 +524,7 @@ describe("plugin options", () => {
   test("unknown option lists the valid options", () => {
     const r = checkManifest(base, { options: "foo=bar," });
     expect(r.error).toContain(
-      'unknown option "foo"; valid options are: manifest, target, import_extension, js_import_style, keep_empty_files, ts_nocheck, elide_plugin_version, rewrite_imports',
+      'unknown option "foo"; valid options are: manifest, node_client, target, import_extension, js_import_style, keep_empty_files, ts_nocheck, elide_plugin_version, rewrite_imports',
     );
     // Only foo=bar is wrong; the manifest option next to it must not be quoted as invalid.
     expect(r.error).not.toContain("manifest=");
@@ -532,6 +532,35 @@ describe("plugin options", () => {
 
   test("missing manifest option", () => {
     expect(generate("target=ts").error).toBe('missing option "manifest=<path to the command manifest>"');
+  });
+
+  test("node_client=false leaves the Node client out; node_client=true (the default) keeps it", () => {
+    const node = ["node-client.ts", "node-cluster.ts", "node.ts"];
+    const without = checkManifest(base, { options: "node_client=false," });
+    expect(without.error).toBe("");
+    expect([...without.files.keys()].filter((name) => name.startsWith("node"))).toEqual([]);
+    expect([...without.files.keys()]).toEqual(expect.arrayContaining(["index.ts", "encode.ts", "decode.ts", "splitter.ts", "router.ts"]));
+    for (const [name, text] of without.files) expect(text, name).not.toContain("node:");
+    for (const options of ["node_client=true,", ""]) {
+      const r = checkManifest(base, { options });
+      expect(r.error).toBe("");
+      // base has no routing, so no cluster helper: node.ts binds node-client.ts only.
+      expect([...r.files.keys()].filter((name) => name.startsWith("node")).sort()).toEqual(node.filter((name) => name !== "node-cluster.ts"));
+    }
+  });
+
+  test.each(["node_client=flase", "node_client=no", "node_client=", "node_client"])("%s is rejected, naming the option and its values", (option) => {
+    const r = checkManifest(base, { options: `${option},` });
+    const value = option.includes("=") ? option.slice(option.indexOf("=") + 1) : "";
+    expect(r.error).toBe(
+      `option "node_client" must be true or false, got ${JSON.stringify(value)}; node_client=false leaves out the Node client (node.ts, node-client.ts, node-cluster.ts)`,
+    );
+    expect(r.files.size).toBe(0);
+  });
+
+  test("a misspelled node_client is an unknown option", () => {
+    const r = checkManifest(base, { options: "nodeclient=false," });
+    expect(r.error).toContain('unknown option "nodeclient"; valid options are: manifest, node_client, ');
   });
 
   test("js_import_style=legacy_commonjs is rejected", () => {

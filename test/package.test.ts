@@ -23,6 +23,50 @@ const strictTsconfig = {
   },
 };
 
+/**
+ * A browser project: the DOM and ES2022, no Node types at all (types: []), a
+ * bundler's module resolution. What the browser-safe entry points and an
+ * output generated with node_client=false must compile under.
+ */
+const browserTsconfig = {
+  compilerOptions: {
+    target: "ES2022",
+    lib: ["DOM", "ES2022"],
+    module: "ESNext",
+    moduleResolution: "Bundler",
+    strict: true,
+    noUncheckedIndexedAccess: true,
+    exactOptionalPropertyTypes: true,
+    skipLibCheck: false,
+    types: [],
+    noEmit: true,
+  },
+};
+
+/** Browser code: frames arrive as ArrayBuffers (e.g. from a WebSocket bridge), through the splitter, the decoder and a router. */
+function browserSnippet(from: string): string {
+  return `import { Cmd, FrameSplitter, createPartialGatewayFrameRouter, decodeGatewayFrame, encodeSingleCast, type GatewayFrame } from "${from}";
+
+const splitter = new FrameSplitter();
+const route = createPartialGatewayFrameRouter(
+  { Transfer: (body): Uint8Array => encodeSingleCast({ uniqId: body.uniqId, data: body.data }) },
+  (frame: GatewayFrame): undefined => {
+    if (frame.cmd === Cmd.Register) console.info("registered", frame.body.code);
+    return undefined;
+  },
+);
+export function bridge(socket: WebSocket): void {
+  socket.binaryType = "arraybuffer";
+  socket.addEventListener("message", (event: MessageEvent<ArrayBuffer>) => {
+    splitter.push(new Uint8Array(event.data), (frame) => {
+      const reply = route(decodeGatewayFrame(frame));
+      if (reply !== undefined) socket.send(reply);
+    });
+  });
+}
+`;
+}
+
 /** Runs a command; on failure the error carries its output, which is what a reader of the test needs. */
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): string {
   try {
@@ -152,6 +196,18 @@ console.log(v6Names.join(","));
     ]);
   });
 
+  test("a browser project (lib DOM + ES2022, types: [], no @types/node installed) type-checks both browser-safe entry points", () => {
+    const app = join(work, "app");
+    // Only the package's declared dependencies are installed, so no Node types can come in by accident.
+    expect(readdirSync(join(app, "node_modules")).filter((name) => name.startsWith("@types"))).toEqual([]);
+    mkdirSync(join(app, "browser"), { recursive: true });
+    writeFileSync(join(app, "browser/tsconfig.json"), JSON.stringify({ ...browserTsconfig, include: ["."] }));
+    for (const version of protocolVersions.map((p) => p.version)) {
+      writeFileSync(join(app, `browser/${version}.ts`), browserSnippet(`netsvr-protocol/${version}`));
+    }
+    run(tsc, ["-p", "browser"], app);
+  });
+
   test("the Node clients load through the exports map and talk to a server (plain ESM JavaScript)", () => {
     const app = join(work, "app");
     // A server that answers one request per version with raw bytes: v2 UniqIdCount {serverId 1, count 7}, v6 UniqIdCount {count 9}.
@@ -243,6 +299,13 @@ plugins:
   - local: protoc-gen-es
     out: lib/gen
     opt: [target=js+dts, import_extension=js]
+  - local: protoc-gen-es
+    out: browser/gen
+    opt: [target=ts, import_extension=js]
+  - local: protoc-gen-netsvr
+    out: browser/gen
+    strategy: all
+    opt: [target=ts, import_extension=js, manifest=protocol/netsvr.manifest.yaml, node_client=false]
 `,
       );
       // Only the foreign repo's own bins (and buf) are on PATH: the plugin comes from its install.
@@ -273,6 +336,19 @@ if (frame.cmd === Cmd.UniqIdCount) console.log(frame.body.count);
       const nodeTsconfig = { compilerOptions: { ...strictTsconfig.compilerOptions, types: ["node"], noEmit: true }, files: nodeFiles };
       writeFileSync(join(dir, "tsconfig.node.json"), JSON.stringify(nodeTsconfig));
       run(tsc, ["-p", "tsconfig.node.json"], dir);
+    });
+
+    test("node_client=false: the whole output type-checks in a browser project, where the default output does not", () => {
+      const files = readdirSync(join(dir, "browser/gen"));
+      expect(files).toContain("index.ts");
+      expect(files.filter((name) => name.startsWith("node"))).toEqual([]);
+      writeFileSync(join(dir, "browser/app.ts"), browserSnippet("./gen/index.js"));
+      writeFileSync(join(dir, "browser/tsconfig.json"), JSON.stringify({ ...browserTsconfig, include: ["."] }));
+      run(tsc, ["-p", "browser"], dir);
+      // The control: the same project over the default output, Node client included, fails on node:net.
+      mkdirSync(join(dir, "browser-default"), { recursive: true });
+      writeFileSync(join(dir, "browser-default/tsconfig.json"), JSON.stringify({ ...browserTsconfig, include: ["../src/gen"] }));
+      expect(() => run(tsc, ["-p", "browser-default"], dir)).toThrow(/error TS2307: Cannot find module 'node:net'/);
     });
 
     test("JS + .d.ts output type-checks for a consumer and runs", () => {

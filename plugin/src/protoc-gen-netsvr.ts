@@ -66,6 +66,9 @@ function generateTs(schema: Schema<NetsvrOptions>): void {
   emitRouter(schema, protocol);
   emitIndex(schema, protocol, modules);
   // The Node client is its own entry point: index.ts stays free of Node built-ins.
-  emitNodeRuntime(schema, protocol);
-  emitNode(schema, protocol);
+  // node_client=false leaves it out, for projects without Node types.
+  if (schema.options.nodeClient) {
+    emitNodeRuntime(schema, protocol);
+    emitNode(schema, protocol);
+  }
 }
