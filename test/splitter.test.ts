@@ -17,6 +17,29 @@ function patterned(size: number, seed = 0): Uint8Array {
   return out;
 }
 
+/**
+ * Runs fn and returns the length of every typed array built from a number
+ * meanwhile, so a huge allocation is seen even if it would succeed.
+ */
+function allocationsDuring(fn: () => void): number[] {
+  const allocations: number[] = [];
+  vi.stubGlobal(
+    "Uint8Array",
+    new Proxy(Uint8Array, {
+      construct(target, args: unknown[]) {
+        if (typeof args[0] === "number") allocations.push(args[0]);
+        return Reflect.construct(target, args);
+      },
+    }),
+  );
+  try {
+    fn();
+  } finally {
+    vi.unstubAllGlobals();
+  }
+  return allocations;
+}
+
 /** A frame with any payload: the splitter only reads the u32 length, so it must cope with non-command payloads too. */
 function rawFrame(payload: Uint8Array): Uint8Array {
   const out = new Uint8Array(4 + payload.length);
@@ -377,19 +400,7 @@ describe.each(protocolVersions)("$version", ({ version }) => {
       ["split after 3 bytes", [3, 1]],
     ])("a header declaring 0xFFFFFFFF throws as soon as its 4th byte arrives, without allocating (%s)", (_, sizes) => {
       const header = lengthPrefix(0xffffffff);
-      // Records every typed array the splitter asks for, so a huge allocation is seen even if it would succeed.
-      const allocations: number[] = [];
-      const RealUint8Array = Uint8Array;
-      vi.stubGlobal(
-        "Uint8Array",
-        new Proxy(RealUint8Array, {
-          construct(target, args: unknown[]) {
-            if (typeof args[0] === "number") allocations.push(args[0]);
-            return Reflect.construct(target, args);
-          },
-        }),
-      );
-      try {
+      const allocations = allocationsDuring(() => {
         const splitter = new FrameSplitter();
         let at = 0;
         for (const size of sizes.slice(0, -1)) {
@@ -399,9 +410,7 @@ describe.each(protocolVersions)("$version", ({ version }) => {
         const error = frameErrorOf(() => splitter.push(header.subarray(at), () => {}));
         expect(error.code).toBe("oversize");
         expect(error.offset).toBe(0);
-      } finally {
-        vi.unstubAllGlobals();
-      }
+      });
       expect(allocations.filter((n) => n > 1024)).toEqual([]);
     });
 
@@ -446,29 +455,67 @@ describe.each(protocolVersions)("$version", ({ version }) => {
     test("a frame spanning chunks is assembled in a buffer that grows as bytes arrive, not at its declared size", () => {
       const payload = patterned(1_000_000, 4);
       const frame = rawFrame(payload);
-      const allocations: number[] = [];
-      const RealUint8Array = Uint8Array;
-      vi.stubGlobal(
-        "Uint8Array",
-        new Proxy(RealUint8Array, {
-          construct(target, args: unknown[]) {
-            if (typeof args[0] === "number") allocations.push(args[0]);
-            return Reflect.construct(target, args);
-          },
-        }),
-      );
       const got: Uint8Array[] = [];
-      try {
-        const splitter = new FrameSplitter({ maxFrameSize: 2_000_000 });
-        splitter.push(frame.subarray(0, 9), (f) => got.push(f));
-        expect(Math.max(...allocations)).toBeLessThanOrEqual(64 * 1024);
-        for (let at = 9; at < frame.length; at += 50_000) splitter.push(frame.subarray(at, Math.min(frame.length, at + 50_000)), (f) => got.push(f));
-      } finally {
-        vi.unstubAllGlobals();
-      }
+      const splitter = new FrameSplitter({ maxFrameSize: 2_000_000 });
+      const first = allocationsDuring(() => splitter.push(frame.subarray(0, 9), (f) => got.push(f)));
+      expect(Math.max(...first)).toBeLessThanOrEqual(64 * 1024);
+      for (let at = 9; at < frame.length; at += 50_000) splitter.push(frame.subarray(at, Math.min(frame.length, at + 50_000)), (f) => got.push(f));
       expect(got).toHaveLength(1);
       expect(Buffer.compare(got[0]!, frame)).toBe(0);
       expect(got[0]!.length).toBe(frame.length);
+    });
+
+    // Issue 11: the largest limit a splitter takes, and hostile headers under it.
+    const largest = 2 ** 31 - 5;
+
+    test("the largest maxFrameSize accepted is 2^31 - 5 (a frame and its prefix fit one buffer); one more is refused", () => {
+      expect(new FrameSplitter({ maxFrameSize: largest }).maxFrameSize).toBe(largest);
+      expect(() => new FrameSplitter({ maxFrameSize: largest + 1 })).toThrow(RangeError);
+      expect(() => new FrameSplitter({ maxFrameSize: 2 ** 32 - 1 })).toThrow(/maxFrameSize must be an integer from 0 to 2147483643, got 4294967295/);
+    });
+
+    test("with the largest limit, a header ff ff ff fd is an oversize FrameError, and the next push throws that same error", () => {
+      const splitter = new FrameSplitter({ maxFrameSize: largest });
+      const onFrame = vi.fn();
+      const error = frameErrorOf(() => splitter.push(Uint8Array.of(0xff, 0xff, 0xff, 0xfd, 0x35, 0xa4), onFrame));
+      expect(error.code).toBe("oversize");
+      expect(error.offset).toBe(0);
+      expect(error.message).toBe(`frame at offset 0 declares 4294967293 bytes, more than the maximum of ${largest}`);
+      // Dead with the same error: not a RangeError, not "onFrame threw" (aborted).
+      expect(frameErrorOf(() => splitter.push(encodePing(), onFrame))).toBe(error);
+      expect(frameErrorOf(() => splitter.end())).toBe(error);
+      expect(onFrame).not.toHaveBeenCalled();
+    });
+
+    test("with the largest limit and onOversize, a header ff ff ff fd is skipped without allocating", () => {
+      const skipped: unknown[] = [];
+      const splitter = new FrameSplitter({ maxFrameSize: largest, onOversize: (frame) => skipped.push(frame) });
+      const chunk = concat([Uint8Array.of(0xff, 0xff, 0xff, 0xfd), patterned(5000)]);
+      const allocations = allocationsDuring(() => splitter.push(chunk, () => {}));
+      expect(allocations.filter((n) => n > 1024)).toEqual([]);
+      expect(splitter.pending).toBe(5004);
+      expect(skipped).toEqual([]);
+    });
+
+    test("9 bytes declaring 2 GiB allocate no more than 64 KiB; the buffer grows only as bytes arrive", () => {
+      const splitter = new FrameSplitter({ maxFrameSize: largest });
+      const head = concat([lengthPrefix(largest), Uint8Array.of(0x35, 0xa4, 0xe9, 0x2b, 0x07)]);
+      expect(head.length).toBe(9);
+      const onFrame = vi.fn();
+      const first = allocationsDuring(() => splitter.push(head, onFrame));
+      expect(Math.max(...first)).toBeLessThanOrEqual(64 * 1024);
+      expect(splitter.pending).toBe(9);
+      // 200 KB more: the buffer doubles past what arrived, never towards the declared 2 GiB.
+      const chunks = Array.from({ length: 20 }, (_, i) => patterned(10_000, i));
+      const more = allocationsDuring(() => {
+        for (const chunk of chunks) splitter.push(chunk, onFrame);
+      });
+      expect(Math.max(...more)).toBeLessThanOrEqual(512 * 1024);
+      expect(splitter.pending).toBe(9 + 200_000);
+      expect(onFrame).not.toHaveBeenCalled();
+      const error = frameErrorOf(() => splitter.end());
+      expect(error.code).toBe("truncated");
+      expect(error.offset).toBe(0);
     });
 
     test("after an error the splitter is dead: every push and end() throws the same error", () => {
