@@ -202,10 +202,12 @@ function printBinding(f: GeneratedFile, p: Protocol): void {
   f.print("  maxIncomingFrameSize: ", f.import(`max${Server}FrameSize`, "./wire.js"), ",");
   f.print("  maxOutgoingFrameSize: ", f.import("maxFrameSize", "./wire.js"), ",");
   f.print("  decode: ", f.import(`decode${Server}Frame`, "./decode.js"), ",");
+  // A protocol whose client sends no body has frame arguments of [cmd] alone.
+  const bodies = p.commands.some((c) => (c.kind === "oneway" && c.message !== undefined) || (c.kind === "request" && c.request !== undefined));
   f.print(
-    "  encode: (cmd, body) => ",
+    bodies ? "  encode: (cmd, body) => " : "  encode: (cmd) => ",
     f.import(`encode${Client}Frame`, "./encode.js"),
-    "(...([cmd, body] as ",
+    bodies ? "(...([cmd, body] as " : "(...([cmd] as ",
     f.import(`${Client}FrameArgs`, "./encode.js", true),
     ")),",
   );
