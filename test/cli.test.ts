@@ -1,10 +1,12 @@
-import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { execFile, execFileSync, spawn, spawnSync } from "node:child_process";
+import { promisify } from "node:util";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { Cmd as CmdV2 } from "../generated/dist/v2/index.js";
 import { Cmd as CmdV6, Event } from "../generated/dist/v6/index.js";
+import { repoRoot } from "./support/repo.js";
 import { assertCliBuilt, cliBin, runCli, startCli, type RunningCli } from "./support/run-cli.js";
 import { startTestGateway, type TestGateway, type TestGatewayV6 } from "./support/test-gateway.js";
 
@@ -534,4 +536,26 @@ describe.skipIf(!hasScript)("netsvr top on a terminal (a pseudo-terminal from ut
       expect(output.trimEnd().endsWith("\x1b[?25h\x1b[?1049l")).toBe(true);
     });
   }
+});
+
+describe("the packed package", () => {
+  test("npm pack of netsvr-cli (built by prepack) installs beside the packed netsvr-protocol with only declared dependencies, and its bin runs", async () => {
+    const work = mkdtempSync(join(tmpdir(), "netsvr-cli-pack-"));
+    cleanups.push(() => rmSync(work, { recursive: true, force: true }));
+    const npm = (args: string[], cwd: string): string => execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const pack = (dir: string): string => join(work, (JSON.parse(npm(["pack", "--json", "--pack-destination", work], join(repoRoot, dir))) as { filename: string; files: { path: string }[] }[])[0]!.filename);
+    const [protocol, cli] = [pack("generated"), pack("cli")];
+    const files = (JSON.parse(npm(["pack", "--dry-run", "--json"], join(repoRoot, "cli"))) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path).sort();
+    expect(files).toEqual(["LICENSE", "README.md", "bin/netsvr.js", ...["commands", "config", "errors", "gateways", "main", "output", "probe", "tail", "top"].map((f) => `dist/${f}.js`), "package.json"].sort());
+    const app = join(work, "app");
+    mkdirSync(app);
+    writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true }));
+    npm(["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts", protocol, cli], app);
+    const gateway = await v6Gateway();
+    gateway.openCustomer({ customerId: "ann" });
+    const bin = join(app, "node_modules", ".bin", "netsvr");
+    // Not execFileSync: the fake gateway answers from this process.
+    const { stdout } = await promisify(execFile)(bin, ["-p", "v6", "-g", `127.0.0.1:${gateway.taskPort}`, "--json", "status"], { cwd: app, encoding: "utf8" });
+    expect(JSON.parse(stdout).gateways[0]).toMatchObject({ ok: true, connections: 1, customerIds: 1 });
+  });
 });
