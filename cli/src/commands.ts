@@ -226,7 +226,7 @@ export async function kick(gateways: Gateways, ids: readonly string[], options: 
     if (io.json) io.out(json(report));
     else {
       if (report.kicked.length > 0) {
-        const after = options.guest && options.delay > 0 ? ` after ${options.delay} s` : options.message.length > 0 ? " (the message first; the gateway closes them about 3 s later)" : "";
+        const after = options.guest && options.delay > 0 ? ` after ${options.delay} s` : options.message.length > 0 ? " (the message first; the gateway closes about 3 s later)" : "";
         io.out(`kicked ${plural(targets.length, "connection")}${after}: ${targets.map((row) => `${row.uniqId} on ${row.gateway}`).join(", ")}`);
       }
       if (notOnline.length > 0) io.out(`not online: ${notOnline.join(", ")}`);
