@@ -180,6 +180,30 @@ function every<T>(names: readonly string[], results: readonly MemberResult<T>[],
   });
 }
 
+/** The rate fields both versions' MetricsRespItem have. */
+interface MetricsItemRates {
+  readonly count: bigint;
+  readonly meanRate: number;
+  readonly rate1: number;
+  readonly rate5: number;
+  readonly rate15: number;
+}
+
+/** Each gateway's Metrics items (sorted by item) and its connection count, or why it has none. */
+function metricsPerGateway(
+  names: readonly string[],
+  metrics: readonly MemberResult<{ readonly items: { readonly [item: number]: MetricsItemRates } }>[],
+  counts: readonly MemberResult<{ readonly count: number }>[],
+): PerGateway<GatewayMetrics>[] {
+  return names.map((gateway, i): PerGateway<GatewayMetrics> => {
+    const [m, c] = [metrics[i]!, counts[i]!];
+    if (!m.ok) return { gateway, ok: false, error: toCliError(m.error, `${gateway}: Metrics`) };
+    if (!c.ok) return { gateway, ok: false, error: toCliError(c.error, `${gateway}: UniqIdCount`) };
+    const items = Object.entries(m.value.items).map(([key, item]) => ({ item: Number(key), count: item.count, meanRate: item.meanRate, rate1: item.rate1, rate5: item.rate5, rate15: item.rate15 }));
+    return { gateway, ok: true, value: { connections: c.value.count, items: items.sort((a, b) => a.item - b.item) } };
+  });
+}
+
 async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
@@ -252,13 +276,7 @@ class V2Gateways implements Gateways {
 
   async metrics(): Promise<PerGateway<GatewayMetrics>[]> {
     const [metrics, counts] = await Promise.all([this.cluster.requestAll(Cmd2.Metrics), this.cluster.requestAll(Cmd2.UniqIdCount)]);
-    return this.names.map((gateway, i): PerGateway<GatewayMetrics> => {
-      const [m, c] = [metrics[i]!, counts[i]!];
-      if (!m.ok) return { gateway, ok: false, error: toCliError(m.error, `${gateway}: Metrics`) };
-      if (!c.ok) return { gateway, ok: false, error: toCliError(c.error, `${gateway}: UniqIdCount`) };
-      const items = Object.entries(m.value.items).map(([key, item]) => ({ item: Number(key), count: item.count, meanRate: item.meanRate, rate1: item.rate1, rate5: item.rate5, rate15: item.rate15 }));
-      return { gateway, ok: true, value: { connections: c.value.count, items: items.sort((a, b) => a.item - b.item) } };
-    });
+    return metricsPerGateway(this.names, metrics, counts);
   }
 
   async connInfo(uniqIds: readonly string[]): Promise<Connection[]> {
@@ -394,13 +412,7 @@ class V6Gateways implements Gateways {
 
   async metrics(): Promise<PerGateway<GatewayMetrics>[]> {
     const [metrics, counts] = await Promise.all([this.cluster.requestAll(Cmd6.Metrics), this.cluster.requestAll(Cmd6.UniqIdCount)]);
-    return this.names.map((gateway, i): PerGateway<GatewayMetrics> => {
-      const [m, c] = [metrics[i]!, counts[i]!];
-      if (!m.ok) return { gateway, ok: false, error: toCliError(m.error, `${gateway}: Metrics`) };
-      if (!c.ok) return { gateway, ok: false, error: toCliError(c.error, `${gateway}: UniqIdCount`) };
-      const items = Object.entries(m.value.items).map(([key, item]) => ({ item: Number(key), count: item.count, meanRate: item.meanRate, rate1: item.rate1, rate5: item.rate5, rate15: item.rate15 }));
-      return { gateway, ok: true, value: { connections: c.value.count, items: items.sort((a, b) => a.item - b.item) } };
-    });
+    return metricsPerGateway(this.names, metrics, counts);
   }
 
   async connInfo(uniqIds: readonly string[]): Promise<Connection[]> {
