@@ -465,6 +465,11 @@ commands:
     ]);
   });
 
+  test("routing learnFrom: an event of another port than the cluster's cannot teach it", () => {
+    const r = checkManifest(edit(valid, ["prefixLength: 2\n", "prefixLength: 2\n  learnFrom: [ConnOpen]\n"]));
+    expect(r.error).toBe(`${r.at("ConnOpen]")}: routing: ConnOpen arrives on the worker port, the cluster connects to the task port`);
+  });
+
   test("registration concurrency that is not a number field of the register request", () => {
     const r = checkManifest(edit(valid, ["status: code\n", "status: code\n  concurrency: serverIds\n"]));
     expect(r.error).toBe(`${r.at("concurrency: serverIds")}: registration: netsvr.registerReq.RegisterReq has no number field "serverIds"`);
