@@ -82,14 +82,23 @@ export type CodecNames = Readonly<Record<string, MessageCodecNames>>;
 
 /**
  * Codec names by full message name. Short names are used where they are
- * unique among the messages, else the package is spelled in as well.
+ * unique among the messages, else the package is spelled in as well. The
+ * protocol's own messages are counted among themselves only, so that using a
+ * well-known type (google.protobuf.Empty) never renames a message of the
+ * protocol's (its own Empty): the well-known type spells its package instead.
  */
 export function codecNames(messages: readonly DescMessage[]): CodecNames {
+  const wellKnown = (m: DescMessage): boolean => m.typeName.startsWith("google.protobuf.");
   const count = new Map<string, number>();
-  for (const m of messages) count.set(m.name, (count.get(m.name) ?? 0) + 1);
+  const own = new Map<string, number>();
+  for (const m of messages) {
+    count.set(m.name, (count.get(m.name) ?? 0) + 1);
+    if (!wellKnown(m)) own.set(m.name, (own.get(m.name) ?? 0) + 1);
+  }
   const names: Record<string, MessageCodecNames> = {};
   for (const m of messages) {
-    const base = count.get(m.name) === 1 ? m.name : m.typeName.split(".").map(pascal).join("");
+    const unique = wellKnown(m) ? count.get(m.name) === 1 : own.get(m.name) === 1;
+    const base = unique ? m.name : m.typeName.split(".").map(pascal).join("");
     names[m.typeName] = {
       size: `size${base}`,
       write: `write${base}`,
