@@ -316,6 +316,14 @@ function readVarint64() {
     }
     throw new Error("invalid varint");
 }
+/** Skips a varint (at most 10 bytes) without keeping its value. */
+function skipVarint() {
+    for (let i = 0; i < 10; i++) {
+        if (input[at++] < 0x80)
+            return;
+    }
+    throw new Error("invalid varint");
+}
 function readInt32() {
     return readVarint32() | 0;
 }
@@ -417,7 +425,7 @@ function skipField(tag, end) {
 function skipValue(tag, end, groups) {
     switch (tag & 7) {
         case 0:
-            readVarint64();
+            skipVarint();
             break;
         case 1:
             at += 8;

@@ -371,6 +371,14 @@ function readVarint64(): void {
   throw new Error("invalid varint");
 }
 
+/** Skips a varint (at most 10 bytes) without keeping its value. */
+function skipVarint(): void {
+  for (let i = 0; i < 10; i++) {
+    if (input[at++]! < 0x80) return;
+  }
+  throw new Error("invalid varint");
+}
+
 function readInt32(): number {
   return readVarint32() | 0;
 }
@@ -473,7 +481,7 @@ function skipField(tag: number, end: number): Uint8Array {
 function skipValue(tag: number, end: number, groups: number): void {
   switch (tag & 7) {
     case 0:
-      readVarint64();
+      skipVarint();
       break;
     case 1:
       at += 8;

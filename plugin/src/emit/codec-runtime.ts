@@ -45,14 +45,14 @@ export function printCodecRuntime(f: GeneratedFile, code: string): void {
 /** The chunks code reaches: a chunk is reached when code, or a chunk reached, names what it declares. */
 function reachedFrom(code: string, chunks: readonly Printable[][]): Printable[][] {
   const kept = new Set<Printable[]>();
-  let reached = code;
+  let reached = withoutComments(code);
   for (let grown = true; grown; ) {
     grown = false;
     for (const chunk of chunks) {
       if (kept.has(chunk)) continue;
       if (declaredNames(chunk).some((name) => new RegExp(`\\b${name}\\b`).test(reached))) {
         kept.add(chunk);
-        reached += textOf(chunk);
+        reached += withoutComments(textOf(chunk));
         grown = true;
       }
     }
@@ -74,6 +74,11 @@ function splitChunks(pieces: Printable[]): Printable[][] {
     });
   }
   return chunks.filter((chunk) => chunk.length > 0);
+}
+
+/** Code without its comments: a name mentioned in prose does not make its declaration reached. */
+function withoutComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/[^\n]*/g, "");
 }
 
 function textOf(chunk: Printable[]): string {
@@ -788,6 +793,14 @@ function readVarint64(): void {
   throw new Error("invalid varint");
 }
 
+/** Skips a varint (at most 10 bytes) without keeping its value. */
+function skipVarint(): void {
+  for (let i = 0; i < 10; i++) {
+    if (input[at++]! < 0x80) return;
+  }
+  throw new Error("invalid varint");
+}
+
 function readInt32(): number {
   return readVarint32() | 0;
 }
@@ -933,7 +946,7 @@ function skipField(tag: number, end: number): Uint8Array {
 function skipValue(tag: number, end: number, groups: number): void {
   switch (tag & 7) {
     case 0:
-      readVarint64();
+      skipVarint();
       break;
     case 1:
       at += 8;
