@@ -10,7 +10,7 @@ import { Cmd, RegisterRespCode } from "../../generated/dist/v2/index.js";
 import { ClientError } from "../../generated/dist/v2/node.js";
 import { Customer, openCustomers } from "./support/customer.js";
 import { v2Gateways, v2Pid, type V2Gateway } from "./support/env.js";
-import { poll, useHarness } from "./support/harness.js";
+import { poll, unhandledRejectionsDuring, useHarness } from "./support/harness.js";
 import { startFlood } from "./support/flood.js";
 import { isRunning, whileStopped } from "./support/stall.js";
 import { bound, eventWorker, v2Business, v2Customer } from "./support/v2.js";
@@ -295,13 +295,9 @@ describe.skipIf(v2Gateways.length === 0)("v2 gateway (netsvr v3): recovery and f
 
   test("a rejected promise of an async event handler reaches on('error'), not unhandledRejection", async () => {
     const business = await v2Business(gateway(), { errorsExpected: true });
-    const unhandled: unknown[] = [];
-    const saved = process.listeners("unhandledRejection");
-    process.removeAllListeners("unhandledRejection");
-    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
-    process.on("unhandledRejection", onUnhandled);
-    try {
-      const failure = new Error("the async handler failed");
+    const failure = new Error("the async handler failed");
+    let error: unknown;
+    const unhandled = await unhandledRejectionsDuring(async () => {
       business.client.on(Cmd.Transfer, async (body) => {
         await Promise.resolve();
         if (text(body.data) === "reject me") throw failure;
@@ -309,14 +305,9 @@ describe.skipIf(v2Gateways.length === 0)("v2 gateway (netsvr v3): recovery and f
       const { customer, uniqId } = await v2Customer(business);
       await customer.send("reject me");
       await business.transfers.waitFor((t) => t.uniqId === uniqId, bound, "the Transfer");
-      const error = await business.errors.waitFor(() => true, 2000, "the handler's rejection on('error')").catch((e: unknown) => e as Error);
-      // Let a rejection that nobody handled surface before looking.
-      await new Promise((resolve) => setImmediate(resolve));
-      expect(unhandled).toEqual([]);
-      expect(error === failure || (error as Error).cause === failure, `error: ${String(error)}`).toBe(true);
-    } finally {
-      process.off("unhandledRejection", onUnhandled);
-      for (const listener of saved) process.on("unhandledRejection", listener);
-    }
+      error = await business.errors.waitFor(() => true, 2000, "the handler's rejection on('error')").catch((e: unknown) => e);
+    });
+    expect(unhandled).toEqual([]);
+    expect(error === failure || (error as Error).cause === failure, `error: ${String(error)}`).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import { Cmd, Event, RegisterRespCode } from "../../generated/dist/v6/index.js";
 import { ClientError, RegistrationError } from "../../generated/dist/v6/node.js";
 import { Customer } from "./support/customer.js";
 import { v6Gateways, v6Pid, type V6Gateway } from "./support/env.js";
-import { poll, useHarness } from "./support/harness.js";
+import { poll, unhandledRejectionsDuring, useHarness } from "./support/harness.js";
 import { startFlood } from "./support/flood.js";
 import { isRunning, whileStopped } from "./support/stall.js";
 import { bound, v6Business, v6Customer, type V6Business } from "./support/v6.js";
@@ -307,13 +307,9 @@ describe.skipIf(v6Gateways.length === 0)("v6 gateway (netsvr v8): recovery and f
 
   test("a rejected promise of an async event handler reaches on('error'), not unhandledRejection", async () => {
     const business = await v6Business(gateway(), { errorsExpected: true });
-    const unhandled: unknown[] = [];
-    const saved = process.listeners("unhandledRejection");
-    process.removeAllListeners("unhandledRejection");
-    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
-    process.on("unhandledRejection", onUnhandled);
-    try {
-      const failure = new Error("the async handler failed");
+    const failure = new Error("the async handler failed");
+    let error: unknown;
+    const unhandled = await unhandledRejectionsDuring(async () => {
       business.worker.on(Cmd.Transfer, async (body) => {
         await Promise.resolve();
         if (text(body.data) === "reject me") throw failure;
@@ -321,13 +317,9 @@ describe.skipIf(v6Gateways.length === 0)("v6 gateway (netsvr v8): recovery and f
       const customer = await Customer.open(gateway().url);
       await customer.send("reject me");
       await business.transfers.waitFor((t) => text(t.data) === "reject me", bound, "the Transfer");
-      const error = await business.errors.waitFor(() => true, 2000, "the handler's rejection on('error')").catch((e: unknown) => e as Error);
-      await new Promise((resolve) => setImmediate(resolve));
-      expect(unhandled).toEqual([]);
-      expect(error === failure || (error as Error).cause === failure, `error: ${String(error)}`).toBe(true);
-    } finally {
-      process.off("unhandledRejection", onUnhandled);
-      for (const listener of saved) process.on("unhandledRejection", listener);
-    }
+      error = await business.errors.waitFor(() => true, 2000, "the handler's rejection on('error')").catch((e: unknown) => e);
+    });
+    expect(unhandled).toEqual([]);
+    expect(error === failure || (error as Error).cause === failure, `error: ${String(error)}`).toBe(true);
   });
 });

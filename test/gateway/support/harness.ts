@@ -43,3 +43,24 @@ export async function poll(check: () => Promise<boolean>, ms: number, interval =
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
 }
+
+/**
+ * Runs fn with this process's unhandledRejection listeners replaced by a
+ * recorder, and returns what went unhandled (one event-loop turn after fn, so
+ * a rejection nobody handled has surfaced). The listeners are restored after.
+ */
+export async function unhandledRejectionsDuring(fn: () => Promise<void>): Promise<unknown[]> {
+  const unhandled: unknown[] = [];
+  const saved = process.listeners("unhandledRejection");
+  process.removeAllListeners("unhandledRejection");
+  const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+  process.on("unhandledRejection", onUnhandled);
+  try {
+    await fn();
+    await new Promise((resolve) => setImmediate(resolve));
+    return unhandled;
+  } finally {
+    process.off("unhandledRejection", onUnhandled);
+    for (const listener of saved) process.on("unhandledRejection", listener);
+  }
+}
