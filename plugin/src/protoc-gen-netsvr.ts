@@ -1,5 +1,8 @@
 import { createEcmaScriptPlugin, type Schema } from "@bufbuild/protoplugin";
+import { emitBusiness } from "./emit/business.js";
 import { emitCodec } from "./emit/codec.js";
+import { emitCustomer } from "./emit/customer.js";
+import { emitCustomerRules } from "./emit/customer-rules.js";
 import { emitCommands, emitSchemas } from "./emit/commands.js";
 import { emitDecoders } from "./emit/decoders.js";
 import { emitEncoders } from "./emit/encoders.js";
@@ -10,11 +13,13 @@ import { emitHeartbeat } from "./emit/heartbeat.js";
 import { emitIndex } from "./emit/index-file.js";
 import { emitNode, emitNodeRuntime } from "./emit/node-client.js";
 import { emitRouter } from "./emit/router.js";
+import { emitRuntimeFiles } from "./emit/runtime-files.js";
 import { emitSplitter } from "./emit/splitter.js";
 import { encoderNameClashes } from "./emit/names.js";
 import { emitWire } from "./emit/wire.js";
 import { readManifest } from "./manifest/read-manifest.js";
 import { buildProtocol } from "./model/build-protocol.js";
+import type { Protocol, WebSocketFraming } from "./model/protocol.js";
 import { parseOptions, type NetsvrOptions } from "./options.js";
 import { UserError } from "./user-error.js";
 
@@ -49,6 +54,10 @@ function generateTs(schema: Schema<NetsvrOptions>): void {
     throw new UserError(clashes.map((clash) => `${manifestPath}: ${clash}`).join("\n"));
   }
 
+  if (protocol.websocket !== undefined) {
+    emitApplication(schema, protocol, protocol.websocket);
+    return;
+  }
   emitCommands(schema, protocol);
   emitSchemas(schema, protocol);
   emitFrames(schema, protocol);
@@ -59,6 +68,10 @@ function generateTs(schema: Schema<NetsvrOptions>): void {
   if (protocol.heartbeat !== undefined) {
     emitHeartbeat(schema, protocol, protocol.heartbeat);
     modules.push("heartbeat");
+  }
+  if (protocol.customers !== undefined) {
+    emitCustomerRules(schema, protocol, protocol.customers);
+    modules.push("customers");
   }
   emitEncoders(schema, protocol);
   emitDecoders(schema, protocol);
@@ -71,4 +84,25 @@ function generateTs(schema: Schema<NetsvrOptions>): void {
     emitNodeRuntime(schema, protocol);
     emitNode(schema, protocol);
   }
+}
+
+/**
+ * An application protocol: the customer's browser entry point and the
+ * business's router, both free of Node built-ins, over the same commands
+ * tables and (binary) fast codecs as a frame protocol.
+ */
+function emitApplication(schema: Schema<NetsvrOptions>, protocol: Protocol, framing: WebSocketFraming): void {
+  emitCommands(schema, protocol);
+  emitSchemas(schema, protocol);
+  const modules = ["commands", "schemas"];
+  if (framing.encoding === "binary") {
+    emitErrors(schema, protocol);
+    emitCodec(schema, protocol);
+    modules.push("errors", "codec");
+  }
+  emitRuntimeFiles(schema, protocol, ["app-wire.ts", "gateway-link.ts", "customer-client.ts", "business-router.ts"]);
+  emitCustomer(schema, protocol, framing);
+  emitBusiness(schema, protocol, framing);
+  modules.push("customer", "business");
+  emitIndex(schema, protocol, modules);
 }

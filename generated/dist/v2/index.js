@@ -45,6 +45,7 @@ export * from "./decode.js";
 export * from "./splitter.js";
 export * from "./router.js";
 export * from "./heartbeat.js";
+export * from "./customers.js";
 export { maxFrameSize, maxGatewayFrameSize } from "./wire.js";
 // Messages and enums the commands carry.
 export { BroadcastSchema, CheckOnlineReqSchema, CheckOnlineRespSchema, ConnCloseSchema, ConnInfoDeleteSchema, ConnInfoReqSchema, ConnInfoRespSchema, ConnInfoRespItemSchema, ConnInfoUpdateSchema, ConnOpenSchema, ConnOpenCustomUniqIdTokenRespSchema, ForceOfflineSchema, ForceOfflineGuestSchema, LimitReqSchema, LimitReqItemSchema, LimitRespSchema, LimitRespItemSchema, MetricsRespSchema, MetricsRespItemSchema, MulticastSchema, RegisterReqSchema, RegisterRespSchema, RegisterRespCode, RegisterRespCodeSchema, SingleCastSchema, SingleCastBulkSchema, TopicCountRespSchema, TopicDeleteSchema, TopicListRespSchema, TopicPublishSchema, TopicPublishBulkSchema, TopicSubscribeSchema, TopicUniqIdCountReqSchema, TopicUniqIdCountRespSchema, TopicUniqIdListReqSchema, TopicUniqIdListRespSchema, TopicUniqIdListRespItemSchema, TopicUnsubscribeSchema, TransferSchema, UniqIdCountRespSchema, UniqIdListRespSchema, UnRegisterReqSchema, UnRegisterRespSchema, };

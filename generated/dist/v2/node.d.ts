@@ -5,6 +5,8 @@ import { Cmd } from "./commands.js";
 import type { EventFrame } from "./frames.js";
 import type { ClusterMember, ClusterOptions, MemberResult } from "./node-cluster.js";
 import { Cluster } from "./node-cluster.js";
+import type { CustomerLink } from "./gateway-link.js";
+import type { CustomerSender, CustomerTarget } from "./customers.js";
 export { ClientError, RegistrationError, type ClientErrorCode, type ClientLifecycle, type ClientOptions, type ClientState, type ClientStats, type EventHandler, type ReconnectOptions, type RequestOptions, type Unsubscribe };
 /**
  * The types of a business connection to a gateway, by command id.
@@ -53,3 +55,10 @@ export type BusinessCluster = Cluster<BusinessClientTypes, BusinessMergedCmd>;
  */
 export declare function createCluster(members: readonly ClusterMember[], options?: ClusterOptions): Promise<BusinessCluster>;
 export type { ClusterMember, ClusterOptions, MemberResult };
+/**
+ * The customers behind one or more gateways, as an application protocol's business router needs them (see its create...Router()).
+ *
+ * @param from connections registered for Transfer events; their customer messages are routed.
+ * @param via where answers and pushes are sent: a BusinessClient, or a cluster of them.
+ */
+export declare function customerLink(from: BusinessClient | readonly BusinessClient[], via: Pick<BusinessClient, "send">): CustomerLink<CustomerSender, CustomerTarget>;

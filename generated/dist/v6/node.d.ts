@@ -5,6 +5,8 @@ import { Cmd } from "./commands.js";
 import type { EventFrame } from "./frames.js";
 import type { ClusterMember, ClusterOptions, MemberResult } from "./node-cluster.js";
 import { Cluster } from "./node-cluster.js";
+import type { CustomerLink } from "./gateway-link.js";
+import type { CustomerSender, CustomerTarget } from "./customers.js";
 export { ClientError, RegistrationError, type ClientErrorCode, type ClientLifecycle, type ClientOptions, type ClientState, type ClientStats, type EventHandler, type ReconnectOptions, type RequestOptions, type Unsubscribe };
 /**
  * The types of a business connection to a gateway's worker port, by command id.
@@ -87,3 +89,10 @@ export type TaskCluster = Cluster<TaskClientTypes, TaskMergedCmd>;
  */
 export declare function createCluster(members: readonly ClusterMember[], options?: ClusterOptions): Promise<TaskCluster>;
 export type { ClusterMember, ClusterOptions, MemberResult };
+/**
+ * The customers behind one or more gateways, as an application protocol's business router needs them (see its create...Router()).
+ *
+ * @param from connections registered for Transfer events; their customer messages are routed.
+ * @param via where answers and pushes are sent: a TaskClient, or a cluster of them.
+ */
+export declare function customerLink(from: WorkerClient | readonly WorkerClient[], via: Pick<TaskClient, "send">): CustomerLink<CustomerSender, CustomerTarget>;

@@ -103,3 +103,38 @@ export async function createCluster(members, options) {
     }
     return new Cluster(clusterBinding, clients, prefixes, options);
 }
+/**
+ * The customers behind one or more gateways, as an application protocol's business router needs them (see its create...Router()).
+ *
+ * @param from connections registered for Transfer events; their customer messages are routed.
+ * @param via where answers and pushes are sent: a TaskClient, or a cluster of them.
+ */
+export function customerLink(from, via) {
+    const sources = from instanceof Array ? from : [from];
+    return {
+        onMessage(handler) {
+            const stops = sources.map((client) => client.on(Cmd.Transfer, (body) => handler(body.data, body)));
+            return () => {
+                for (const stop of stops)
+                    stop();
+            };
+        },
+        reply(sender, data) {
+            via.send(Cmd.SingleCast, { uniqId: sender.uniqId, data });
+        },
+        send(target, data) {
+            if (target === "all")
+                return via.send(Cmd.Broadcast, { data });
+            if ("uniqId" in target)
+                return via.send(Cmd.SingleCast, { uniqId: target.uniqId, data });
+            if ("uniqIds" in target)
+                return via.send(Cmd.Multicast, { uniqIds: [...target.uniqIds], data });
+            if ("customerId" in target)
+                return via.send(Cmd.SingleCastByCustomerId, { customerId: target.customerId, data });
+            if ("customerIds" in target)
+                return via.send(Cmd.MulticastByCustomerId, { customerIds: [...target.customerIds], data });
+            if ("topics" in target)
+                return via.send(Cmd.TopicPublish, { topics: [...target.topics], data });
+        },
+    };
+}

@@ -112,6 +112,7 @@ export * from "./decode.js";
 export * from "./splitter.js";
 export * from "./router.js";
 export * from "./heartbeat.js";
+export * from "./customers.js";
 export { maxFrameSize, maxGatewayFrameSize } from "./wire.js";
 
 // Messages and enums the commands carry.

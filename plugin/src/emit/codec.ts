@@ -50,7 +50,7 @@ export function emitCodec(schema: Schema<NetsvrOptions>, p: Protocol): void {
     g.printRead();
     if (exported.has(message)) {
       recorder.print();
-      g.printApi(bodies.has(message));
+      g.printApi(bodies.has(message) && p.websocket === undefined);
     }
   });
   printCodecRuntime(f, recorded.map(textOf).join("\n"));

@@ -12,7 +12,8 @@ import { kindCmdType, pascal } from "./names.js";
 export function emitCommands(schema: Schema<NetsvrOptions>, p: Protocol): void {
   const f = generateFile(schema, p, "commands.ts");
 
-  f.print(f.jsDoc("Command ids: the u32 that follows a frame's length."));
+  const where = p.websocket === undefined ? "the u32 that follows a frame's length" : "the u32 that starts each WebSocket message (json: its name)";
+  f.print(f.jsDoc(`Command ids: ${where}.`));
   f.print(f.export("const", "Cmd"), " = {");
   for (const c of p.commands) {
     f.print(f.jsDoc(c.doc, "  "));

@@ -17,7 +17,11 @@ export function emitIndex(schema: Schema<NetsvrOptions>, p: Protocol, modules: r
   for (const module of modules) {
     f.print(`export * from "./${module}${ext}";`);
   }
-  f.print(`export { maxFrameSize, max${pascal(p.server)}FrameSize } from "./wire${ext}";`);
+  if (p.websocket === undefined) {
+    f.print(`export { maxFrameSize, max${pascal(p.server)}FrameSize } from "./wire${ext}";`);
+  } else {
+    f.print(`export { MessageError, type Encoding, type MessageErrorCode } from "./app-wire${ext}";`);
+  }
 
   const exported: Printable[] = [];
   for (const desc of uniqueNames(reachableTypes(p))) {

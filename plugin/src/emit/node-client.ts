@@ -1,8 +1,9 @@
-import { readFileSync } from "node:fs";
 import type { GeneratedFile, Printable, Schema } from "@bufbuild/protoplugin";
 import type { MergeRules, Protocol, RequestCommand, Routing } from "../model/protocol.js";
 import type { NetsvrOptions } from "../options.js";
 import { generateFile } from "./header.js";
+import { printCustomerLink } from "./customer-link.js";
+import { emitRuntimeFiles } from "./runtime-files.js";
 import { a, clientTypeName, pascal } from "./names.js";
 
 /**
@@ -11,11 +12,7 @@ import { a, clientTypeName, pascal } from "./names.js";
  * as real TypeScript files so it is written, read and checked as code.
  */
 export function emitNodeRuntime(schema: Schema<NetsvrOptions>, p: Protocol): void {
-  const files = p.routing === undefined ? ["node-client.ts"] : ["node-client.ts", "node-cluster.ts"];
-  for (const name of files) {
-    const f = generateFile(schema, p, name);
-    f.print(readFileSync(new URL(`../../runtime/${name}`, import.meta.url), "utf8").trimEnd());
-  }
+  emitRuntimeFiles(schema, p, p.routing === undefined ? ["node-client.ts"] : ["node-client.ts", "node-cluster.ts"]);
 }
 
 /**
@@ -99,6 +96,7 @@ export function emitNode(schema: Schema<NetsvrOptions>, p: Protocol): void {
     f.print();
     if (p.routing !== undefined && p.routing.port === port?.name) printCluster(f, p, p.routing, prefix, port === undefined ? "connect" : `connect${pascal(port.name)}`);
   }
+  if (p.customers !== undefined) printCustomerLink(f, p, p.customers);
 }
 
 /** createCluster(): clients of several servers as one, bound to this protocol's routing and merge rules. */

@@ -30,6 +30,16 @@ export interface Manifest {
     readonly learnFrom?: readonly string[];
     readonly forgetOn?: readonly string[];
   };
+  /** How customers' messages reach a client and how it answers them (a gateway protocol). */
+  readonly customers?: {
+    readonly prefix?: number;
+    readonly heartbeat?: { readonly ping: string; readonly pong?: string };
+    readonly receive: string;
+    readonly reply: string;
+    readonly send: readonly string[];
+  };
+  /** Present for an application protocol: one command per WebSocket message. */
+  readonly websocket?: { readonly encoding: "binary" | "json"; readonly undecodable?: "error" | "drop" };
   readonly commands: readonly ManifestCommand[];
   /** "file:line:col: entry" of a JSON path into the manifest, the prefix of a message about it. */
   readonly locate: (at: readonly (string | number)[]) => string;

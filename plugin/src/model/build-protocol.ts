@@ -3,6 +3,7 @@ import { getComments } from "@bufbuild/protoplugin";
 import type { Manifest, ManifestCommand } from "../manifest/manifest.js";
 import { UserError } from "../user-error.js";
 import { buildPorts, buildRegistration, buildRouting } from "./build-connection-rules.js";
+import { buildCustomers, buildWebSocketFraming } from "./build-customers.js";
 import { buildMerges, checkMergesDeclared } from "./build-merge-rules.js";
 import type { Command, Heartbeat, Protocol } from "./protocol.js";
 
@@ -65,6 +66,8 @@ export function buildProtocol(manifest: Manifest, files: readonly DescFile[]): P
   const registration = buildRegistration(manifest, withMerges, problems);
   const routing = buildRouting(manifest, withMerges, problems);
   checkMergesDeclared(manifest, withMerges, routing, problems);
+  const websocket = buildWebSocketFraming(manifest, problems);
+  const customers = buildCustomers(manifest, withMerges, problems);
 
   const extraTypes = (manifest.extraTypes ?? []).flatMap((typeName, i) => {
     const desc = registry.get(typeName);
@@ -87,6 +90,8 @@ export function buildProtocol(manifest: Manifest, files: readonly DescFile[]): P
     maxFrameSize: frameSizes(manifest.maxFrameSize),
     heartbeat,
     commands: withMerges,
+    websocket,
+    customers,
   };
 }
 

@@ -22,6 +22,39 @@ export interface Protocol {
   readonly routing: Routing | undefined;
   /** Messages and enums offered although no command body reaches them. */
   readonly extraTypes: readonly (DescMessage | DescEnum)[];
+  /** An application protocol's framing; undefined for length-prefixed frames. */
+  readonly websocket: WebSocketFraming | undefined;
+  /** How customers' messages reach a client and how it answers them (a gateway protocol). */
+  readonly customers: Customers | undefined;
+}
+
+/** One command per WebSocket message, between customers (client) and a business (server). */
+export interface WebSocketFraming {
+  readonly encoding: "binary" | "json";
+  /** What the business does with a customer message it cannot decode. */
+  readonly undecodable: "error" | "drop";
+}
+
+/** The customer side of a gateway, for application protocols that travel through it. */
+export interface Customers {
+  /** Digits of the worker id that start every customer message; undefined for none. */
+  readonly prefix: number | undefined;
+  readonly heartbeat: Heartbeat | undefined;
+  /** The event carrying one customer message in its bytes field `data`. */
+  readonly receive: OneWayCommand & { readonly message: DescMessage };
+  /** The receive body's fields other than data: what a client learns of a message's sender. */
+  readonly senderFields: readonly DescField[];
+  /** How a message's sender is answered; its target field is also a sender field. */
+  readonly reply: CustomerSend & { readonly target: DescField };
+  /** Ways to send data to customers, in manifest order. */
+  readonly send: readonly CustomerSend[];
+}
+
+/** A one-way command whose body is `data` plus at most one field naming who gets it. */
+export interface CustomerSend {
+  readonly command: OneWayCommand & { readonly message: DescMessage };
+  /** A string or repeated string field; undefined: the command sends to everyone. */
+  readonly target: DescField | undefined;
 }
 
 export interface Port {

@@ -1,0 +1,20 @@
+import type { Transfer } from "./transfer_pb.js";
+import type { GatewayRules } from "./gateway-link.js";
+/**
+ * What a business learns of the customer a message came from: the Transfer event without its data.
+ */
+export type CustomerSender = Readonly<Pick<Transfer, "uniqId" | "session">>;
+/**
+ * Customers to send data to, one way per command: SingleCast, Multicast, TopicPublish, Broadcast.
+ */
+export type CustomerTarget = {
+    readonly uniqId: string;
+} | {
+    readonly uniqIds: readonly string[];
+} | {
+    readonly topics: readonly string[];
+} | "all";
+/**
+ * What a customer's WebSocket client must do to reach the business registered as workerId through the gateway: every message starts with workerId in 3 digits. Pass it as an application protocol's customer option gateway.
+ */
+export declare function customerRules(workerId: number): GatewayRules;
