@@ -10,14 +10,17 @@
  * Unregister, events) and a task port (every other command), unanswered pings.
  * Tests drive timing with explicit controls (held replies, ignored requests,
  * paused reading, dropped connections) and wait on events, never on sleeps.
+ * With the `customers` option it also listens for real WebSocket customers
+ * (see Customer port below).
  *
  * Layout: the core (listeners, sockets, fault handling, controls, waiters,
- * customers) knows nothing about message shapes; it also holds the rules both
+ * customers, the customer port) knows nothing about message shapes; it also holds the rules both
  * versions share, as functions of plain values (send, subscribe, publish,
  * forceOffline, unregister, checkOnline, topicUniqIds...).
  * Everything version-specific (ports, splitting and decoding, heartbeat,
  * register rules, uniqId format, event routing, which command maps onto which
- * shared rule, answer encodings, customerId, limits) sits behind the
+ * shared rule, answer encodings, customerId, limits, the customer port's
+ * handshake and message rules) sits behind the
  * ProtocolMode interface, implemented by createV2Mode() (the default, v2.0.2:
  * one port) and createV6Mode() (`protocol: "v6"`, v6.0.1: a worker port and a
  * task port) at the end of the file.
@@ -33,9 +36,50 @@
  * most `sendQueueCap` (1024) unsent frames; later ones are dropped and counted
  * (droppedFrames, Metrics item 10), as by the real gateway's send queue.
  *
+ * Customer port (`customers: { port?, path?, sendMessageType? }`): a
+ * WebSocket server on 127.0.0.1 at `customerUrl` (ws://127.0.0.1:<port><path>,
+ * path "/netsvr" by default). Each WebSocket that opens is a customer of the
+ * model, opened as by openCustomer() (ConnOpen with the request's query, the
+ * proxy headers, the peer's address; in v2 the subprotocols, the first of which
+ * the handshake names), so customers, customer() and inboxes see it too. The
+ * rules, as the gateways' customer servers have them:
+ * - Refused handshakes: another path is 404. v2 routes by the decoded path, so
+ *   a query string is fine; v6 compares the whole request URI with the path,
+ *   so a query string is 404 too, and it refuses (400) a Connection header
+ *   other than exactly "Upgrade" or "upgrade", such as "keep-alive, Upgrade".
+ *   A plain HTTP request gets what the gateway answers (v2: 404 or 400; v6:
+ *   200 "Hello netsvr" for a GET).
+ * - Customer messages, text or binary: in v2 the heartbeat `~3yPvmnz~` is
+ *   answered `~u38NvZ~`, a message whose first three bytes (digits; any other
+ *   byte counts as 0) are no worker id in [1, 999] is answered "WorkerId
+ *   wrong", one longer than 2 MiB after them "Message too large" (all in the
+ *   message's frame type); the rest after the id goes to that worker as a
+ *   Transfer (customerSends). In v6 the heartbeat `~6YOt5rW35piO~` is dropped,
+ *   other messages are forwarded whole while an OnMessage connection exists,
+ *   one longer than 2 MiB closes the WebSocket with 1009 "message too big".
+ *   A v2 ping frame is answered with a pong of `~u38NvZ~`, a v6 one echoed.
+ * - Every delivery (SingleCast, Multicast, TopicPublish once per topic,
+ *   Broadcast, the v6 ByCustomerId commands, the data of ConnInfoUpdate,
+ *   ForceOffline...) is one message of the configured frame type. A text frame
+ *   carries the bytes unchecked: a client fails the connection on bytes that
+ *   are not UTF-8, as browsers do with the real gateway.
+ * - Taken offline by the business (ForceOffline, ForceOfflineGuest, a v2
+ *   uniqId taken over, v6 ForceOfflineByCustomerId): after the data, v2
+ *   closes the TCP connection without a close frame (the client sees 1006),
+ *   v6 sends a close frame 1008 with the command's name ("forceOffline",
+ *   "forceOfflineGuest", "forceOfflineByCustomerId").
+ * - A client closing its WebSocket is closeCustomer(): ConnClose. closeCustomer()
+ *   on a WebSocket customer closes its TCP connection (the client sees 1006).
+ * - stop() cuts every WebSocket at once (1006) and closes the port, as a dying
+ *   process; the customers go offline. restart() listens on the same port.
+ * Not modeled on the customer port: read deadlines and heartbeat timeouts,
+ * rate limits, origin checks, custom uniqIds, TLS, permessage-deflate (which
+ * v6 would negotiate; messages read the same), v6's OnOpen / OnClose callbacks.
+ *
  * Simplifications against the real gateway (all deliberate, for tests):
  * - ForceOffline / ForceOfflineGuest deliver their data and take the customer
- *   offline at once; the real gateway waits about 3 s (or `delay` seconds).
+ *   offline at once; the real v2 gateway closes about 3 s later (or after
+ *   `delay` seconds), and v6 takes the customer offline once the close ends.
  * - v2 with processCmdGoroutineNum > 1 (the real gateway then runs that many
  *   command goroutines for the connection, from its Register on): requests are
  *   still handled one at a time, in order, and so are one-way commands (the
@@ -55,11 +99,17 @@
  * - Empty `data` is never delivered to a customer.
  * - Metrics returns a few counters (keys 1..3) with zero rates; Limit names
  *   are whatever `limits` says. Tokens and registerIds are random hex.
- * - Customers are a model, not WebSockets; ConnOpen, ConnClose and Transfer
- *   for a customer go to its `workerId` (the real gateway takes ConnOpen and
- *   ConnClose workers from its configuration and Transfer's from the first
- *   three bytes of the message). A customer going offline for any reason
- *   (closeCustomer, ForceOffline, a uniqId taken over) emits ConnClose.
+ * - Customers are a model, and WebSockets only with the customer port;
+ *   ConnOpen, ConnClose and Transfer for a customer go to its `workerId`
+ *   (the real gateway takes ConnOpen and ConnClose workers from its
+ *   configuration and Transfer's from the first three bytes of the message).
+ *   A WebSocket customer's workerId is 1, the sample configuration's
+ *   ConnOpenWorkerId and ConnCloseWorkerId; its ConnOpen is sent even when no
+ *   worker 1 is registered, where the real gateway then closes the WebSocket.
+ *   A customer going offline for any reason (closeCustomer, ForceOffline, a
+ *   uniqId taken over) emits ConnClose.
+ * - A text message that is not UTF-8 from a customer fails its WebSocket with
+ *   1007 (the v2 gateway's library answers 1002).
  *
  * Further simplifications in v6 mode:
  * - The heartbeat text is always the default `~6YOt5rW35piO~`; the listeners
@@ -78,7 +128,11 @@
  *   dropped by full send queues plus connections closed on the send deadline.
  */
 import { randomBytes } from "node:crypto";
+import http from "node:http";
 import net from "node:net";
+import type { Duplex } from "node:stream";
+// Types only: the ws package is loaded when a gateway first opens its customer port (see loadWs).
+import type { RawData, WebSocket, WebSocketServer } from "ws";
 import {
   Cmd,
   FrameError,
@@ -94,6 +148,7 @@ import {
   encodeGatewayFrame,
   encodeLimitResponse,
   encodeMetricsResponse,
+  encodePing,
   encodePong,
   encodeRegisterResponse,
   encodeTopicCountResponse,
@@ -121,6 +176,7 @@ import {
   cmdPorts as v6CmdPorts,
   decodeBusinessFrame as decodeV6BusinessFrame,
   encodeGatewayFrame as encodeV6GatewayFrame,
+  encodePing as encodeV6Ping,
   maxFrameSize as v6MaxFrameSize,
   requestSchemas as v6RequestSchemas,
   type BusinessFrame as V6BusinessFrame,
@@ -157,6 +213,8 @@ export interface TestGatewayOptions {
   readonly reorderAnswers?: boolean;
   /** The protocol to speak; "v2" (v2.0.2) is the default. See TestGatewayV6Options for "v6". */
   readonly protocol?: "v2";
+  /** Listen for real WebSocket customers too (see CustomerPortOptions); without it, customers are only a model. */
+  readonly customers?: CustomerPortOptions;
 }
 
 /** Options of a fake v6.0.1 gateway: a worker port and a task port, no server id. */
@@ -179,6 +237,24 @@ export interface TestGatewayV6Options {
    * counted. Default 1024, the real gateway's Worker.SendChanCap. The task port has no such queue.
    */
   readonly sendQueueCap?: number;
+  /** Listen for real WebSocket customers too (see CustomerPortOptions); without it, customers are only a model. */
+  readonly customers?: CustomerPortOptions;
+}
+
+/**
+ * The gateway's customer side (its [Customer] configuration): a WebSocket
+ * server on 127.0.0.1 whose connections are customers of the model.
+ */
+export interface CustomerPortOptions {
+  /** Port to listen on; 0 or absent picks a free one. restart() reuses the bound port. */
+  readonly port?: number;
+  /** The URL path customers connect to (HandlePattern). Default "/netsvr". */
+  readonly path?: string;
+  /**
+   * The frame type of every message the gateway sends to customers (SendMessageType 1 | 2). Default "text".
+   * A text frame carries the data as it is, unchecked: data that is not UTF-8 makes the client fail the connection.
+   */
+  readonly sendMessageType?: "text" | "binary";
 }
 
 /** The gateway-wide rate limits of v6 (LimitResp). */
@@ -382,10 +458,22 @@ export interface TestGatewayBase<T extends ProtocolTypes> {
    * registered with its workerId (v2) or for OnOpen (v6), or nowhere if none is.
    */
   openCustomer(options?: OpenCustomerOptions): Customer;
-  /** The customer disconnects: ConnClose goes to its worker (v2) or an OnClose connection (v6). */
+  /**
+   * The customer disconnects: ConnClose goes to its worker (v2) or an OnClose connection (v6). A WebSocket
+   * customer's TCP connection is closed too, without a close frame: its client sees 1006.
+   */
   closeCustomer(uniqId: string): void;
   /** Resolves with the customer's inbox once it holds at least count payloads. */
   waitForDelivery(uniqId: string, count: number, timeoutMs?: number): Promise<readonly Uint8Array[]>;
+  /** `ws://127.0.0.1:<port><path>`, where real WebSocket customers connect; undefined without the `customers` option. */
+  readonly customerUrl: string | undefined;
+  /** WebSocket customers whose connection is open (a forced one until its close completes); 0 without the option. */
+  readonly customerSockets: number;
+  /**
+   * Resolves with the n-th WebSocket customer ever accepted (default the first; restart() does not reset the
+   * count), at once if it already was: a client's customer, once clients connect one after another.
+   */
+  waitForCustomerSocket(n?: number, timeoutMs?: number): Promise<Customer>;
   /** The current limits (Limit may change them). */
   readonly limits: T["limits"];
 
@@ -418,9 +506,16 @@ export interface TestGatewayBase<T extends ProtocolTypes> {
   sendFrame(target: ConnectionTarget, ...args: T["frameArgs"]): void;
 
   // ---- lifecycle
-  /** The gateway goes away: stop listening on every port and destroy every connection. Customers stay. */
+  /**
+   * The gateway goes away: stop listening on every port and destroy every connection. Modeled customers
+   * stay; WebSocket customers are cut off (no close frame: their clients see 1006) and go offline, their
+   * ConnClose sent nowhere, as when the gateway's process dies.
+   */
   stop(): Promise<void>;
-  /** Listen again on the same port(s) with fresh connection state; customers, limits and control flags stay. */
+  /**
+   * Listen again on the same port(s), the customer port included, with fresh connection state; modeled
+   * customers, limits and control flags stay. WebSocket clients may reconnect to the same customerUrl.
+   */
   restart(): Promise<void>;
   /** Stop and reject pending waits; safe to call more than once. */
   close(): Promise<void>;
@@ -469,6 +564,7 @@ async function startV6(options: TestGatewayV6Options): Promise<TestGatewayV6> {
       sendDeadlineMs: options.sendDeadlineMs ?? 10_000,
       // Only v2 has command goroutine pools.
       reorderAnswers: false,
+      customers: customerSettings(options.customers),
     },
     createV6Mode({ onOpen: options.limits?.onOpen ?? 1000, onMessage: options.limits?.onMessage ?? 1000 }, options.sendQueueCap ?? 1024),
   );
@@ -489,6 +585,7 @@ async function startV2(options: TestGatewayOptions): Promise<TestGateway> {
       waitTimeoutMs: options.waitTimeoutMs ?? 5_000,
       sendDeadlineMs: options.sendDeadlineMs ?? 10_000,
       reorderAnswers: options.reorderAnswers ?? true,
+      customers: customerSettings(options.customers),
     },
     createV2Mode(
       serverId,
@@ -500,6 +597,16 @@ async function startV2(options: TestGatewayOptions): Promise<TestGateway> {
   );
   await gateway.listen(new Map([["worker", options.port ?? 0]]));
   return gateway;
+}
+
+/** The customer port's settings, defaults filled in; undefined: no customer port. */
+function customerSettings(options: CustomerPortOptions | undefined): CustomerSettings | undefined {
+  if (options === undefined) return undefined;
+  const path = options.path ?? "/netsvr";
+  if (!path.startsWith("/")) throw new RangeError(`customers.path must start with "/", got ${JSON.stringify(path)}`);
+  const type = options.sendMessageType ?? "text";
+  if (type !== "text" && type !== "binary") throw new RangeError(`customers.sendMessageType must be "text" or "binary", got ${JSON.stringify(type)}`);
+  return { port: options.port ?? 0, path, binary: type === "binary" };
 }
 
 // ------------------------------------------------------------------ the mode seam
@@ -533,7 +640,49 @@ interface ProtocolMode<T extends ProtocolTypes> {
   /** The current limits, as the public `limits` shows them. */
   limits(): T["limits"];
   encodeFrame(...args: T["frameArgs"]): Uint8Array;
+
+  // ---- the customer port
+  /**
+   * The gateway's answer to an HTTP request on the customer port that it refuses (wrong path, not a
+   * WebSocket handshake...); undefined lets the handshake go ahead.
+   */
+  customerRefusal(request: http.IncomingMessage, path: string): HttpAnswer | undefined;
+  /** The subprotocol the handshake's answer names, of those the client offered (in order); false for none. */
+  customerSubProtocol(offered: readonly string[]): string | false;
+  /** The payload of the pong that answers a customer's ping frame; undefined: the ping's own payload. */
+  readonly customerPong: Uint8Array | undefined;
+  /** ConnOpen's fields for a WebSocket customer, from its handshake request. */
+  customerOpenOptions(request: http.IncomingMessage): OpenCustomerOptions;
+  /** A message of an online WebSocket customer: the gateway's onMessage (heartbeat, checks, then core.customerSends). */
+  customerMessage(core: GatewayCore<T>, customer: CustomerState, data: Uint8Array, socket: CustomerReplies): void;
+  /** How a forced offline ends a WebSocket: a close frame, or undefined to close the TCP connection without one. */
+  forcedClose(kind: ForcedOffline): { readonly code: number; readonly reason: string } | undefined;
 }
+
+/** The customer port's settings. */
+interface CustomerSettings {
+  readonly port: number;
+  readonly path: string;
+  /** SendMessageType: binary frames, else text frames. */
+  readonly binary: boolean;
+}
+
+/** An HTTP answer of the customer port: status and plain-text body. */
+interface HttpAnswer {
+  readonly status: number;
+  readonly body: string;
+}
+
+/** What a mode may do to the WebSocket whose message it handles. */
+interface CustomerReplies {
+  /** Writes a message in the frame type of the message being handled. */
+  reply(data: Uint8Array): void;
+  /** Sends a close frame; the connection ends once the client answers it. */
+  close(code: number, reason: string): void;
+}
+
+/** The commands that take a customer offline on the business's say; v6 names its close frame after them. */
+type ForcedOffline = "forceOffline" | "forceOfflineGuest" | "forceOfflineByCustomerId" | "newUniqIdTaken";
 
 /** What the core needs of a version's FrameSplitter. */
 interface FrameSource {
@@ -558,6 +707,8 @@ interface CoreSettings {
   readonly sendDeadlineMs: number;
   /** Whether answers of connections with commandWorkers > 1 are reordered. */
   readonly reorderAnswers: boolean;
+  /** The customer port; undefined: none. */
+  readonly customers: CustomerSettings | undefined;
 }
 
 class ConnState<R> implements BusinessConnection<R> {
@@ -626,6 +777,8 @@ class CustomerState implements Customer {
   online = true;
   readonly inbox: Uint8Array[] = [];
   readonly topicSet: Set<string>;
+  /** The WebSocket of a customer of the customer port; undefined for a modeled one. */
+  socket: CustomerSocket | undefined = undefined;
 
   constructor(
     public uniqId: string,
@@ -641,6 +794,62 @@ class CustomerState implements Customer {
   get topics(): readonly string[] {
     return [...this.topicSet];
   }
+}
+
+/** The connection of a WebSocket customer. Once the gateway closes it (ending), nothing more is written. */
+class CustomerSocket {
+  ending = false;
+  /** The connection is gone ("close" seen, or cut by stop()). */
+  closed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly tcp: Duplex,
+    private readonly binary: boolean,
+  ) {}
+
+  /** A delivery: one message in the gateway's SendMessageType. */
+  send(data: Uint8Array): void {
+    this.write(data, this.binary);
+  }
+
+  /** One message; a text frame carries the bytes unchecked, as the real gateway writes them. */
+  write(data: Uint8Array, binary: boolean): void {
+    if (this.ending || this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(data, { binary });
+  }
+
+  pong(data: Uint8Array): void {
+    if (!this.ending && this.ws.readyState === this.ws.OPEN) this.ws.pong(data);
+  }
+
+  /** A close frame; ws ends the TCP connection once the client answers it. */
+  close(code: number, reason: string): void {
+    if (this.ending || this.closed) return;
+    this.ending = true;
+    this.ws.close(code, reason);
+  }
+
+  /** Closes the TCP connection after what was written, without a close frame: the client sees 1006. */
+  end(): void {
+    if (this.ending || this.closed) return;
+    this.ending = true;
+    this.tcp.end();
+  }
+
+  /** Cuts the connection at once, as a dying process does. */
+  terminate(): void {
+    this.ending = true;
+    this.closed = true;
+    this.ws.terminate();
+  }
+}
+
+/** The ws package, loaded once, by the first gateway with a customer port. */
+let wsPackage: Promise<typeof import("ws")> | undefined;
+function loadWs(): Promise<typeof import("ws")> {
+  wsPackage ??= import("ws");
+  return wsPackage;
 }
 
 interface Waiter {
@@ -674,6 +883,15 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
   private readonly waitTimeoutMs: number;
   private readonly sendDeadlineMs: number;
   private readonly reorderAnswers: boolean;
+  private readonly customerPort: CustomerSettings | undefined;
+  /** The customer port's listener while listening. */
+  private customerServer: http.Server | undefined;
+  /** The customer port bound by the first listen(); restart() binds it again. */
+  private customerPortBound = 0;
+  /** Open TCP connections of the customer port (handshakes, refusals, WebSockets): cut by stop(). */
+  private readonly customerTcp = new Set<Duplex>();
+  /** Every WebSocket customer ever accepted, in accept order. */
+  private readonly socketCustomers: CustomerState[] = [];
 
   constructor(
     settings: CoreSettings,
@@ -685,6 +903,7 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
     this.waitTimeoutMs = settings.waitTimeoutMs;
     this.sendDeadlineMs = settings.sendDeadlineMs;
     this.reorderAnswers = settings.reorderAnswers;
+    this.customerPort = settings.customers;
   }
 
   /** The bound port of a listener; 0 if the mode has no such listener. */
@@ -702,6 +921,11 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
 
   get taskPort(): number {
     return this.boundPort("task");
+  }
+
+  get customerUrl(): string | undefined {
+    if (this.customerPort === undefined) return undefined;
+    return `ws://${this.host}:${this.customerPortBound}${this.customerPort.path}`;
   }
 
   // ---- lifecycle
@@ -723,6 +947,7 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
         server.on("error", () => {});
         this.boundPorts.set(name, (server.address() as net.AddressInfo).port);
       }
+      if (this.customerPort !== undefined) await this.listenForCustomers(this.customerPort, this.customerPortBound || this.customerPort.port);
     } catch (error) {
       // One port failed (e.g. in use): release the others, so nothing half-listens.
       await this.closeServers();
@@ -733,7 +958,97 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
   private async closeServers(): Promise<void> {
     const servers = [...this.servers.values()];
     this.servers.clear();
-    await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+    await Promise.all([
+      ...servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
+      this.closeCustomerServer(),
+    ]);
+  }
+
+  /**
+   * The customer port: an HTTP server whose WebSocket handshakes on the path become customers; the mode
+   * refuses other requests as its gateway does.
+   */
+  private async listenForCustomers(settings: CustomerSettings, port: number): Promise<void> {
+    const { WebSocketServer } = await loadWs();
+    const wss: WebSocketServer = new WebSocketServer({
+      noServer: true,
+      clientTracking: false,
+      perMessageDeflate: false,
+      // v2 answers ping frames with its own pong text, v6 echoes them.
+      autoPong: this.mode.customerPong === undefined,
+      handleProtocols: (offered) => this.mode.customerSubProtocol([...offered]),
+    });
+    const server = http.createServer((request, response) => {
+      // Not a handshake Node could upgrade: the mode's refusal, else a plain 400.
+      const answer = this.mode.customerRefusal(request, settings.path) ?? { status: 400, body: "Bad Request" };
+      response.writeHead(answer.status, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
+      response.end(answer.body);
+    });
+    server.on("connection", (socket: net.Socket) => {
+      this.customerTcp.add(socket);
+      socket.once("close", () => this.customerTcp.delete(socket));
+    });
+    server.on("upgrade", (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+      socket.on("error", () => {});
+      const refusal = this.mode.customerRefusal(request, settings.path);
+      if (refusal !== undefined) {
+        socket.end(httpAnswerBytes(refusal));
+        return;
+      }
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        // A handshake that completed while the gateway stopped: that process is gone.
+        if (this.customerServer !== server) ws.terminate();
+        else this.acceptCustomer(ws, socket, request, settings);
+      });
+    });
+    this.customerServer = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen({ port, host: this.host }, () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+    server.on("error", () => {});
+    this.customerPortBound = (server.address() as net.AddressInfo).port;
+  }
+
+  /** Stops listening on the customer port and cuts its connections: their close events still arrive. */
+  private async closeCustomerServer(): Promise<void> {
+    const server = this.customerServer;
+    if (server === undefined) return;
+    this.customerServer = undefined;
+    const sockets = [...this.customerTcp];
+    for (const socket of sockets) socket.destroy();
+    await Promise.all([
+      new Promise<void>((resolve) => server.close(() => resolve())),
+      ...sockets.map((socket) => new Promise<void>((resolve) => (socket.closed ? resolve() : socket.once("close", () => resolve())))),
+    ]);
+  }
+
+  /** A completed handshake: a new customer, as openCustomer() makes one, whose deliveries go to ws. */
+  private acceptCustomer(ws: WebSocket, tcp: Duplex, request: http.IncomingMessage, settings: CustomerSettings): void {
+    const socket = new CustomerSocket(ws, tcp, settings.binary);
+    // Bad frames, invalid UTF-8 in a text message, resets: ws closes the connection and "close" follows.
+    ws.on("error", () => {});
+    const customer = this.addCustomer(this.mode.customerOpenOptions(request), socket);
+    ws.on("message", (data: RawData, isBinary: boolean) => {
+      if (!customer.online || socket.ending) return;
+      const replies: CustomerReplies = {
+        reply: (bytes) => socket.write(bytes, isBinary),
+        close: (code, reason) => socket.close(code, reason),
+      };
+      this.mode.customerMessage(this, customer, rawBytes(data), replies);
+      this.notify();
+    });
+    const pong = this.mode.customerPong;
+    if (pong !== undefined) ws.on("ping", () => socket.pong(pong));
+    ws.on("close", () => {
+      socket.closed = true;
+      // The customer left (or the gateway's close completed): ConnClose, unless it already went offline.
+      this.takeOffline(customer);
+      this.notify();
+    });
   }
 
   async stop(): Promise<void> {
@@ -742,6 +1057,13 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
       this.closeConnection(conn, "stopped");
       // Also ends a drop that is still flushing to a peer that does not read.
       conn.socket.destroy();
+    }
+    // Every WebSocket customer is cut off and goes offline; no business is left to hear its ConnClose.
+    for (const customer of this.socketCustomers) {
+      if (customer.socket?.closed === false) {
+        customer.socket.terminate();
+        this.takeOffline(customer);
+      }
     }
     this.held = [];
     await Promise.all([this.closeServers(), ...open.map((c) => c.closed)]);
@@ -970,6 +1292,11 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
     return conn.id;
   }
 
+  /** Whether an open connection would accept an event (routeEvent would send it somewhere). */
+  hasRoute(accepts: (registration: T["registration"]) => boolean): boolean {
+    return this.allConnections.some((c) => c.open && c.registration !== undefined && accepts(c.registration));
+  }
+
   private openConnections(): readonly ConnState<T["registration"]>[] {
     return this.allConnections.filter((c) => c.open);
   }
@@ -1039,6 +1366,11 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
   }
 
   openCustomer(options: OpenCustomerOptions = {}): Customer {
+    return this.addCustomer(options, undefined);
+  }
+
+  /** A new online customer, modeled or (with socket) of the customer port; its ConnOpen goes out. */
+  private addCustomer(options: OpenCustomerOptions, socket: CustomerSocket | undefined): CustomerState {
     const uniqId = options.uniqId ?? this.mode.newUniqId(this);
     if (this.online.has(uniqId)) throw new Error(`test gateway: customer ${uniqId} is already online`);
     const customer = new CustomerState(
@@ -1049,7 +1381,9 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
       options.rawQuery ?? "",
       options.customerId ?? "",
     );
+    customer.socket = socket;
     this.allCustomers.push(customer);
+    if (socket !== undefined) this.socketCustomers.push(customer);
     this.online.set(uniqId, customer);
     this.stats.opened++;
     this.mode.connOpen(this, customer, options);
@@ -1069,6 +1403,15 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
     return this.mode.transfer(this, customer, bytes, workerId);
   }
 
+  get customerSockets(): number {
+    return this.socketCustomers.filter((c) => c.socket?.closed === false).length;
+  }
+
+  waitForCustomerSocket(n = 1, timeoutMs?: number): Promise<Customer> {
+    if (this.customerPort === undefined) return Promise.reject(new Error("test gateway: no customer port (the customers option)"));
+    return this.waitUntil(() => this.socketCustomers[n - 1], `WebSocket customer #${n} (${this.socketCustomers.length} accepted so far)`, timeoutMs);
+  }
+
   waitForDelivery(uniqId: string, count: number, timeoutMs?: number): Promise<readonly Uint8Array[]> {
     const customer = this.findCustomer(uniqId);
     if (customer === undefined) return Promise.reject(new Error(`test gateway: no customer ${uniqId}`));
@@ -1085,18 +1428,29 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
     return customer;
   }
 
-  /** Hands data to an online customer; empty data is nothing to deliver. */
+  /** Hands data to an online customer, and writes it to its WebSocket if it has one; empty data is nothing to deliver. */
   private deliver(customer: CustomerState, data: Uint8Array): void {
-    if (customer.online && data.length > 0) customer.inbox.push(data.slice());
+    if (!customer.online || data.length === 0) return;
+    const copy = data.slice();
+    customer.inbox.push(copy);
+    customer.socket?.send(copy);
   }
 
-  /** The customer's WebSocket closes; its worker hears ConnClose, as from the real gateway's close callback. */
-  private takeOffline(customer: CustomerState): void {
+  /**
+   * The customer's WebSocket closes; its worker hears ConnClose, as from the real gateway's close callback.
+   * A WebSocket still open is closed: after a forced offline as the mode says, else without a close frame.
+   */
+  private takeOffline(customer: CustomerState, forced?: ForcedOffline): void {
     if (!customer.online) return;
     customer.online = false;
     this.online.delete(customer.uniqId);
     this.stats.closed++;
     this.mode.connClose(this, customer);
+    const socket = customer.socket;
+    if (socket === undefined) return;
+    const frame = forced === undefined ? undefined : this.mode.forcedClose(forced);
+    if (frame !== undefined) socket.close(frame.code, frame.reason);
+    else socket.end();
   }
 
   /** Gives an online customer another uniqId (the caller resolved collisions). */
@@ -1168,13 +1522,14 @@ class GatewayCore<T extends ProtocolTypes> implements TestGatewayBase<T> {
   }
 
   /**
-   * ForceOffline and its variants: each customer gets data, then goes offline. Simplified: at once, where
-   * the real gateway waits about 3 s after the data (ForceOfflineGuest: its `delay` seconds).
+   * ForceOffline and its variants: each customer gets data, then goes offline and its WebSocket is closed
+   * (kind names v6's close frame). Simplified: at once, where the v2 gateway closes about 3 s after the data
+   * (ForceOfflineGuest: its `delay` seconds) and v6 takes the customer offline when the close completes.
    */
-  forceOffline(customers: readonly CustomerState[], data: Uint8Array): void {
+  forceOffline(customers: readonly CustomerState[], data: Uint8Array, kind: ForcedOffline): void {
     for (const c of customers) {
       this.deliver(c, data);
-      this.takeOffline(c);
+      this.takeOffline(c, kind);
     }
   }
 
@@ -1410,6 +1765,46 @@ function emptyCommandFrame(cmd: number): Uint8Array {
   return frame;
 }
 
+/** Customer.ReceivePackLimit's default: the longest customer message the gateways take (v2: after the worker id). */
+const customerReceiveLimit = 2 * 1024 * 1024;
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+/** A ws message as one byte array. */
+function rawBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}
+
+/** The first line of a request header, as Go's Header.Get returns it; "" if absent. */
+function firstHeader(request: http.IncomingMessage, name: string): string {
+  return request.headersDistinct[name]?.[0] ?? "";
+}
+
+/** Whether a comma-separated header (e.g. Connection) holds a token, case-insensitively. */
+function hasToken(header: string | undefined, token: string): boolean {
+  return (header ?? "").split(",").some((t) => t.trim().toLowerCase() === token);
+}
+
+/** The request URI's query, without "?" (Go's URL.RawQuery). */
+function rawQueryOf(url: string): string {
+  const at = url.indexOf("?");
+  return at < 0 ? "" : url.slice(at + 1);
+}
+
+/** An HTTP/1.1 answer that closes the connection, for a refused handshake. */
+function httpAnswerBytes(answer: HttpAnswer): string {
+  const body = Buffer.from(answer.body);
+  return (
+    `HTTP/1.1 ${answer.status} ${http.STATUS_CODES[answer.status] ?? ""}\r\n` +
+    `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${answer.body}`
+  );
+}
+
 /**
  * A frame whose command id the version does not know, or too short to hold one: either gateway's read
  * loop records it and gives up on the connection.
@@ -1424,6 +1819,10 @@ function closeUndecodable<T extends ProtocolTypes>(core: GatewayCore<T>, conn: C
 /** Ids of workers a business may register as. */
 const workerIdMin = 1;
 const workerIdMax = 999;
+
+/** The customer heartbeat (netsvrProtocol.PingMessage, PongMessage): the payloads of the business ping and pong. */
+const v2CustomerPing = encodePing().subarray(4);
+const v2CustomerPong = encodePong().subarray(4);
 
 type V2Core = GatewayCore<V2Types>;
 type V2Conn = ConnState<Registration>;
@@ -1467,7 +1866,76 @@ function createV2Mode(serverId: number, limits: readonly LimitSetting[]): Protoc
     sendQueueCap: () => undefined,
     limits: () => [...table].map(([name, l]) => ({ name, concurrency: l.concurrency, workerIds: l.workerIds })),
     encodeFrame: (...args) => encodeGatewayFrame(...args),
+    customerRefusal: (request, path) => {
+      // An http.ServeMux routes by the decoded path alone: a query string changes nothing.
+      if (decodedPath(request.url ?? "") !== path) return { status: 404, body: "404 page not found\n" };
+      // Then the upgrader's checks, in its order.
+      if (!hasToken(request.headers.connection, "upgrade") || !hasToken(request.headers.upgrade, "websocket")) {
+        return { status: 400, body: "Bad Request\n" };
+      }
+      if (request.method !== "GET") return { status: 405, body: "Method Not Allowed\n" };
+      return undefined;
+    },
+    // The gateway answers with the first subprotocol offered, so that any handshake succeeds.
+    customerSubProtocol: (offered) => offered[0] ?? false,
+    customerPong: v2CustomerPong,
+    customerOpenOptions: (request) => {
+      const subProtocols = firstHeader(request, "sec-websocket-protocol").trim();
+      return {
+        rawQuery: rawQueryOf(request.url ?? ""),
+        subProtocol: subProtocols === "" ? [] : subProtocols.split(",").map((p) => p.trim()),
+        // Without a proxy header, the address of the peer.
+        xForwardedFor: firstHeader(request, "x-forwarded-for") || (request.socket.remoteAddress ?? ""),
+      };
+    },
+    customerMessage: handleV2CustomerMessage,
+    // The v2 gateway closes the TCP connection without a close frame.
+    forcedClose: () => undefined,
   };
+}
+
+/** The request URI's path, percent-decoded (Go's URL.Path); undefined if it does not decode. */
+function decodedPath(url: string): string | undefined {
+  const at = url.indexOf("?");
+  try {
+    return decodeURIComponent(at < 0 ? url : url.slice(0, at));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first three bytes as a decimal number, any byte that is not a digit counting as 0; 0 for a shorter message. */
+function workerIdPrefix(data: Uint8Array): number {
+  if (data.length < 3) return 0;
+  let id = 0;
+  for (let i = 0; i < 3; i++) {
+    const byte = data[i]!;
+    id = id * 10 + (byte >= 0x30 && byte <= 0x39 ? byte - 0x30 : 0);
+  }
+  return id;
+}
+
+/**
+ * A message of a WebSocket customer, as the v2 gateway's onMessage handles it: the heartbeat is answered,
+ * a message too long or without a valid worker id is refused (both in the message's frame type), and the
+ * rest after the 3-digit worker id goes to that worker as a Transfer.
+ */
+function handleV2CustomerMessage(core: V2Core, customer: CustomerState, data: Uint8Array, socket: CustomerReplies): void {
+  if (equalBytes(data, v2CustomerPing)) {
+    socket.reply(v2CustomerPong);
+    return;
+  }
+  if (data.length - 3 > customerReceiveLimit) {
+    socket.reply(utf8("Message too large"));
+    return;
+  }
+  const workerId = workerIdPrefix(data);
+  if (workerId < workerIdMin || workerId > workerIdMax) {
+    socket.reply(utf8("WorkerId wrong"));
+    return;
+  }
+  // Nobody registered as the worker: the gateway drops the message.
+  core.customerSends(customer.uniqId, data.subarray(3), workerId);
 }
 
 /** Decodes, records and handles one frame: the v2 gateway's read loop body. */
@@ -1603,7 +2071,7 @@ function applyV2Oneway(core: V2Core, frame: OnewayFrame): void {
       if (b.newUniqId !== "" && b.newUniqId !== b.uniqId) {
         // The uniqId's current holder is told (if there is something to say) and closed.
         const holder = core.onlineCustomer(b.newUniqId);
-        if (holder !== undefined) core.forceOffline([holder], b.dataAsNewUniqIdExisted);
+        if (holder !== undefined) core.forceOffline([holder], b.dataAsNewUniqIdExisted, "newUniqIdTaken");
         core.rename(target, b.newUniqId);
       }
       core.updateConnInfo(target, b.newSession, b.newTopics, b.data);
@@ -1636,10 +2104,10 @@ function applyV2Oneway(core: V2Core, frame: OnewayFrame): void {
     case Cmd.TopicPublishBulk:
       return core.sendBulk(frame.body.topics, frame.body.data, (topic) => core.subscribers(topic));
     case Cmd.ForceOffline:
-      return core.forceOffline(core.withUniqIds(frame.body.uniqIds), frame.body.data);
+      return core.forceOffline(core.withUniqIds(frame.body.uniqIds), frame.body.data, "forceOffline");
     case Cmd.ForceOfflineGuest:
       // A v2 guest has no session.
-      return core.forceOffline(core.withUniqIds(frame.body.uniqIds).filter((c) => c.session === ""), frame.body.data);
+      return core.forceOffline(core.withUniqIds(frame.body.uniqIds).filter((c) => c.session === ""), frame.body.data, "forceOfflineGuest");
     default: {
       const unhandled: never = frame;
       throw new Error(`test gateway: unhandled one-way command ${JSON.stringify(unhandled)}`);
@@ -1659,6 +2127,9 @@ interface V6LimitState {
 
 /** The Event bits a Register must carry at least one of. */
 const v6EventBits = V6Event.OnOpen | V6Event.OnClose | V6Event.OnMessage;
+
+/** Customer.HeartbeatMessage's default, the business heartbeat's payload as well. */
+const v6CustomerHeartbeat = encodeV6Ping().subarray(4);
 
 function createV6Mode(initial: V6Limits, sendQueueCap: number): ProtocolMode<V6Types> {
   let uniqIdCounter = 0;
@@ -1722,6 +2193,40 @@ function createV6Mode(initial: V6Limits, sendQueueCap: number): ProtocolMode<V6T
     sendQueueCap: (port) => (port === "worker" ? sendQueueCap : undefined),
     limits: () => ({ onOpen: limits.onOpen, onMessage: limits.onMessage }),
     encodeFrame: (...args) => encodeV6GatewayFrame(...args),
+    customerRefusal: (request, path) => {
+      // The server's checks, in its order; the path check compares the whole request URI, query included.
+      if (request.method !== "GET") return { status: 405, body: "Method Not Allowed" };
+      const upgrade = request.headers.upgrade;
+      if (upgrade === undefined) return { status: 200, body: "Hello netsvr" };
+      if (request.url !== path) return { status: 404, body: "Not Found" };
+      if (upgrade.toLowerCase() !== "websocket") return { status: 400, body: "invalid Upgrade header" };
+      // Exactly one of two spellings: "keep-alive, Upgrade" is refused too.
+      const connection = request.headers.connection;
+      if (connection !== "Upgrade" && connection !== "upgrade") return { status: 400, body: "invalid Connection header" };
+      return undefined;
+    },
+    // The handshake's answer names no subprotocol.
+    customerSubProtocol: () => false,
+    customerPong: undefined,
+    customerOpenOptions: (request) => ({
+      rawQuery: rawQueryOf(request.url ?? ""),
+      xForwardedFor: firstHeader(request, "x-forwarded-for"),
+      xRealIp: firstHeader(request, "x-real-ip"),
+      remoteAddr: request.socket.remoteAddress ?? "",
+    }),
+    customerMessage: (core, customer, data, socket) => {
+      // The heartbeat only keeps the connection alive.
+      if (equalBytes(data, v6CustomerHeartbeat)) return;
+      // Without an OnMessage connection the message is dropped before any check.
+      if (!core.hasRoute((r) => (r.events & V6Event.OnMessage) !== 0)) return;
+      if (data.length > customerReceiveLimit) {
+        socket.close(1009, "message too big");
+        return;
+      }
+      core.customerSends(customer.uniqId, data);
+    },
+    // 1008, policy violation, with the command's name as the reason.
+    forcedClose: (kind) => ({ code: 1008, reason: kind }),
   };
 }
 
@@ -1937,13 +2442,13 @@ function applyV6Oneway(core: V6Core, frame: V6OnewayFrame): void {
     case V6Cmd.TopicPublishBulk:
       return core.sendBulk(frame.body.topics, frame.body.data, (topic) => core.subscribers(topic));
     case V6Cmd.ForceOffline:
-      return core.forceOffline(core.withUniqIds(frame.body.uniqIds), frame.body.data);
+      return core.forceOffline(core.withUniqIds(frame.body.uniqIds), frame.body.data, "forceOffline");
     case V6Cmd.ForceOfflineByCustomerId:
-      return core.forceOffline(core.withCustomerIds(frame.body.customerIds), frame.body.data);
+      return core.forceOffline(core.withCustomerIds(frame.body.customerIds), frame.body.data, "forceOfflineByCustomerId");
     case V6Cmd.ForceOfflineGuest: {
       // A v6 guest has neither session nor customerId.
       const guests = core.withUniqIds(frame.body.uniqIds).filter((c) => c.session === "" && c.customerId === "");
-      return core.forceOffline(guests, frame.body.data);
+      return core.forceOffline(guests, frame.body.data, "forceOfflineGuest");
     }
     default: {
       const unhandled: never = frame;
