@@ -50,10 +50,20 @@ describe("golden: buf generate reproduces the whole generated/ tree", () => {
     const fixture = join(work, "test/fixtures/allkinds");
     cpSync(join(repoRoot, "test/fixtures/allkinds"), fixture, { recursive: true, filter: (path) => !/\/(gen|dist)$/.test(path) });
     execFileSync(bufBin, ["generate"], { cwd: fixture, stdio: "pipe", env });
+    // So is the example application protocol, in both encodings.
+    const chat = join(work, "examples/chat");
+    cpSync(join(repoRoot, "examples/chat"), chat, { recursive: true, filter: (path) => !/\/(gen|node_modules)$/.test(path) });
+    execFileSync(bufBin, ["generate"], { cwd: chat, stdio: "pipe", env });
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  const dirs = [...protocolVersions.flatMap((v) => [v.src, v.dist]), "test/fixtures/allkinds/gen", "test/fixtures/allkinds/dist"];
+  const dirs = [
+    ...protocolVersions.flatMap((v) => [v.src, v.dist]),
+    "test/fixtures/allkinds/gen",
+    "test/fixtures/allkinds/dist",
+    "examples/chat/gen/json",
+    "examples/chat/gen/binary",
+  ];
   test.each(dirs)("%s", (dir) => {
     const fresh = readdirSync(join(work, dir)).sort();
     expect(fresh).toEqual(readdirSync(join(repoRoot, dir)).sort());

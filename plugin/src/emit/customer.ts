@@ -16,7 +16,7 @@ export function emitCustomer(schema: Schema<NetsvrOptions>, p: Protocol, framing
   const runtime = (name: string, typeOnly = false) => f.import(name, "./customer-client.js", typeOnly);
   const commands = (name: string) => f.import(name, "./commands.js", true);
   const Client = pascal(p.client);
-  const typesName = `${Client}Types`;
+  const typesName = `${Client}Commands`;
   const clientName = `${Client}Connection`;
 
   f.print(
@@ -25,7 +25,21 @@ export function emitCustomer(schema: Schema<NetsvrOptions>, p: Protocol, framing
     ", ",
     f.import("MessageError", "./app-wire.js"),
     ", ",
-    ["CustomerErrorCode", "CustomerLifecycle", "CustomerOptions", "CustomerState", "ReconnectOptions", "RequestOptions", "Unsubscribe", "WebSocketConstructor", "WebSocketLike"].map((n, i, all) => [
+    [
+      "AbortSignalLike",
+      "CloseInfo",
+      "CustomerErrorCode",
+      "CustomerLifecycle",
+      "CustomerOptions",
+      "CustomerState",
+      "EventHandler",
+      "ReconnectingInfo",
+      "ReconnectOptions",
+      "RequestOptions",
+      "Unsubscribe",
+      "WebSocketConstructor",
+      "WebSocketLike",
+    ].map((n, i, all) => [
       "type ",
       runtime(n, true),
       i < all.length - 1 ? ", " : "",
