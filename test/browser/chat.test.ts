@@ -6,19 +6,9 @@
 // encodings, bad messages either way, a gateway restart.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
-import * as binaryBusiness from "../../examples/chat/gen/binary/business.js";
-import * as jsonBusiness from "../../examples/chat/gen/json/business.js";
-import { Cmd } from "../../examples/chat/gen/json/commands.js";
-import { Cmd as V2Cmd } from "../../generated/dist/v2/index.js";
-import { connect, customerLink as v2Link } from "../../generated/dist/v2/node.js";
-import { Cmd as V6Cmd, Event } from "../../generated/dist/v6/index.js";
-import { connectTask, connectWorker, customerLink as v6Link } from "../../generated/dist/v6/node.js";
 import { bundleForBrowser, launchBrowser, servePage, type Browser, type ServedPage } from "../support/browser.js";
+import { openPage, startBusiness, step, waitForSeen, type Business, type Encoding, type Version } from "../support/chat.js";
 import { startTestGateway, type TestGateway, type TestGatewayV6 } from "../support/test-gateway.js";
-import type { ChatParams } from "./fixtures/chat-customer.js";
-
-type Version = "v2" | "v6";
-type Encoding = "json" | "binary";
 
 let browser: Browser;
 let site: ServedPage;
@@ -32,98 +22,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Business {
-  /** Errors the router reported (undecodable or unhandled messages, failed handlers). */
-  readonly errors: Error[];
-  /** Sends raw bytes to every customer, past the router: a business bug. */
-  sendRaw(data: Uint8Array): void;
-  close(): Promise<void>;
-}
-
-/** The chat business, cut to what the test needs; examples/chat/business.mjs is the full one. */
-async function startBusiness(gateway: TestGateway | TestGatewayV6, version: Version, encoding: Encoding): Promise<Business> {
-  const { createBusinessRouter, AppError } = encoding === "json" ? jsonBusiness : (binaryBusiness as unknown as typeof jsonBusiness);
-  const reconnect = { initialDelay: 20, maxDelay: 100 };
-  const errors: Error[] = [];
-  const history: { room: string; user: string; text: string; at: bigint; seq: number }[] = [];
-
-  let link;
-  let subscribe: (uniqId: string, room: string) => void;
-  let sendRaw: (data: Uint8Array) => void;
-  let closeClients: () => Promise<void>;
-  if (version === "v2") {
-    const client = await connect({ host: gateway.host, port: gateway.port, reconnect });
-    await client.register({ workerId: 1, serverId: (gateway as TestGateway).serverId, processCmdGoroutineNum: 1 });
-    link = v2Link(client, client);
-    subscribe = (uniqId, room) => client.send(V2Cmd.TopicSubscribe, { uniqId, topics: [room] });
-    sendRaw = (data) => client.send(V2Cmd.Broadcast, { data });
-    closeClients = () => client.close();
-  } else {
-    const gw = gateway as TestGatewayV6;
-    const worker = await connectWorker({ host: gw.host, port: gw.workerPort, reconnect });
-    await worker.register({ events: Event.OnMessage });
-    const task = await connectTask({ host: gw.host, port: gw.taskPort, reconnect });
-    link = v6Link(worker, task);
-    subscribe = (uniqId, room) => task.send(V6Cmd.TopicSubscribe, { uniqId, topics: [room] });
-    sendRaw = (data) => task.send(V6Cmd.Broadcast, { data });
-    closeClients = async () => {
-      await worker.close();
-      await task.close();
-    };
-  }
-
-  const router = createBusinessRouter(
-    link,
-    {
-      SignIn: ({ name }) => {
-        if (name === "") throw new AppError("bad-name", "a name is required");
-        return { user: name, rooms: ["lobby"] };
-      },
-      Join: ({ room }, sender) => {
-        subscribe(sender.uniqId, room);
-        return { room, members: [sender.uniqId] };
-      },
-      Say: ({ room, text }, sender) => {
-        const said = { room, user: sender.uniqId, text, at: BigInt(Date.now()), seq: history.length + 1 };
-        history.push(said);
-        router.push({ topics: [room] }, Cmd.Said, said);
-      },
-      History: ({ room }) => ({ messages: history.filter((m) => m.room === room) }),
-    },
-    { onError: (error) => errors.push(error) },
-  );
-  return {
-    errors,
-    sendRaw,
-    close: async () => {
-      router.close();
-      await closeClients();
-    },
-  };
-}
-
 async function startGateway(version: Version, sendMessageType: "text" | "binary"): Promise<TestGateway | TestGatewayV6> {
   return version === "v2" ? startTestGateway({ customers: { sendMessageType } }) : startTestGateway({ protocol: "v6", customers: { sendMessageType } });
 }
 
-async function openPage(params: ChatParams): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(site.url);
-  await page.waitForFunction(() => "chat" in globalThis);
-  await page.evaluate((p) => (globalThis as never as { chat: { start(p: ChatParams): Promise<void> } }).chat.start(p), params);
-  return page;
-}
-
-/** Calls a step of the page's chat object (test/browser/fixtures/chat-customer.ts). */
-function step<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(
-    ([n, a]) => (globalThis as never as { chat: Record<string, (...args: unknown[]) => unknown> }).chat[n as string]!(...(a as unknown[])),
-    [name, args] as const,
-  ) as Promise<T>;
-}
-
-async function waitForSeen(page: Page, predicate: string): Promise<void> {
-  await page.waitForFunction(`globalThis.chat.seen().some(${predicate})`, undefined, { timeout: 5000 });
+/** The business for a fake gateway. */
+function businessFor(gateway: TestGateway | TestGatewayV6, version: Version, encoding: Encoding): Promise<Business> {
+  return version === "v2"
+    ? startBusiness({ version, host: gateway.host, port: gateway.port, serverId: (gateway as TestGateway).serverId }, encoding)
+    : startBusiness({ version, host: gateway.host, workerPort: gateway.port, taskPort: (gateway as TestGatewayV6).taskPort }, encoding);
 }
 
 const cases: { version: Version; encoding: Encoding }[] = [
@@ -140,8 +47,8 @@ describe.each(cases)("chat in Chromium through the fake gateway, $version, $enco
 
   beforeAll(async () => {
     gateway = await startGateway(version, encoding === "binary" ? "binary" : "text");
-    business = await startBusiness(gateway, version, encoding);
-    page = await openPage({ url: gateway.customerUrl!, version, encoding });
+    business = await businessFor(gateway, version, encoding);
+    page = await openPage(browser, site.url, { url: gateway.customerUrl!, version, encoding });
   });
   afterAll(async () => {
     await page?.close();
@@ -216,13 +123,26 @@ describe.each(cases)("chat in Chromium through the fake gateway, $version, $enco
     // The business reconnected too (it re-registers), so a request goes all the way round again.
     await expect.poll(() => step(page, "signIn", "bo"), { timeout: 10_000, interval: 200 }).toEqual({ ok: { user: "bo", rooms: ["lobby"] } });
   });
+  test(version === "v2" ? "ForceOffline drops the connection without a close frame (1006), so the client reconnects" : "ForceOffline closes with 1008 forceOffline, so the client stops", async () => {
+    const joined = await step<{ ok: { members: string[] } }>(page, "join", "lobby");
+    business.forceOffline(joined.ok.members[0]!);
+    if (version === "v2") {
+      await waitForSeen(page, `(s) => s.kind === "close" && s.code === 1006 && s.reconnecting`, 10_000);
+      await page.waitForFunction(`globalThis.chat.state() === "open"`, undefined, { timeout: 10_000 });
+      expect(await step(page, "signIn", "ana")).toEqual({ ok: { user: "ana", rooms: ["lobby"] } });
+    } else {
+      await waitForSeen(page, `(s) => s.kind === "close" && s.code === 1008 && s.reason === "forceOffline" && !s.reconnecting`);
+      await waitForSeen(page, `(s) => s.kind === "error" && s.code === "forced-offline"`);
+      expect(await step(page, "state")).toBe("closed");
+    }
+  });
 });
 
 describe("binary chat against a gateway that sends text messages (Customer.SendMessageType = 1)", () => {
   test("the client reports the mismatch and names the setting", async () => {
     const gateway = await startGateway("v6", "text");
-    const business = await startBusiness(gateway, "v6", "binary");
-    const page = await openPage({ url: gateway.customerUrl!, version: "v6", encoding: "binary" });
+    const business = await businessFor(gateway, "v6", "binary");
+    const page = await openPage(browser, site.url, { url: gateway.customerUrl!, version: "v6", encoding: "binary" });
     try {
       const result = await step<{ error?: { code: string; message: string } }>(page, "signIn", "ana");
       expect(result.error?.code).toBe("wrong-frame-type");

@@ -12,6 +12,10 @@
  *                       (optional: the ConnOpen callback example), one entry
  *                       host:workerPort@host:taskPort@ws://host:port/path@http://host:port/path
  *                       where the last part is that OnOpenCallbackApi URL
+ *   NETSVR_V2_BINARY    a v2 gateway whose Customer.SendMessageType = 2 (binary),
+ *                       one entry in the NETSVR_V2_GATEWAYS format (optional:
+ *                       the binary chat test)
+ *   NETSVR_V6_BINARY    the same for v6, in the NETSVR_V6_GATEWAYS format
  *
  * An unset or empty variable skips that version's tests; a malformed one is
  * an error naming the variable and the expected format.
@@ -130,6 +134,10 @@ export function parseV6Callback(value: string | undefined, variable = "NETSVR_V6
 }
 
 export const v6Callback: V6CallbackGateway | undefined = parseV6Callback(process.env.NETSVR_V6_CALLBACK);
+
+/** Gateways that send customers binary WebSocket messages (Customer.SendMessageType = 2), for binary application protocols. */
+export const v2Binary: V2Gateway | undefined = parseV2(process.env.NETSVR_V2_BINARY, "NETSVR_V2_BINARY")[0];
+export const v6Binary: V6Gateway | undefined = parseV6(process.env.NETSVR_V6_BINARY, "NETSVR_V6_BINARY")[0];
 
 /** The one line a run prints when a version has no gateway. */
 export function skipNotice(): string | undefined {

@@ -1,0 +1,128 @@
+// The chat application protocol through real gateways, in Chromium: the
+// generated customer client -> netsvr v3.0.0 / v8.0.6 -> a Node business
+// running the generated router -> back. JSON through the gateways of
+// NETSVR_V2_GATEWAYS / NETSVR_V6_GATEWAYS (which send text, the default);
+// binary through NETSVR_V2_BINARY / NETSVR_V6_BINARY (SendMessageType = 2).
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { bundleForBrowser, launchBrowser, servePage, type Browser, type ServedPage } from "../support/browser.js";
+import { openPage, startBusiness, step, waitForSeen, type Business, type BusinessTarget, type Encoding } from "../support/chat.js";
+import { v2Binary, v2Gateways, v6Binary, v6Gateways, type V2Gateway, type V6Gateway } from "./support/env.js";
+
+let browser: Browser;
+let site: ServedPage;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  site = await servePage({ script: await bundleForBrowser("test/browser/fixtures/chat-customer.ts") });
+});
+afterAll(async () => {
+  await site?.close();
+  await browser?.close();
+});
+
+type Case = { name: string; encoding: Encoding } & ({ version: "v2"; gateway: V2Gateway | undefined } | { version: "v6"; gateway: V6Gateway | undefined });
+
+const cases: Case[] = [
+  { name: "v2 json (netsvr v3.0.0, text)", version: "v2", encoding: "json", gateway: v2Gateways[0] },
+  { name: "v2 binary (netsvr v3.0.0, SendMessageType = 2)", version: "v2", encoding: "binary", gateway: v2Binary },
+  { name: "v6 json (netsvr v8.0.6, text)", version: "v6", encoding: "json", gateway: v6Gateways[0] },
+  { name: "v6 binary (netsvr v8.0.6, SendMessageType = 2)", version: "v6", encoding: "binary", gateway: v6Binary },
+];
+
+function targetOf(c: Case): BusinessTarget {
+  if (c.version === "v2") {
+    const g = c.gateway!;
+    return { version: "v2", host: g.host, port: g.workerPort, serverId: g.serverId };
+  }
+  const g = c.gateway!;
+  return { version: "v6", host: g.host, workerPort: g.workerPort, taskHost: g.taskHost, taskPort: g.taskPort };
+}
+
+describe.each(cases)("chat in Chromium through a real gateway: $name", (c) => {
+  let business: Business;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (c.gateway === undefined) return;
+    business = await startBusiness(targetOf(c), c.encoding);
+    page = await openPage(browser, site.url, { url: c.gateway.url, version: c.version, encoding: c.encoding });
+  });
+  afterAll(async () => {
+    await page?.close();
+    await business?.close();
+  });
+
+  test.skipIf(c.gateway === undefined)("requests, a push through TopicPublish, an AppError, history", async () => {
+    expect(await step(page, "signIn", "ana")).toEqual({ ok: { user: "ana", rooms: ["lobby"] } });
+    const joined = await step<{ ok: { room: string; members: string[] } }>(page, "join", "lobby");
+    const uniqId = joined.ok.members[0]!;
+    await step(page, "say", "lobby", "hello through a real gateway");
+    await waitForSeen(page, `(s) => s.kind === "said"`);
+    const said = (await step<{ kind: string }[]>(page, "seen")).filter((s) => s.kind === "said");
+    expect(said).toEqual([{ kind: "said", room: "lobby", user: uniqId, text: "hello through a real gateway", seq: 1 }]);
+    expect(await step(page, "history", "lobby")).toEqual({ ok: [{ user: uniqId, text: "hello through a real gateway", seq: 1 }] });
+    expect(await step(page, "signIn", "")).toMatchObject({ error: { code: "remote", remoteCode: "bad-name" } });
+    expect(business.errors).toEqual([]);
+  });
+
+  test.skipIf(c.gateway === undefined)("a message the business cannot decode gets an error answer; one the browser cannot decode is an error event", async () => {
+    const answer = await page.evaluate(
+      async ({ url, prefix, encoding }) => {
+        const socket = new WebSocket(url);
+        socket.binaryType = "arraybuffer";
+        await new Promise((resolve) => socket.addEventListener("open", resolve, { once: true }));
+        const reply = new Promise<string | number[]>((resolve) =>
+          socket.addEventListener("message", (e) => resolve(typeof e.data === "string" ? e.data : [...new Uint8Array(e.data as ArrayBuffer)]), { once: true }),
+        );
+        if (encoding === "json") socket.send(`${prefix}{"cmd":"SignIn","id":9,"body":{"name":42}}`);
+        else socket.send(new Uint8Array([...new TextEncoder().encode(prefix), 0, 0, 0, 1, 0, 0, 0, 9, 0x0a, 0x05, 0x61]));
+        const data = await reply;
+        socket.close();
+        return data;
+      },
+      { url: c.gateway!.url, prefix: c.version === "v2" ? "001" : "", encoding: c.encoding },
+    );
+    if (c.encoding === "json") expect(JSON.parse(answer as string)).toMatchObject({ cmd: "SignIn", id: 9, error: { code: "undecodable" } });
+    else expect((answer as number[]).slice(0, 8)).toEqual([0, 0, 0, 0, 0, 0, 0, 9]);
+    expect(business.errors.at(-1)).toMatchObject({ name: "MessageError", code: "invalid-body" });
+
+    business.sendRaw(c.encoding === "json" ? new TextEncoder().encode("not json") : new Uint8Array([0, 0, 0, 99, 0, 0, 0, 0]));
+    await waitForSeen(page, `(s) => s.kind === "error" && s.code === "protocol"`);
+    expect(await step(page, "signIn", "ana")).toEqual({ ok: { user: "ana", rooms: ["lobby"] } });
+  });
+
+  test.skipIf(c.gateway === undefined)(
+    c.version === "v2" ? "ForceOffline: v3 drops the TCP connection (1006), so the client reconnects" : "ForceOffline: v8 closes with 1008 forceOffline, so the client stops",
+    async () => {
+      const joined = await step<{ ok: { members: string[] } }>(page, "join", "lobby");
+      business.forceOffline(joined.ok.members[0]!);
+      if (c.version === "v2") {
+        // v3 closes about 3 s after writing the ForceOffline data.
+        await waitForSeen(page, `(s) => s.kind === "close" && s.code === 1006 && s.reconnecting`, 10_000);
+        await page.waitForFunction(`globalThis.chat.state() === "open"`, undefined, { timeout: 10_000 });
+        expect(await step(page, "signIn", "ana")).toEqual({ ok: { user: "ana", rooms: ["lobby"] } });
+      } else {
+        await waitForSeen(page, `(s) => s.kind === "close" && s.code === 1008 && s.reason === "forceOffline" && !s.reconnecting`);
+        await waitForSeen(page, `(s) => s.kind === "error" && s.code === "forced-offline"`);
+        expect(await step(page, "state")).toBe("closed");
+      }
+    },
+  );
+});
+
+describe.skipIf(v6Gateways[0] === undefined)("binary chat through a real gateway that sends text (SendMessageType = 1)", () => {
+  test("the client reports the mismatch and names the setting", async () => {
+    const gateway = v6Gateways[0]!;
+    const business = await startBusiness({ version: "v6", host: gateway.host, workerPort: gateway.workerPort, taskHost: gateway.taskHost, taskPort: gateway.taskPort }, "binary");
+    const page = await openPage(browser, site.url, { url: gateway.url, version: "v6", encoding: "binary" });
+    try {
+      const result = await step<{ error?: { code: string; message: string } }>(page, "signIn", "ana");
+      expect(result.error?.code).toBe("wrong-frame-type");
+      expect(result.error?.message).toContain("SendMessageType");
+    } finally {
+      await page.close();
+      await business.close();
+    }
+  });
+});

@@ -1,0 +1,119 @@
+// The chat application protocol end to end, for the browser tests against
+// the fake gateway (test/browser/chat.test.ts) and the real ones
+// (test/gateway/chat.test.ts): a Node business running the generated chat
+// router over netsvr-protocol's customerLink(), and a page in Chromium
+// running the generated customer client (test/browser/fixtures/chat-customer.ts).
+import type { Browser, Page } from "playwright-core";
+import * as binaryBusiness from "../../examples/chat/gen/binary/business.js";
+import * as jsonBusiness from "../../examples/chat/gen/json/business.js";
+import { Cmd } from "../../examples/chat/gen/json/commands.js";
+import { Cmd as V2Cmd } from "../../generated/dist/v2/index.js";
+import { connect, customerLink as v2Link } from "../../generated/dist/v2/node.js";
+import { Cmd as V6Cmd, Event } from "../../generated/dist/v6/index.js";
+import { connectTask, connectWorker, customerLink as v6Link } from "../../generated/dist/v6/node.js";
+import type { ChatParams } from "../browser/fixtures/chat-customer.js";
+
+export type Version = "v2" | "v6";
+export type Encoding = "json" | "binary";
+
+/** Where the business connects: a v2 gateway's worker port, or a v6 gateway's worker and task ports. */
+export type BusinessTarget =
+  | { readonly version: "v2"; readonly host: string; readonly port: number; readonly serverId: number }
+  | { readonly version: "v6"; readonly host: string; readonly workerPort: number; readonly taskHost?: string; readonly taskPort: number };
+
+export interface Business {
+  /** Errors the router reported (undecodable or unhandled messages, failed handlers). */
+  readonly errors: Error[];
+  /** Sends raw bytes to every customer, past the router: a business bug. */
+  sendRaw(data: Uint8Array): void;
+  /** Takes a customer offline through the gateway (ForceOffline). */
+  forceOffline(uniqId: string): void;
+  close(): Promise<void>;
+}
+
+/** The chat business, cut to what the tests need; examples/chat/business.mjs is the full one. */
+export async function startBusiness(target: BusinessTarget, encoding: Encoding): Promise<Business> {
+  const { createBusinessRouter, AppError } = encoding === "json" ? jsonBusiness : (binaryBusiness as unknown as typeof jsonBusiness);
+  const reconnect = { initialDelay: 20, maxDelay: 100 };
+  const errors: Error[] = [];
+  const history: { room: string; user: string; text: string; at: bigint; seq: number }[] = [];
+
+  let link;
+  let subscribe: (uniqId: string, room: string) => void;
+  let sendRaw: (data: Uint8Array) => void;
+  let forceOffline: (uniqId: string) => void;
+  let closeClients: () => Promise<void>;
+  if (target.version === "v2") {
+    const client = await connect({ host: target.host, port: target.port, reconnect });
+    await client.register({ workerId: 1, serverId: target.serverId, processCmdGoroutineNum: 1 });
+    link = v2Link(client, client);
+    subscribe = (uniqId, room) => client.send(V2Cmd.TopicSubscribe, { uniqId, topics: [room] });
+    sendRaw = (data) => client.send(V2Cmd.Broadcast, { data });
+    forceOffline = (uniqId) => client.send(V2Cmd.ForceOffline, { uniqIds: [uniqId] });
+    closeClients = () => client.close();
+  } else {
+    const worker = await connectWorker({ host: target.host, port: target.workerPort, reconnect });
+    await worker.register({ events: Event.OnMessage });
+    const task = await connectTask({ host: target.taskHost ?? target.host, port: target.taskPort, reconnect });
+    link = v6Link(worker, task);
+    subscribe = (uniqId, room) => task.send(V6Cmd.TopicSubscribe, { uniqId, topics: [room] });
+    sendRaw = (data) => task.send(V6Cmd.Broadcast, { data });
+    forceOffline = (uniqId) => task.send(V6Cmd.ForceOffline, { uniqIds: [uniqId] });
+    closeClients = async () => {
+      await worker.close();
+      await task.close();
+    };
+  }
+
+  const router = createBusinessRouter(
+    link,
+    {
+      SignIn: ({ name }) => {
+        if (name === "") throw new AppError("bad-name", "a name is required");
+        return { user: name, rooms: ["lobby"] };
+      },
+      Join: ({ room }, sender) => {
+        subscribe(sender.uniqId, room);
+        return { room, members: [sender.uniqId] };
+      },
+      Say: ({ room, text }, sender) => {
+        const said = { room, user: sender.uniqId, text, at: BigInt(Date.now()), seq: history.length + 1 };
+        history.push(said);
+        router.push({ topics: [room] }, Cmd.Said, said);
+      },
+      History: ({ room }) => ({ messages: history.filter((m) => m.room === room) }),
+    },
+    { onError: (error) => errors.push(error) },
+  );
+  return {
+    errors,
+    sendRaw,
+    forceOffline,
+    close: async () => {
+      router.close();
+      await closeClients();
+    },
+  };
+}
+
+/** Opens the chat page (served at url) and starts its customer client. */
+export async function openPage(browser: Browser, url: string, params: ChatParams): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => "chat" in globalThis);
+  await page.evaluate((p) => (globalThis as never as { chat: { start(p: ChatParams): Promise<void> } }).chat.start(p), params);
+  return page;
+}
+
+/** Calls a step of the page's chat object (test/browser/fixtures/chat-customer.ts). */
+export function step<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    ([n, a]) => (globalThis as never as { chat: Record<string, (...args: unknown[]) => unknown> }).chat[n as string]!(...(a as unknown[])),
+    [name, args] as const,
+  ) as Promise<T>;
+}
+
+/** Waits until the page has seen an event matching predicate (JavaScript source of a function of one entry). */
+export async function waitForSeen(page: Page, predicate: string, timeout = 5000): Promise<void> {
+  await page.waitForFunction(`globalThis.chat.seen().some(${predicate})`, undefined, { timeout });
+}
