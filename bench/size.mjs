@@ -5,8 +5,9 @@
 // application's bundler would, from the published JavaScript
 // (generated/dist, through the package's own exports). Printed: the minified
 // and gzipped size of each bundle, and from esbuild's metafile the inputs
-// that contribute the most bytes. Sizes are deterministic for one esbuild
-// version; test/size.test.ts holds the budget of the first entry.
+// that contribute the most bytes, and the same for the example chat
+// application's customer client. Sizes are deterministic for one esbuild
+// version; test/size.test.ts holds the budgets.
 import { gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -69,6 +70,27 @@ export function entries(version) {
   ];
 }
 
+/**
+ * The example chat application's customer client in each encoding (an
+ * application protocol: examples/chat), with the netsvr rules it runs under.
+ */
+export function customerEntries() {
+  return ["binary", "json"].map((encoding) => ({
+    name: `chat customer client, ${encoding}`,
+    code: [
+      `import { createCustomer } from "./examples/chat/gen/${encoding}/customer.js";`,
+      `import { Cmd } from "./examples/chat/gen/${encoding}/commands.js";`,
+      `import { customerRules } from "netsvr-protocol/v2";`,
+      `const chat = createCustomer({ url: "ws://127.0.0.1:6060/netsvr", gateway: customerRules(1) });`,
+      `chat.on(Cmd.Said, (said) => console.log(said.user, said.text));`,
+      `export const signIn = (name) => chat.request(Cmd.SignIn, { name });`,
+      `export const join = (room) => chat.request(Cmd.Join, { room });`,
+      `export const say = (room, text) => chat.send(Cmd.Say, { room, text });`,
+      `export const history = (room) => chat.request(Cmd.History, { room, limit: 50 });`,
+    ].join("\n"),
+  }));
+}
+
 /** Bundles one entry; returns its sizes and the bytes each input contributes, largest first. */
 export async function measure(code) {
   const result = await build({
@@ -108,6 +130,11 @@ async function main() {
       console.log(`| ${version} | ${name} | ${kb(minified)} (${minified} B) | ${kb(gzip)} (${gzip} B) |`);
       details.push({ title: `${version}, ${name}`, inputs });
     }
+  }
+  for (const { name, code } of customerEntries()) {
+    const { minified, gzip, inputs } = await measure(code);
+    console.log(`| app | ${name} | ${kb(minified)} (${minified} B) | ${kb(gzip)} (${gzip} B) |`);
+    details.push({ title: name, inputs });
   }
   for (const { title, inputs } of details) {
     console.log(`\n${title}: ${verbose ? "every input" : "largest inputs (--inputs for all)"}`);

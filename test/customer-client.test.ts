@@ -17,7 +17,7 @@ import type { AddressInfo } from "node:net";
 import ts from "typescript";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { WebSocket, WebSocketServer, type RawData } from "ws";
-import { MessageError, readMessage, writeError, writeMessage, type AppBinding, type Encoding, type JsonValue, type Payload } from "../plugin/runtime/app-wire.ts";
+import { MessageError, binaryWire, jsonWire, readMessage, writeError, writeMessage, type AppBinding, type Encoding, type JsonValue, type Payload } from "../plugin/runtime/app-wire.ts";
 import {
   Customer,
   CustomerError,
@@ -62,6 +62,7 @@ function bindingOf(encoding: Encoding): AppBinding {
         };
   return {
     encoding,
+    wire: encoding === "json" ? jsonWire : binaryWire,
     commands: {
       [Cmd.Say]: { name: "Say", kind: "oneway", ...codec() },
       [Cmd.Echo]: { name: "Echo", kind: "request", ...codec() },

@@ -35,6 +35,8 @@ export interface AppCommand {
 /** What a generated protocol tells the customer client or the business router. */
 export interface AppBinding {
   readonly encoding: Encoding;
+  /** binaryWire or jsonWire: naming one lets a bundler leave the other out. */
+  readonly wire: Wire;
   /** Every command of the protocol, by id. */
   readonly commands: { readonly [cmd: number]: AppCommand };
   /** Every command id, by name (json messages name their command). */
@@ -87,14 +89,48 @@ export function utf8(s: string): Uint8Array {
   return utf8Encoder.encode(s);
 }
 
+/** One encoding's way of writing and reading messages. */
+export interface Wire {
+  readonly encoding: Encoding;
+  /** Encodes a command message; payload undefined for a command without body. */
+  readonly write: (cmd: number, name: string, id: number, payload: Payload | undefined) => Uint8Array | string;
+  /** Encodes an error answer to command cmd (0 when it was not known) and request id (0 for none). */
+  readonly writeError: (cmd: number, name: string | undefined, id: number, code: string, message: string) => Uint8Array | string;
+  /** Reads one WebSocket message; throws MessageError. */
+  readonly read: (binding: AppBinding, data: Uint8Array | string) => WireMessage;
+}
+
+export const binaryWire: Wire = { encoding: "binary", write: writeBinary, writeError: writeBinaryError, read: readBinary };
+
+export const jsonWire: Wire = { encoding: "json", write: writeJson, writeError: writeJsonError, read: readJson };
+
 /** Encodes a command message; payload undefined for a command without body. */
 export function writeMessage(encoding: Encoding, cmd: number, name: string, id: number, payload: Payload | undefined): Uint8Array | string {
-  if (encoding === "json") {
-    const envelope: { [key: string]: JsonValue } = { cmd: name };
-    if (id !== 0) envelope["id"] = id;
-    if (payload !== undefined) envelope["body"] = payload as JsonValue;
-    return JSON.stringify(envelope);
-  }
+  return (encoding === "json" ? jsonWire : binaryWire).write(cmd, name, id, payload);
+}
+
+/** Encodes an error answer to command cmd (0 when it was not known) and request id (0 for none). */
+export function writeError(encoding: Encoding, cmd: number, name: string | undefined, id: number, code: string, message: string): Uint8Array | string {
+  return (encoding === "json" ? jsonWire : binaryWire).writeError(cmd, name, id, code, message);
+}
+
+/**
+ * Reads one WebSocket message. Throws MessageError. A json message may come
+ * as text or as UTF-8 bytes (a gateway that sends binary messages); binary
+ * protobuf must come as bytes.
+ */
+export function readMessage(binding: AppBinding, data: Uint8Array | string): WireMessage {
+  return binding.wire.read(binding, data);
+}
+
+function writeJson(_cmd: number, name: string, id: number, payload: Payload | undefined): string {
+  const envelope: { [key: string]: JsonValue } = { cmd: name };
+  if (id !== 0) envelope["id"] = id;
+  if (payload !== undefined) envelope["body"] = payload as JsonValue;
+  return JSON.stringify(envelope);
+}
+
+function writeBinary(cmd: number, _name: string, id: number, payload: Payload | undefined): Uint8Array {
   const body = payload === undefined ? new Uint8Array(0) : (payload as Uint8Array);
   const message = new Uint8Array(8 + body.length);
   const view = new DataView(message.buffer);
@@ -104,14 +140,14 @@ export function writeMessage(encoding: Encoding, cmd: number, name: string, id: 
   return message;
 }
 
-/** Encodes an error answer to command cmd (0 when it was not known) and request id (0 for none). */
-export function writeError(encoding: Encoding, cmd: number, name: string | undefined, id: number, code: string, message: string): Uint8Array | string {
-  if (encoding === "json") {
-    const envelope: { [key: string]: JsonValue } = { cmd: name ?? cmd };
-    if (id !== 0) envelope["id"] = id;
-    envelope["error"] = { code, message };
-    return JSON.stringify(envelope);
-  }
+function writeJsonError(cmd: number, name: string | undefined, id: number, code: string, message: string): string {
+  const envelope: { [key: string]: JsonValue } = { cmd: name ?? cmd };
+  if (id !== 0) envelope["id"] = id;
+  envelope["error"] = { code, message };
+  return JSON.stringify(envelope);
+}
+
+function writeBinaryError(cmd: number, _name: string | undefined, id: number, code: string, message: string): Uint8Array {
   const codeBytes = utf8(code);
   const messageBytes = utf8(message);
   const body: number[] = [];
@@ -133,15 +169,6 @@ export function writeError(encoding: Encoding, cmd: number, name: string | undef
   return head;
 }
 
-/**
- * Reads one WebSocket message. Throws MessageError. A json message may come
- * as text or as UTF-8 bytes (a gateway that sends binary messages); binary
- * protobuf must come as bytes.
- */
-export function readMessage(binding: AppBinding, data: Uint8Array | string): WireMessage {
-  return binding.encoding === "json" ? readJson(binding, data) : readBinary(binding, data);
-}
-
 /** Decodes a command message's body with the command's reader, as MessageError "invalid-body" on failure. */
 export function readBody(binding: AppBinding, message: WireMessage & { readonly kind: "command" }): unknown {
   const command = binding.commands[message.cmd];
@@ -155,7 +182,7 @@ export function readBody(binding: AppBinding, message: WireMessage & { readonly 
     return undefined;
   }
   try {
-    return command.read(message.payload ?? (binding.encoding === "json" ? {} : new Uint8Array(0)));
+    return command.read(message.payload ?? (binding.wire.encoding === "json" ? {} : new Uint8Array(0)));
   } catch (cause) {
     const why = cause instanceof Error ? cause.message : String(cause);
     throw new MessageError("invalid-body", `${command.name}: invalid body: ${why}`, { cmd: message.cmd, id: message.id, cause });

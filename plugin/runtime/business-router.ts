@@ -1,4 +1,4 @@
-import { MessageError, readBody, readMessage, utf8, writeError, writeMessage, type AppBinding, type Payload } from "./app-wire.js";
+import { MessageError, readBody, readMessage, utf8, type AppBinding, type Payload } from "./app-wire.js";
 import type { CustomerLink } from "./gateway-link.js";
 
 /**
@@ -104,7 +104,7 @@ export class BusinessRouter<T extends RouterTypes, Sender, Target> {
   private encodePush(cmd: number, body: unknown): Uint8Array {
     const command = this.binding.commands[cmd];
     if (command === undefined || command.kind !== "event") throw new TypeError(`${command?.name ?? cmd} is not a push (event) command`);
-    return this.bytes(writeMessage(this.binding.encoding, cmd, command.name, 0, command.write?.(body)));
+    return this.bytes(this.binding.wire.write(cmd, command.name, 0, command.write?.(body)));
   }
 
   private bytes(message: Uint8Array | string): Uint8Array {
@@ -165,19 +165,19 @@ export class BusinessRouter<T extends RouterTypes, Sender, Target> {
       this.failed(sender, cmd, id, isRequest, new Error(`${command.name}: the handler's answer cannot be encoded`, { cause: error }));
       return;
     }
-    this.link.reply(sender, this.bytes(writeMessage(this.binding.encoding, cmd, command.name, id, payload)));
+    this.link.reply(sender, this.bytes(this.binding.wire.write(cmd, command.name, id, payload)));
   }
 
   private failed(sender: Sender, cmd: number, id: number, isRequest: boolean, error: unknown): void {
     this.counts.failed++;
     const name = this.binding.commands[cmd]?.name;
     if (error instanceof AppError) {
-      if (isRequest) this.link.reply(sender, this.bytes(writeError(this.binding.encoding, cmd, name, id, error.code, error.message)));
+      if (isRequest) this.link.reply(sender, this.bytes(this.binding.wire.writeError(cmd, name, id, error.code, error.message)));
       if (!isRequest) this.onError(error, sender);
       return;
     }
     this.onError(error instanceof Error ? error : new Error(String(error)), sender);
-    if (isRequest) this.link.reply(sender, this.bytes(writeError(this.binding.encoding, cmd, name, id, "internal", "internal error")));
+    if (isRequest) this.link.reply(sender, this.bytes(this.binding.wire.writeError(cmd, name, id, "internal", "internal error")));
   }
 
   private reject(sender: Sender, cmd: number, id: number, code: RouterErrorCode, error: Error, answer: boolean): void {
@@ -185,6 +185,6 @@ export class BusinessRouter<T extends RouterTypes, Sender, Target> {
     this.onError(error, sender);
     if (!answer) return;
     const detail = error instanceof MessageError ? `${error.code}: ${error.message}` : error.message;
-    this.link.reply(sender, this.bytes(writeError(this.binding.encoding, cmd, this.binding.commands[cmd]?.name, id, code, detail)));
+    this.link.reply(sender, this.bytes(this.binding.wire.writeError(cmd, this.binding.commands[cmd]?.name, id, code, detail)));
   }
 }

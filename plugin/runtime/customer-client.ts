@@ -1,4 +1,4 @@
-import { MessageError, readBody, readMessage, utf8, writeMessage, type AppBinding, type AppCommand, type WireMessage } from "./app-wire.js";
+import { MessageError, readBody, readMessage, utf8, type AppBinding, type AppCommand, type WireMessage } from "./app-wire.js";
 import type { GatewayRules } from "./gateway-link.js";
 
 /**
@@ -347,7 +347,7 @@ export class Customer<T extends CustomerTypes = CustomerTypes> {
   send<C extends CmdOf<T["oneway"]>>(cmd: C, ...body: BodyArgs<T["oneway"][C]>): void {
     const command = this.command(cmd, "oneway");
     const socket = this.writable(cmd);
-    this.transmit(socket, writeMessage(this.binding.encoding, cmd, command.name, 0, command.write?.(body[0])));
+    this.transmit(socket, this.binding.wire.write(cmd, command.name, 0, command.write?.(body[0])));
   }
 
   /** Sends a request and resolves with its answer's body. */
@@ -411,7 +411,7 @@ export class Customer<T extends CustomerTypes = CustomerTypes> {
       const socket = this.writable(cmd);
       const payload = command.write?.(body);
       id = this.takeId();
-      this.transmit(socket, writeMessage(this.binding.encoding, cmd, command.name, id, payload));
+      this.transmit(socket, this.binding.wire.write(cmd, command.name, id, payload));
     } catch (error) {
       return Promise.reject(error);
     }

@@ -36,7 +36,7 @@ export async function startBusiness(target: BusinessTarget, encoding: Encoding):
   const { createBusinessRouter, AppError } = encoding === "json" ? jsonBusiness : (binaryBusiness as unknown as typeof jsonBusiness);
   const reconnect = { initialDelay: 20, maxDelay: 100 };
   const errors: Error[] = [];
-  const history: { room: string; user: string; text: string; at: bigint; seq: number }[] = [];
+  const history: { room: string; user: string; text: string; at: number; seq: number }[] = [];
 
   let link;
   let subscribe: (uniqId: string, room: string) => void;
@@ -77,7 +77,7 @@ export async function startBusiness(target: BusinessTarget, encoding: Encoding):
         return { room, members: [sender.uniqId] };
       },
       Say: ({ room, text }, sender) => {
-        const said = { room, user: sender.uniqId, text, at: BigInt(Date.now()), seq: history.length + 1 };
+        const said = { room, user: sender.uniqId, text, at: Date.now(), seq: history.length + 1 };
         history.push(said);
         router.push({ topics: [room] }, Cmd.Said, said);
       },

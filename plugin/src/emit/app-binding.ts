@@ -18,6 +18,7 @@ export function printAppBinding(f: GeneratedFile, p: Protocol, framing: WebSocke
   const cmd = f.import("Cmd", "./commands.js");
   f.print("const ", name, ": ", f.import("AppBinding", "./app-wire.js", true), " = {");
   f.print(`  encoding: "${framing.encoding}",`);
+  f.print("  wire: ", f.import(`${framing.encoding}Wire`, "./app-wire.js"), ",");
   f.print("  commands: {");
   for (const c of p.commands) {
     const { write, read } = bodies(c, side);

@@ -32,6 +32,8 @@ export interface AppCommand {
 /** What a generated protocol tells the customer client or the business router. */
 export interface AppBinding {
     readonly encoding: Encoding;
+    /** binaryWire or jsonWire: naming one lets a bundler leave the other out. */
+    readonly wire: Wire;
     /** Every command of the protocol, by id. */
     readonly commands: {
         readonly [cmd: number]: AppCommand;
@@ -79,6 +81,18 @@ export type WireMessage = {
 };
 /** UTF-8 bytes of a string. */
 export declare function utf8(s: string): Uint8Array;
+/** One encoding's way of writing and reading messages. */
+export interface Wire {
+    readonly encoding: Encoding;
+    /** Encodes a command message; payload undefined for a command without body. */
+    readonly write: (cmd: number, name: string, id: number, payload: Payload | undefined) => Uint8Array | string;
+    /** Encodes an error answer to command cmd (0 when it was not known) and request id (0 for none). */
+    readonly writeError: (cmd: number, name: string | undefined, id: number, code: string, message: string) => Uint8Array | string;
+    /** Reads one WebSocket message; throws MessageError. */
+    readonly read: (binding: AppBinding, data: Uint8Array | string) => WireMessage;
+}
+export declare const binaryWire: Wire;
+export declare const jsonWire: Wire;
 /** Encodes a command message; payload undefined for a command without body. */
 export declare function writeMessage(encoding: Encoding, cmd: number, name: string, id: number, payload: Payload | undefined): Uint8Array | string;
 /** Encodes an error answer to command cmd (0 when it was not known) and request id (0 for none). */

@@ -18,16 +18,33 @@ const utf8Encoder = new text.TextEncoder();
 export function utf8(s) {
     return utf8Encoder.encode(s);
 }
+export const binaryWire = { encoding: "binary", write: writeBinary, writeError: writeBinaryError, read: readBinary };
+export const jsonWire = { encoding: "json", write: writeJson, writeError: writeJsonError, read: readJson };
 /** Encodes a command message; payload undefined for a command without body. */
 export function writeMessage(encoding, cmd, name, id, payload) {
-    if (encoding === "json") {
-        const envelope = { cmd: name };
-        if (id !== 0)
-            envelope["id"] = id;
-        if (payload !== undefined)
-            envelope["body"] = payload;
-        return JSON.stringify(envelope);
-    }
+    return (encoding === "json" ? jsonWire : binaryWire).write(cmd, name, id, payload);
+}
+/** Encodes an error answer to command cmd (0 when it was not known) and request id (0 for none). */
+export function writeError(encoding, cmd, name, id, code, message) {
+    return (encoding === "json" ? jsonWire : binaryWire).writeError(cmd, name, id, code, message);
+}
+/**
+ * Reads one WebSocket message. Throws MessageError. A json message may come
+ * as text or as UTF-8 bytes (a gateway that sends binary messages); binary
+ * protobuf must come as bytes.
+ */
+export function readMessage(binding, data) {
+    return binding.wire.read(binding, data);
+}
+function writeJson(_cmd, name, id, payload) {
+    const envelope = { cmd: name };
+    if (id !== 0)
+        envelope["id"] = id;
+    if (payload !== undefined)
+        envelope["body"] = payload;
+    return JSON.stringify(envelope);
+}
+function writeBinary(cmd, _name, id, payload) {
     const body = payload === undefined ? new Uint8Array(0) : payload;
     const message = new Uint8Array(8 + body.length);
     const view = new DataView(message.buffer);
@@ -36,15 +53,14 @@ export function writeMessage(encoding, cmd, name, id, payload) {
     message.set(body, 8);
     return message;
 }
-/** Encodes an error answer to command cmd (0 when it was not known) and request id (0 for none). */
-export function writeError(encoding, cmd, name, id, code, message) {
-    if (encoding === "json") {
-        const envelope = { cmd: name !== null && name !== void 0 ? name : cmd };
-        if (id !== 0)
-            envelope["id"] = id;
-        envelope["error"] = { code, message };
-        return JSON.stringify(envelope);
-    }
+function writeJsonError(cmd, name, id, code, message) {
+    const envelope = { cmd: name !== null && name !== void 0 ? name : cmd };
+    if (id !== 0)
+        envelope["id"] = id;
+    envelope["error"] = { code, message };
+    return JSON.stringify(envelope);
+}
+function writeBinaryError(cmd, _name, id, code, message) {
     const codeBytes = utf8(code);
     const messageBytes = utf8(message);
     const body = [];
@@ -65,14 +81,6 @@ export function writeError(encoding, cmd, name, id, code, message) {
     head.set(messageBytes, 8 + body.length);
     return head;
 }
-/**
- * Reads one WebSocket message. Throws MessageError. A json message may come
- * as text or as UTF-8 bytes (a gateway that sends binary messages); binary
- * protobuf must come as bytes.
- */
-export function readMessage(binding, data) {
-    return binding.encoding === "json" ? readJson(binding, data) : readBinary(binding, data);
-}
 /** Decodes a command message's body with the command's reader, as MessageError "invalid-body" on failure. */
 export function readBody(binding, message) {
     var _a;
@@ -87,7 +95,7 @@ export function readBody(binding, message) {
         return undefined;
     }
     try {
-        return command.read((_a = message.payload) !== null && _a !== void 0 ? _a : (binding.encoding === "json" ? {} : new Uint8Array(0)));
+        return command.read((_a = message.payload) !== null && _a !== void 0 ? _a : (binding.wire.encoding === "json" ? {} : new Uint8Array(0)));
     }
     catch (cause) {
         const why = cause instanceof Error ? cause.message : String(cause);

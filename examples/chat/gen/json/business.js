@@ -1,4 +1,5 @@
 import { AppError, BusinessRouter as BusinessRouter$1 } from "./business-router.js";
+import { jsonWire } from "./app-wire.js";
 import { Cmd } from "./commands.js";
 import { create, fromJson, toJson } from "@bufbuild/protobuf";
 import { HistoryRequestSchema, HistoryResponseSchema, JoinRequestSchema, JoinResponseSchema, LeaveSchema, PresenceSchema, SaidSchema, SaySchema, SignInRequestSchema, SignInResponseSchema } from "./chat_pb.js";
@@ -6,6 +7,7 @@ import { HistoryRequestSchema, HistoryResponseSchema, JoinRequestSchema, JoinRes
 export { AppError };
 const binding = {
     encoding: "json",
+    wire: jsonWire,
     commands: {
         [Cmd.SignIn]: { name: "SignIn", kind: "request", write: (body) => toJson(SignInResponseSchema, create(SignInResponseSchema, body)), read: (payload) => fromJson(SignInRequestSchema, payload, { ignoreUnknownFields: true }) },
         [Cmd.Join]: { name: "Join", kind: "request", write: (body) => toJson(JoinResponseSchema, create(JoinResponseSchema, body)), read: (payload) => fromJson(JoinRequestSchema, payload, { ignoreUnknownFields: true }) },

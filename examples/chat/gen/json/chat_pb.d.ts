@@ -160,11 +160,13 @@ export declare type Said = Message<"chat.Said"> & {
   text: string;
 
   /**
-   * Milliseconds since the Unix epoch, when the business received it.
+   * Milliseconds since the Unix epoch, when the business received it. A
+   * double, as Date.now() gives it: an int64 would be a bigint in the page
+   * and pull 64-bit support code into its bundle.
    *
-   * @generated from field: int64 at = 4;
+   * @generated from field: double at = 4;
    */
-  at: bigint;
+  at: number;
 
   /**
    * Position in the room's history, from 1.

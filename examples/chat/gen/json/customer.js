@@ -1,5 +1,5 @@
 import { Customer, CustomerError } from "./customer-client.js";
-import { MessageError } from "./app-wire.js";
+import { jsonWire, MessageError } from "./app-wire.js";
 import { Cmd } from "./commands.js";
 import { create, fromJson, toJson } from "@bufbuild/protobuf";
 import { HistoryRequestSchema, HistoryResponseSchema, JoinRequestSchema, JoinResponseSchema, LeaveSchema, PresenceSchema, SaidSchema, SaySchema, SignInRequestSchema, SignInResponseSchema } from "./chat_pb.js";
@@ -7,6 +7,7 @@ import { HistoryRequestSchema, HistoryResponseSchema, JoinRequestSchema, JoinRes
 export { CustomerError, MessageError };
 const binding = {
     encoding: "json",
+    wire: jsonWire,
     commands: {
         [Cmd.SignIn]: { name: "SignIn", kind: "request", write: (body) => toJson(SignInRequestSchema, create(SignInRequestSchema, body)), read: (payload) => fromJson(SignInResponseSchema, payload, { ignoreUnknownFields: true }) },
         [Cmd.Join]: { name: "Join", kind: "request", write: (body) => toJson(JoinRequestSchema, create(JoinRequestSchema, body)), read: (payload) => fromJson(JoinResponseSchema, payload, { ignoreUnknownFields: true }) },
