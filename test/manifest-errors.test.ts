@@ -612,6 +612,182 @@ test("a proto2 message is rejected: the codecs are proto3 only", () => {
   );
 });
 
+describe("application protocols (websocket)", () => {
+  /** chatManifest as an application protocol: one command per WebSocket message between customers and a business. */
+  const app = edit(chatManifest, ["version: 1\n", "version: 1\nserver: business\nclient: customer\nwebsocket:\n  encoding: binary\n"]);
+  const checkApp = (text: string) => checkManifest(text, { protos: protoDir({ "chat.proto": chatProto }) });
+  /** The line a gateway-only section gets in an application protocol. */
+  const notApplicable = (r: ManifestOutcome, key: string) =>
+    `${r.at(`${key}:`)}: ${key}: "${key}" does not apply to an application protocol (websocket); the gateway's own manifest declares it`;
+
+  test("the fixture generates the application protocol's files, without frames or a Node client", () => {
+    const r = checkApp(app);
+    expect(r.error).toBe("");
+    expect([...r.files.keys()]).toEqual(expect.arrayContaining(["app-wire.ts", "business.ts", "customer.ts", "commands.ts"]));
+    expect([...r.files.keys()].filter((name) => name.startsWith("node") || name === "splitter.ts")).toEqual([]);
+    expect(r.files.get("business.ts")).toContain('"error", link, handlers, options)');
+    expect(checkApp(edit(app, ["encoding: binary\n", "encoding: json\n  undecodable: drop\n"])).files.get("business.ts")).toContain('"drop", link, handlers, options)');
+  });
+
+  test.each<[key: string, section: string]>([
+    ["maxFrameSize", "maxFrameSize: 1024\n"],
+    ["heartbeat", 'heartbeat:\n  ping: "~ping~"\n'],
+    ["routing", "routing:\n  field: nick\n  prefixLength: 2\n"],
+  ])("%s does not apply", (key, section) => {
+    // Each request gets merge: none, which routing asks of every request: the section alone is the problem.
+    const text = edit(app, ["version: 1\n", `version: 1\n${section}`]).replaceAll("response: chat.Joined\n", "response: chat.Joined\n    merge: none\n");
+    const r = checkApp(text);
+    expect(lines(r.error)).toEqual([notApplicable(r, key)]);
+  });
+
+  test("ports with a port on every command: the section and each port are reported", () => {
+    const text = edit(app, ["version: 1\n", "version: 1\nports:\n  main: everything.\n"]).replaceAll("    kind:", "    port: main\n    kind:");
+    const r = checkApp(text);
+    const at = (name: string) => `${r.at(`name: ${name}\n`)}: commands[${["Said", "Say", "Join", "Count"].indexOf(name)}] (${name})`;
+    expect(lines(r.error)).toEqual([notApplicable(r, "ports"), ...["Said", "Say", "Join", "Count"].map((name) => `${at(name)}: an application protocol (websocket) has no ports`)]);
+  });
+
+  test("command id 0 is reserved for error answers", () => {
+    const r = checkApp(edit(app, ["id: 1\n", "id: 0\n"]));
+    expect(r.error).toBe(`${r.at("name: Said")}: commands[0] (Said): id 0 is reserved for error answers in an application protocol (websocket)`);
+  });
+
+  test.each<[what: string, from: string, to: string, needle: string, reason: string]>([
+    ["an encoding that is not binary or json", "encoding: binary", "encoding: text", "encoding: text", '"encoding" must be one of "binary", "json"'],
+    ["undecodable that is not error or drop", "encoding: binary", "encoding: binary\n  undecodable: ignore", "undecodable: ignore", '"undecodable" must be one of "error", "drop"'],
+    ["no encoding", "encoding: binary", "undecodable: drop", "websocket:", 'missing key "encoding"'],
+    ["an unknown key", "encoding: binary", "encoding: binary\n  maxMessageSize: 4096", "maxMessageSize", 'unknown key "maxMessageSize"'],
+  ])("websocket with %s", (_, from, to, needle, reason) => {
+    const r = checkApp(edit(app, [from, to]));
+    expect(r.error).toBe(`${r.at(needle)}: websocket: ${reason}`);
+  });
+});
+
+describe("customers (a gateway protocol's customer messages)", () => {
+  /** A gateway's commands: the event that carries a customer's message and one-way commands that send data back. */
+  const gatewayProto = `syntax = "proto3";
+package gw;
+message Transfer { string uniqId = 1; string session = 2; bytes data = 3; }
+message Hello { string uniqId = 1; }
+message TextTransfer { string uniqId = 1; string data = 2; }
+message SingleCast { string uniqId = 1; bytes data = 2; }
+message Multicast { repeated string uniqIds = 1; bytes data = 2; }
+message Broadcast { bytes data = 1; }
+message ToRoom { string room = 1; bytes data = 2; }
+message TopicSubscribe { string uniqId = 1; repeated string topics = 2; bytes data = 3; }
+message ToSlot { uint32 slot = 1; bytes data = 2; }
+message Count { uint32 n = 1; }
+`;
+  const commandList: [name: string, kind: string, message: string][] = [
+    ["Transfer", "event", "Transfer"],
+    ["Hello", "event", "Hello"],
+    ["TextTransfer", "event", "TextTransfer"],
+    ["SingleCast", "oneway", "SingleCast"],
+    ["Multicast", "oneway", "Multicast"],
+    ["Broadcast", "oneway", "Broadcast"],
+    ["ToRoom", "oneway", "ToRoom"],
+    ["TopicSubscribe", "oneway", "TopicSubscribe"],
+    ["ToSlot", "oneway", "ToSlot"],
+    ["Whisper", "oneway", "SingleCast"],
+    ["Shout", "oneway", "Broadcast"],
+  ];
+  const gateway = `version: 1
+server: gateway
+client: business
+customers:
+  receive: Transfer
+  reply: SingleCast
+  send: [SingleCast, Multicast, Broadcast]
+commands:
+${commandList.map(([name, kind, message], i) => `  - name: ${name}\n    id: ${i + 1}\n    kind: ${kind}\n    message: gw.${message}\n`).join("")}  - name: Count
+    id: 99
+    kind: request
+    request: null
+    response: gw.Count
+`;
+  const checkGateway = (text: string) => checkManifest(text, { protos: protoDir({ "gw.proto": gatewayProto }) });
+  const withSend = (send: string) => edit(gateway, ["send: [SingleCast, Multicast, Broadcast]", `send: [${send}]`]);
+
+  test("the fixture generates customerRules() and customerLink()", () => {
+    const r = checkGateway(gateway);
+    expect(r.error).toBe("");
+    expect(r.files.get("customers.ts")).toContain("export function customerRules(): GatewayRules");
+    expect(r.files.get("node.ts")).toContain("export function customerLink(");
+  });
+
+  test.each<[what: string, receive: string, reason: string]>([
+    ["a one-way command", "SingleCast", "SingleCast must be an event with a body"],
+    ["a request", "Count", "Count must be an event with a body"],
+    ["an event without a data field", "Hello", 'Hello\'s body gw.Hello needs a bytes field "data" to carry the customer message'],
+    ["an event whose data is a string", "TextTransfer", 'TextTransfer\'s body gw.TextTransfer needs a bytes field "data" to carry the customer message'],
+    ["a command the manifest does not have", "Transferr", '"Transferr" is not a command of this manifest'],
+  ])("receive: %s", (_, receive, reason) => {
+    const r = checkGateway(edit(gateway, ["receive: Transfer", `receive: ${receive}`]));
+    expect(r.error).toBe(`${r.at(`receive: ${receive}`)}: customers: ${reason}`);
+  });
+
+  test.each<[what: string, reply: string, reason: string]>([
+    ["a target the receive event does not have", "ToRoom", "ToRoom must name its customer with a string field that Transfer also has (the sender), e.g. uniqId"],
+    ["a list of targets", "Multicast", "Multicast must name its customer with a string field that Transfer also has (the sender), e.g. uniqId"],
+    ["no target", "Broadcast", "Broadcast must name its customer with a string field that Transfer also has (the sender), e.g. uniqId"],
+    ["an event", "Transfer", "Transfer must be a one-way command with a body"],
+    ["a command the manifest does not have", "SingleCats", '"SingleCats" is not a command of this manifest'],
+  ])("reply: %s", (_, reply, reason) => {
+    const r = checkGateway(edit(gateway, ["reply: SingleCast", `reply: ${reply}`]));
+    expect(r.error).toBe(`${r.at(`reply: ${reply}`)}: customers: ${reason}`);
+  });
+
+  test("send: a command with two target fields", () => {
+    const r = checkGateway(withSend("SingleCast, TopicSubscribe"));
+    expect(r.error).toBe(
+      `${r.at("TopicSubscribe]")}: customers: TopicSubscribe's body may have, besides "data", only one field naming who gets it (a string or repeated string); it has uniqId, topics`,
+    );
+  });
+
+  test("send: a target that is not a string", () => {
+    const r = checkGateway(withSend("SingleCast, ToSlot"));
+    expect(r.error).toBe(`${r.at("ToSlot]")}: customers: ToSlot's body may have, besides "data", only one field naming who gets it (a string or repeated string); it has slot`);
+  });
+
+  test("send: two commands with the same target, and two to everyone", () => {
+    const r = checkGateway(withSend("SingleCast, Broadcast, Whisper, Shout"));
+    expect(lines(r.error)).toEqual([
+      `${r.at("Whisper, Shout]")}: customers: Whisper and SingleCast both send to uniqId; keep one`,
+      `${r.at("Shout]")}: customers: Shout and Broadcast both send to (everyone); keep one`,
+    ]);
+  });
+
+  test("send: a command the manifest does not have", () => {
+    const r = checkGateway(withSend("SingleCast, Nope"));
+    expect(r.error).toBe(`${r.at("Nope]")}: customers: "Nope" is not a command of this manifest`);
+  });
+
+  test("send: an event", () => {
+    const r = checkGateway(withSend("SingleCast, Transfer"));
+    expect(r.error).toBe(`${r.at("Transfer]")}: customers: Transfer must be a one-way command with a body`);
+  });
+
+  test("send: the same command twice, and no command at all", () => {
+    const twice = checkGateway(withSend("SingleCast, SingleCast"));
+    expect(twice.error).toBe(`${twice.at("send:")}: customers: "send" must NOT have duplicate items (items ## 1 and 0 are identical)`);
+    const none = checkGateway(withSend(""));
+    expect(none.error).toBe(`${none.at("send:")}: customers: "send" must NOT have fewer than 1 items`);
+  });
+
+  test("the errors come back in CodeGeneratorResponse.error from the executable", () => {
+    const path = join(scratchDir(), "netsvr.manifest.yaml");
+    const text = edit(gateway, ["reply: SingleCast", "reply: ToRoom"]);
+    writeFileSync(path, text);
+    const image = buildImage(protoDir({ "gw.proto": gatewayProto }));
+    const request = create(CodeGeneratorRequestSchema, { parameter: `target=ts,manifest=${path}`, fileToGenerate: image.file.map((f) => f.name), protoFile: image.file });
+    const result = spawnSync(process.execPath, [join(repoRoot, "plugin/bin/protoc-gen-netsvr.js")], { cwd: repoRoot, input: toBinary(CodeGeneratorRequestSchema, request) });
+    expect(result.status).toBe(0);
+    const response = fromBinary(CodeGeneratorResponseSchema, result.stdout);
+    expect(response.error).toBe(`${path}:${position(text, "reply: ToRoom")}: customers: ToRoom must name its customer with a string field that Transfer also has (the sender), e.g. uniqId`);
+    expect(response.file).toEqual([]);
+  });
+});
+
 describe("the real executable", () => {
   const binPath = join(repoRoot, "plugin/bin/protoc-gen-netsvr.js");
   const brokenManifest = edit(base, ["netsvr.registerResp.RegisterResp", "netsvr.registerResp.RegisterResponse"]);
