@@ -294,6 +294,24 @@ describe("edge values", () => {
   });
 });
 
+describe("bool read from overlong varints, as protobuf-es reads them", () => {
+  // Field 13 (f_bool), wire type 0. A bool is true when any bit of the 64-bit value is set; the tenth byte holds only bit 63.
+  test.each([
+    ["1 padded to 10 bytes", [0x81, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00]],
+    ["only bit 63 set", [0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01]],
+    ["only bits past 64 set", [0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x7e]],
+    ["a 5-byte zero", [0x80, 0x80, 0x80, 0x80, 0x00]],
+    ["bit 35 set", [0x80, 0x80, 0x80, 0x80, 0x80, 0x01]],
+  ])("%s", (_why, varint) => {
+    const bytes = new Uint8Array([13 << 3, ...varint]);
+    expect(allkindsCodec.scalarsFromBinary(bytes).fBool).toBe(fromBinary(allkinds.ScalarsSchema, bytes).fBool);
+  });
+
+  test("an 11-byte varint is refused", () => {
+    expect(() => allkindsCodec.scalarsFromBinary(new Uint8Array([13 << 3, ...Array(10).fill(0x80), 0x01]))).toThrow(/invalid varint/);
+  });
+});
+
 describe("packed and unpacked encodings are both accepted", () => {
   const packable = allkinds.RepeatedSchema.fields.filter(
     (f) => f.fieldKind === "list" && f.listKind !== "message" && f.scalar !== ScalarType.STRING && f.scalar !== ScalarType.BYTES,

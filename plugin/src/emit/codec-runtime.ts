@@ -810,9 +810,18 @@ function readSint32(): number {
   return (n >>> 1) ^ -(n & 1);
 }
 
+// Any set bit of the 64-bit value is true, as readVarint64 would read it (the
+// tenth byte holds only bit 63), without needing the 64-bit reader.
 function readBool(): boolean {
-  readVarint64();
-  return lo64 !== 0 || hi64 !== 0;
+  let bits = 0;
+  for (let i = 0; i < 9; i++) {
+    const b = input[at++]!;
+    bits |= b & 0x7f;
+    if (b < 0x80) return bits !== 0;
+  }
+  const b = input[at++]!;
+  if (b < 0x80) return (bits | (b & 1)) !== 0;
+  throw new Error("invalid varint");
 }
 
 // Values that fit 32 bits (most counts) become a bigint in one step.

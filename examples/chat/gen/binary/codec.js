@@ -223,41 +223,6 @@ function readVarint32() {
     }
     throw new Error("invalid varint");
 }
-let lo64 = 0;
-let hi64 = 0;
-/** Reads a varint into lo64 and hi64. */
-function readVarint64() {
-    let lo = 0;
-    let hi = 0;
-    let b = 0;
-    for (let shift = 0; shift < 28; shift += 7) {
-        b = input[at++];
-        lo |= (b & 0x7f) << shift;
-        if (b < 0x80) {
-            lo64 = lo;
-            hi64 = 0;
-            return;
-        }
-    }
-    b = input[at++];
-    lo |= (b & 0x0f) << 28;
-    hi = (b & 0x7f) >> 4;
-    if (b < 0x80) {
-        lo64 = lo;
-        hi64 = hi;
-        return;
-    }
-    for (let shift = 3; shift <= 31; shift += 7) {
-        b = input[at++];
-        hi |= (b & 0x7f) << shift;
-        if (b < 0x80) {
-            lo64 = lo;
-            hi64 = hi;
-            return;
-        }
-    }
-    throw new Error("invalid varint");
-}
 /** Skips a varint (at most 10 bytes) without keeping its value. */
 function skipVarint() {
     for (let i = 0; i < 10; i++) {
@@ -266,9 +231,20 @@ function skipVarint() {
     }
     throw new Error("invalid varint");
 }
+// Any set bit of the 64-bit value is true, as readVarint64 would read it (the
+// tenth byte holds only bit 63), without needing the 64-bit reader.
 function readBool() {
-    readVarint64();
-    return lo64 !== 0 || hi64 !== 0;
+    let bits = 0;
+    for (let i = 0; i < 9; i++) {
+        const b = input[at++];
+        bits |= b & 0x7f;
+        if (b < 0x80)
+            return bits !== 0;
+    }
+    const b = input[at++];
+    if (b < 0x80)
+        return (bits | (b & 1)) !== 0;
+    throw new Error("invalid varint");
 }
 /** A DataView of the input, made on the first float of a decode. */
 function inputView() {
