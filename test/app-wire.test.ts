@@ -241,7 +241,7 @@ describe("error answers", () => {
     const data = writeError("json", Cmd.SignIn, "SignIn", 7, "bad-name", "a name is required");
     expect(data).toBe('{"cmd":"SignIn","id":7,"error":{"code":"bad-name","message":"a name is required"}}');
     expect(readMessage(bindings.json, data)).toEqual({ kind: "error", cmd: Cmd.SignIn, id: 7, code: "bad-name", message: "a name is required" });
-    expect(readMessage(bindings.json, utf8(data))).toEqual({ kind: "error", cmd: Cmd.SignIn, id: 7, code: "bad-name", message: "a name is required" });
+    expect(readMessage(bindings.json, utf8(data as string))).toEqual({ kind: "error", cmd: Cmd.SignIn, id: 7, code: "bad-name", message: "a name is required" });
   });
 
   test("without a command (0) and without a request id (0)", () => {
