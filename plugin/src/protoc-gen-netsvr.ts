@@ -21,6 +21,7 @@ import { readManifest } from "./manifest/read-manifest.js";
 import { buildProtocol } from "./model/build-protocol.js";
 import type { Protocol, WebSocketFraming } from "./model/protocol.js";
 import { parseOptions, type NetsvrOptions } from "./options.js";
+import { transpile } from "./transpile.js";
 import { UserError } from "./user-error.js";
 
 /**
@@ -34,6 +35,7 @@ export function createProtocGenNetsvr(): ReturnType<typeof createEcmaScriptPlugi
     version: pluginVersion,
     parseOptions,
     generateTs,
+    transpile,
   });
 }
 

@@ -144,7 +144,7 @@ function writeInt64(v) {
 }
 /** A DataView of the output, made on the first float of an encode. */
 function outputView() {
-    return (bufView !== null && bufView !== void 0 ? bufView : (bufView = new DataView(buf.buffer, buf.byteOffset, buf.byteLength)));
+    return (bufView ??= new DataView(buf.buffer, buf.byteOffset, buf.byteLength));
 }
 function writeFloat(v) {
     outputView().setFloat32(pos, v, true);
@@ -358,7 +358,7 @@ function readInt64() {
 }
 /** A DataView of the input, made on the first float of a decode. */
 function inputView() {
-    return (inView !== null && inView !== void 0 ? inView : (inView = new DataView(input.buffer, input.byteOffset, input.byteLength)));
+    return (inView ??= new DataView(input.buffer, input.byteOffset, input.byteLength));
 }
 // Reads past the end are caught by checkEnd; a DataView would throw on them first.
 function readFloat() {
@@ -476,9 +476,8 @@ function skipValue(tag, end, groups) {
 }
 /** Keeps an unknown field as @bufbuild/protobuf does, in $unknown. */
 function readUnknown(message, tag, end) {
-    var _a;
     const data = skipField(tag, end);
-    ((_a = message.$unknown) !== null && _a !== void 0 ? _a : (message.$unknown = [])).push({ no: tag >>> 3, wireType: tag & 7, data });
+    (message.$unknown ??= []).push({ no: tag >>> 3, wireType: tag & 7, data });
 }
 /** Sets a map entry; "__proto__" becomes an own key, not the object's prototype. */
 function setEntry(map, key, value) {
@@ -598,7 +597,7 @@ function writeBroadcast(m) {
 function readBroadcast(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.broadcast.Broadcast");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.broadcast.Broadcast",
         data: emptyBytes,
     };
@@ -676,7 +675,7 @@ function writeCheckOnlineReq(m) {
 function readCheckOnlineReq(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.checkOnlineReq.CheckOnlineReq");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.checkOnlineReq.CheckOnlineReq",
         uniqIds: [],
     };
@@ -754,7 +753,7 @@ function writeCheckOnlineResp(m) {
 function readCheckOnlineResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.checkOnlineResp.CheckOnlineResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.checkOnlineResp.CheckOnlineResp",
         uniqIds: [],
     };
@@ -836,7 +835,7 @@ function writeConnClose(m) {
 function readConnClose(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.connClose.ConnClose");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.connClose.ConnClose",
         uniqId: "",
         session: "",
@@ -944,7 +943,7 @@ function writeConnInfoDelete(m) {
 function readConnInfoDelete(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.connInfoDelete.ConnInfoDelete");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.connInfoDelete.ConnInfoDelete",
         uniqId: "",
         delUniqId: false,
@@ -1042,7 +1041,7 @@ function writeConnInfoReq(m) {
 function readConnInfoReq(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.connInfoReq.ConnInfoReq");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.connInfoReq.ConnInfoReq",
         uniqIds: [],
     };
@@ -1130,7 +1129,7 @@ function writeConnInfoResp(m) {
 function readConnInfoResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.connInfoResp.ConnInfoResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.connInfoResp.ConnInfoResp",
         items: {},
     };
@@ -1151,7 +1150,7 @@ function readConnInfoResp(end, into) {
                         skipField(t, e);
                 }
                 checkEnd(e);
-                setEntry(m.items, key, value !== null && value !== void 0 ? value : readConnInfoRespItem(at));
+                setEntry(m.items, key, value ?? readConnInfoRespItem(at));
                 break;
             }
             default:
@@ -1228,7 +1227,7 @@ function writeConnInfoRespItem(m) {
 function readConnInfoRespItem(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.connInfoResp.ConnInfoRespItem");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.connInfoResp.ConnInfoRespItem",
         session: "",
         topics: [],
@@ -1334,7 +1333,7 @@ function writeConnInfoUpdate(m) {
 function readConnInfoUpdate(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.connInfoUpdate.ConnInfoUpdate");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.connInfoUpdate.ConnInfoUpdate",
         uniqId: "",
         newUniqId: "",
@@ -1458,7 +1457,7 @@ function writeConnOpen(m) {
 function readConnOpen(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.connOpen.ConnOpen");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.connOpen.ConnOpen",
         uniqId: "",
         rawQuery: "",
@@ -1555,7 +1554,7 @@ function writeConnOpenCustomUniqIdTokenResp(m) {
 function readConnOpenCustomUniqIdTokenResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.connOpenCustomUniqIdTokenResp.ConnOpenCustomUniqIdTokenResp",
         uniqId: "",
         token: "",
@@ -1645,7 +1644,7 @@ function writeForceOffline(m) {
 function readForceOffline(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.forceOffline.ForceOffline");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.forceOffline.ForceOffline",
         uniqIds: [],
         data: emptyBytes,
@@ -1742,7 +1741,7 @@ function writeForceOfflineGuest(m) {
 function readForceOfflineGuest(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.forceOfflineGuest.ForceOfflineGuest");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.forceOfflineGuest.ForceOfflineGuest",
         uniqIds: [],
         delay: 0,
@@ -1833,7 +1832,7 @@ function writeLimitReq(m) {
 function readLimitReq(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.limitReq.LimitReq");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.limitReq.LimitReq",
         items: [],
     };
@@ -1915,7 +1914,7 @@ function writeLimitReqItem(m) {
 function readLimitReqItem(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.limitReq.LimitReqItem");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.limitReq.LimitReqItem",
         name: "",
         concurrency: 0,
@@ -1996,7 +1995,7 @@ function writeLimitResp(m) {
 function readLimitResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.limitResp.LimitResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.limitResp.LimitResp",
         serverId: 0,
         items: [],
@@ -2096,7 +2095,7 @@ function writeLimitRespItem(m) {
 function readLimitRespItem(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.limitResp.LimitRespItem");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.limitResp.LimitRespItem",
         name: "",
         concurrency: 0,
@@ -2196,7 +2195,7 @@ function writeMetricsResp(m) {
 function readMetricsResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.metricsResp.MetricsResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.metricsResp.MetricsResp",
         serverId: 0,
         items: {},
@@ -2222,7 +2221,7 @@ function readMetricsResp(end, into) {
                         skipField(t, e);
                 }
                 checkEnd(e);
-                setEntry(m.items, key, value !== null && value !== void 0 ? value : readMetricsRespItem(at));
+                setEntry(m.items, key, value ?? readMetricsRespItem(at));
                 break;
             }
             default:
@@ -2345,7 +2344,7 @@ function writeMetricsRespItem(m) {
 function readMetricsRespItem(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.metricsResp.MetricsRespItem");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.metricsResp.MetricsRespItem",
         count: zero64,
         meanRate: 0,
@@ -2458,7 +2457,7 @@ function writeMulticast(m) {
 function readMulticast(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.multicast.Multicast");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.multicast.Multicast",
         uniqIds: [],
         data: emptyBytes,
@@ -2552,7 +2551,7 @@ function writeRegisterReq(m) {
 function readRegisterReq(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.registerReq.RegisterReq");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.registerReq.RegisterReq",
         workerId: 0,
         processCmdGoroutineNum: 0,
@@ -2651,7 +2650,7 @@ function writeRegisterResp(m) {
 function readRegisterResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.registerResp.RegisterResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.registerResp.RegisterResp",
         code: 0,
         message: "",
@@ -2743,7 +2742,7 @@ function writeSingleCast(m) {
 function readSingleCast(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.singleCast.SingleCast");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.singleCast.SingleCast",
         uniqId: "",
         data: emptyBytes,
@@ -2836,7 +2835,7 @@ function writeSingleCastBulk(m) {
 function readSingleCastBulk(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.singleCastBulk.SingleCastBulk");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.singleCastBulk.SingleCastBulk",
         uniqIds: [],
         data: [],
@@ -2923,7 +2922,7 @@ function writeTopicCountResp(m) {
 function readTopicCountResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicCountResp.TopicCountResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicCountResp.TopicCountResp",
         serverId: 0,
         count: 0,
@@ -3013,7 +3012,7 @@ function writeTopicDelete(m) {
 function readTopicDelete(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicDelete.TopicDelete");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicDelete.TopicDelete",
         topics: [],
         data: emptyBytes,
@@ -3103,7 +3102,7 @@ function writeTopicListResp(m) {
 function readTopicListResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicListResp.TopicListResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicListResp.TopicListResp",
         serverId: 0,
         topics: [],
@@ -3193,7 +3192,7 @@ function writeTopicPublish(m) {
 function readTopicPublish(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicPublish.TopicPublish");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicPublish.TopicPublish",
         topics: [],
         data: emptyBytes,
@@ -3286,7 +3285,7 @@ function writeTopicPublishBulk(m) {
 function readTopicPublishBulk(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicPublishBulk.TopicPublishBulk");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicPublishBulk.TopicPublishBulk",
         topics: [],
         data: [],
@@ -3383,7 +3382,7 @@ function writeTopicSubscribe(m) {
 function readTopicSubscribe(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicSubscribe.TopicSubscribe");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicSubscribe.TopicSubscribe",
         uniqId: "",
         topics: [],
@@ -3478,7 +3477,7 @@ function writeTopicUniqIdCountReq(m) {
 function readTopicUniqIdCountReq(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicUniqIdCountReq.TopicUniqIdCountReq");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicUniqIdCountReq.TopicUniqIdCountReq",
         topics: [],
         countAll: false,
@@ -3577,7 +3576,7 @@ function writeTopicUniqIdCountResp(m) {
 function readTopicUniqIdCountResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicUniqIdCountResp.TopicUniqIdCountResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicUniqIdCountResp.TopicUniqIdCountResp",
         serverId: 0,
         items: {},
@@ -3673,7 +3672,7 @@ function writeTopicUniqIdListReq(m) {
 function readTopicUniqIdListReq(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicUniqIdListReq.TopicUniqIdListReq");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicUniqIdListReq.TopicUniqIdListReq",
         topics: [],
     };
@@ -3768,7 +3767,7 @@ function writeTopicUniqIdListResp(m) {
 function readTopicUniqIdListResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicUniqIdListResp.TopicUniqIdListResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicUniqIdListResp.TopicUniqIdListResp",
         serverId: 0,
         items: {},
@@ -3794,7 +3793,7 @@ function readTopicUniqIdListResp(end, into) {
                         skipField(t, e);
                 }
                 checkEnd(e);
-                setEntry(m.items, key, value !== null && value !== void 0 ? value : readTopicUniqIdListRespItem(at));
+                setEntry(m.items, key, value ?? readTopicUniqIdListRespItem(at));
                 break;
             }
             default:
@@ -3864,7 +3863,7 @@ function writeTopicUniqIdListRespItem(m) {
 function readTopicUniqIdListRespItem(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicUniqIdListResp.TopicUniqIdListRespItem");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicUniqIdListResp.TopicUniqIdListRespItem",
         uniqIds: [],
     };
@@ -3944,7 +3943,7 @@ function writeTopicUnsubscribe(m) {
 function readTopicUnsubscribe(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicUnsubscribe.TopicUnsubscribe");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicUnsubscribe.TopicUnsubscribe",
         uniqId: "",
         topics: [],
@@ -4043,7 +4042,7 @@ function writeTransfer(m) {
 function readTransfer(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.transfer.Transfer");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.transfer.Transfer",
         uniqId: "",
         session: "",
@@ -4135,7 +4134,7 @@ function writeUniqIdCountResp(m) {
 function readUniqIdCountResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.uniqIdCountResp.UniqIdCountResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.uniqIdCountResp.UniqIdCountResp",
         serverId: 0,
         count: 0,
@@ -4225,7 +4224,7 @@ function writeUniqIdListResp(m) {
 function readUniqIdListResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.uniqIdListResp.UniqIdListResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.uniqIdListResp.UniqIdListResp",
         serverId: 0,
         uniqIds: [],
@@ -4312,7 +4311,7 @@ function writeUnRegisterReq(m) {
 function readUnRegisterReq(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.unRegisterReq.UnRegisterReq");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.unRegisterReq.UnRegisterReq",
         workerId: 0,
         registerId: "",
@@ -4385,7 +4384,7 @@ function writeUnRegisterResp(m) {
 function readUnRegisterResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.unRegisterResp.UnRegisterResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.unRegisterResp.UnRegisterResp",
     };
     while (at < end) {

@@ -11,8 +11,7 @@ export function addressPrefix(host, port) {
 /** The prefix each member is known by, checked: unique and of the right length. */
 export function memberPrefixes(binding, members) {
     const prefixes = members.map((member) => {
-        var _a;
-        const prefix = (_a = member.uniqIdPrefix) !== null && _a !== void 0 ? _a : (binding.prefix === "address" ? addressPrefix(member.host, member.port) : undefined);
+        const prefix = member.uniqIdPrefix ?? (binding.prefix === "address" ? addressPrefix(member.host, member.port) : undefined);
         if (prefix === undefined)
             throw new TypeError(`give uniqIdPrefix for ${member.host}:${member.port}`);
         if (prefix.length !== binding.prefixLength) {
@@ -42,14 +41,18 @@ export function memberPrefixes(binding, members) {
  * M: the requests whose answers merge, the only ones request() takes.
  */
 export class Cluster {
+    binding;
+    byPrefix;
+    /** Learned owners, least recently used first. */
+    owners = new Map();
+    maxKnownOwners;
+    /** The clients, in the order the members were given. */
+    clients;
     constructor(binding, clients, prefixes, options = {}) {
-        var _a;
-        /** Learned owners, least recently used first. */
-        this.owners = new Map();
         this.binding = binding;
         this.clients = clients;
         this.byPrefix = new Map(prefixes.map((prefix, i) => [prefix, clients[i]]));
-        this.maxKnownOwners = (_a = options.maxKnownOwners) !== null && _a !== void 0 ? _a : 100000;
+        this.maxKnownOwners = options.maxKnownOwners ?? 100_000;
         const on = (client, cmd, handler) => {
             client.on(cmd, (body) => handler(body[binding.field]));
         };
@@ -137,7 +140,7 @@ export class Cluster {
     route(cmd, body) {
         if (!this.binding.routed(cmd))
             return undefined;
-        const id = body === null || body === void 0 ? void 0 : body[this.binding.field];
+        const id = body?.[this.binding.field];
         if (typeof id !== "string" || id === "")
             return undefined;
         const owner = this.owner(id);
@@ -171,14 +174,13 @@ export class Cluster {
 }
 /** One answer from the answers of every server, field by field. */
 function mergeMessages(rules, messages, cmd) {
-    const merged = Object.assign({}, messages[0]);
+    const merged = { ...messages[0] };
     for (const [field, rule] of Object.entries(rules)) {
         merged[field] = mergeValues(rule, messages.map((message) => message[field]), field, cmd);
     }
     return merged;
 }
 function mergeValues(rule, values, field, cmd) {
-    var _a;
     switch (rule) {
         case "sum":
             return sumValues(values);
@@ -207,7 +209,7 @@ function mergeValues(rule, values, field, cmd) {
     const byKey = new Map();
     for (const map of values) {
         for (const [key, value] of Object.entries(map))
-            byKey.set(key, [...((_a = byKey.get(key)) !== null && _a !== void 0 ? _a : []), value]);
+            byKey.set(key, [...(byKey.get(key) ?? []), value]);
     }
     const joined = {};
     for (const [key, parts] of byKey)

@@ -24,12 +24,12 @@ const binding = {
         register: Cmd.Register,
         unregister: Cmd.Unregister,
         status: (response) => response.code,
-        statusName: (status) => { var _a; return (_a = RegisterRespCode[status]) !== null && _a !== void 0 ? _a : String(status); },
+        statusName: (status) => RegisterRespCode[status] ?? String(status),
         unregisterBody: (request, response) => ({
             workerId: request.workerId,
             registerId: response.registerId,
         }),
-        unordered: (request) => { var _a; return ((_a = request.processCmdGoroutineNum) !== null && _a !== void 0 ? _a : 0) > 1; },
+        unordered: (request) => (request.processCmdGoroutineNum ?? 0) > 1,
     },
 };
 /**

@@ -139,7 +139,7 @@ function writeInt64(v) {
 }
 /** A DataView of the output, made on the first float of an encode. */
 function outputView() {
-    return (bufView !== null && bufView !== void 0 ? bufView : (bufView = new DataView(buf.buffer, buf.byteOffset, buf.byteLength)));
+    return (bufView ??= new DataView(buf.buffer, buf.byteOffset, buf.byteLength));
 }
 function writeFloat(v) {
     outputView().setFloat32(pos, v, true);
@@ -353,7 +353,7 @@ function readInt64() {
 }
 /** A DataView of the input, made on the first float of a decode. */
 function inputView() {
-    return (inView !== null && inView !== void 0 ? inView : (inView = new DataView(input.buffer, input.byteOffset, input.byteLength)));
+    return (inView ??= new DataView(input.buffer, input.byteOffset, input.byteLength));
 }
 // Reads past the end are caught by checkEnd; a DataView would throw on them first.
 function readFloat() {
@@ -471,9 +471,8 @@ function skipValue(tag, end, groups) {
 }
 /** Keeps an unknown field as @bufbuild/protobuf does, in $unknown. */
 function readUnknown(message, tag, end) {
-    var _a;
     const data = skipField(tag, end);
-    ((_a = message.$unknown) !== null && _a !== void 0 ? _a : (message.$unknown = [])).push({ no: tag >>> 3, wireType: tag & 7, data });
+    (message.$unknown ??= []).push({ no: tag >>> 3, wireType: tag & 7, data });
 }
 /** Sets a map entry; "__proto__" becomes an own key, not the object's prototype. */
 function setEntry(map, key, value) {
@@ -593,7 +592,7 @@ function writeBroadcast(m) {
 function readBroadcast(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.broadcast.Broadcast");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.broadcast.Broadcast",
         data: emptyBytes,
     };
@@ -671,7 +670,7 @@ function writeCheckOnlineReq(m) {
 function readCheckOnlineReq(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.checkOnlineReq.CheckOnlineReq");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.checkOnlineReq.CheckOnlineReq",
         uniqIds: [],
     };
@@ -749,7 +748,7 @@ function writeCheckOnlineResp(m) {
 function readCheckOnlineResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.checkOnlineResp.CheckOnlineResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.checkOnlineResp.CheckOnlineResp",
         uniqIds: [],
     };
@@ -848,7 +847,7 @@ function writeConnClose(m) {
 function readConnClose(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.connClose.ConnClose");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.connClose.ConnClose",
         uniqId: "",
         customerId: "",
@@ -962,7 +961,7 @@ function writeConnInfoByCustomerIdReq(m) {
 function readConnInfoByCustomerIdReq(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.connInfoByCustomerIdReq.ConnInfoByCustomerIdReq");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.connInfoByCustomerIdReq.ConnInfoByCustomerIdReq",
         customerIds: [],
         reqSession: false,
@@ -1065,7 +1064,7 @@ function writeConnInfoByCustomerIdResp(m) {
 function readConnInfoByCustomerIdResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.connInfoByCustomerIdResp.ConnInfoByCustomerIdResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.connInfoByCustomerIdResp.ConnInfoByCustomerIdResp",
         items: {},
     };
@@ -1086,7 +1085,7 @@ function readConnInfoByCustomerIdResp(end, into) {
                         skipField(t, e);
                 }
                 checkEnd(e);
-                setEntry(m.items, key, value !== null && value !== void 0 ? value : readConnInfoByCustomerIdRespItems(at));
+                setEntry(m.items, key, value ?? readConnInfoByCustomerIdRespItems(at));
                 break;
             }
             default:
@@ -1170,7 +1169,7 @@ function writeConnInfoByCustomerIdRespItem(m) {
 function readConnInfoByCustomerIdRespItem(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.connInfoByCustomerIdResp.ConnInfoByCustomerIdRespItem");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.connInfoByCustomerIdResp.ConnInfoByCustomerIdRespItem",
         session: "",
         uniqId: "",
@@ -1249,7 +1248,7 @@ function writeConnInfoByCustomerIdRespItems(m) {
 function readConnInfoByCustomerIdRespItems(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.connInfoByCustomerIdResp.ConnInfoByCustomerIdRespItems");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.connInfoByCustomerIdResp.ConnInfoByCustomerIdRespItems",
         items: [],
     };
@@ -1340,7 +1339,7 @@ function writeConnInfoDelete(m) {
 function readConnInfoDelete(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.connInfoDelete.ConnInfoDelete");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.connInfoDelete.ConnInfoDelete",
         uniqId: "",
         delSession: false,
@@ -1459,7 +1458,7 @@ function writeConnInfoReq(m) {
 function readConnInfoReq(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.connInfoReq.ConnInfoReq");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.connInfoReq.ConnInfoReq",
         uniqIds: [],
         reqSession: false,
@@ -1562,7 +1561,7 @@ function writeConnInfoResp(m) {
 function readConnInfoResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.connInfoResp.ConnInfoResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.connInfoResp.ConnInfoResp",
         items: {},
     };
@@ -1583,7 +1582,7 @@ function readConnInfoResp(end, into) {
                         skipField(t, e);
                 }
                 checkEnd(e);
-                setEntry(m.items, key, value !== null && value !== void 0 ? value : readConnInfoRespItem(at));
+                setEntry(m.items, key, value ?? readConnInfoRespItem(at));
                 break;
             }
             default:
@@ -1667,7 +1666,7 @@ function writeConnInfoRespItem(m) {
 function readConnInfoRespItem(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.connInfoResp.ConnInfoRespItem");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.connInfoResp.ConnInfoRespItem",
         session: "",
         customerId: "",
@@ -1771,7 +1770,7 @@ function writeConnInfoUpdate(m) {
 function readConnInfoUpdate(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.connInfoUpdate.ConnInfoUpdate");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.connInfoUpdate.ConnInfoUpdate",
         uniqId: "",
         newSession: "",
@@ -1894,7 +1893,7 @@ function writeConnOpen(m) {
 function readConnOpen(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.connOpen.ConnOpen");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.connOpen.ConnOpen",
         uniqId: "",
         rawQuery: "",
@@ -2020,7 +2019,7 @@ function writeConnOpenResp(m) {
 function readConnOpenResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.connOpenResp.ConnOpenResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.connOpenResp.ConnOpenResp",
         allow: false,
         newSession: "",
@@ -2103,7 +2102,7 @@ function writeCustomerIdCountResp(m) {
 function readCustomerIdCountResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.customerIdCountResp.CustomerIdCountResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.customerIdCountResp.CustomerIdCountResp",
         count: 0,
     };
@@ -2181,7 +2180,7 @@ function writeCustomerIdListResp(m) {
 function readCustomerIdListResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.customerIdListResp.CustomerIdListResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.customerIdListResp.CustomerIdListResp",
         customerIds: [],
     };
@@ -2266,7 +2265,7 @@ function writeForceOffline(m) {
 function readForceOffline(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.forceOffline.ForceOffline");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.forceOffline.ForceOffline",
         uniqIds: [],
         data: emptyBytes,
@@ -2356,7 +2355,7 @@ function writeForceOfflineByCustomerId(m) {
 function readForceOfflineByCustomerId(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.forceOfflineByCustomerId.ForceOfflineByCustomerId");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.forceOfflineByCustomerId.ForceOfflineByCustomerId",
         customerIds: [],
         data: emptyBytes,
@@ -2453,7 +2452,7 @@ function writeForceOfflineGuest(m) {
 function readForceOfflineGuest(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.forceOfflineGuest.ForceOfflineGuest");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.forceOfflineGuest.ForceOfflineGuest",
         uniqIds: [],
         delay: 0,
@@ -2545,7 +2544,7 @@ function writeLimitReq(m) {
 function readLimitReq(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.limitReq.LimitReq");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.limitReq.LimitReq",
         onOpen: 0,
         onMessage: 0,
@@ -2632,7 +2631,7 @@ function writeLimitResp(m) {
 function readLimitResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.limitResp.LimitResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.limitResp.LimitResp",
         onOpen: 0,
         onMessage: 0,
@@ -2725,7 +2724,7 @@ function writeMetricsResp(m) {
 function readMetricsResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.metricsResp.MetricsResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.metricsResp.MetricsResp",
         items: {},
     };
@@ -2746,7 +2745,7 @@ function readMetricsResp(end, into) {
                         skipField(t, e);
                 }
                 checkEnd(e);
-                setEntry(m.items, key, value !== null && value !== void 0 ? value : readMetricsRespItem(at));
+                setEntry(m.items, key, value ?? readMetricsRespItem(at));
                 break;
             }
             default:
@@ -2848,7 +2847,7 @@ function writeMetricsRespItem(m) {
 function readMetricsRespItem(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.metricsResp.MetricsRespItem");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.metricsResp.MetricsRespItem",
         item: 0,
         count: zero64,
@@ -2946,7 +2945,7 @@ function writeMulticast(m) {
 function readMulticast(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.multicast.Multicast");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.multicast.Multicast",
         uniqIds: [],
         data: emptyBytes,
@@ -3036,7 +3035,7 @@ function writeMulticastByCustomerId(m) {
 function readMulticastByCustomerId(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.multicastByCustomerId.MulticastByCustomerId");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.multicastByCustomerId.MulticastByCustomerId",
         customerIds: [],
         data: emptyBytes,
@@ -3116,7 +3115,7 @@ function writeRegisterReq(m) {
 function readRegisterReq(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.registerReq.RegisterReq");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.registerReq.RegisterReq",
         events: 0,
     };
@@ -3205,7 +3204,7 @@ function writeRegisterResp(m) {
 function readRegisterResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.registerResp.RegisterResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.registerResp.RegisterResp",
         code: 0,
         message: "",
@@ -3297,7 +3296,7 @@ function writeSingleCast(m) {
 function readSingleCast(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.singleCast.SingleCast");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.singleCast.SingleCast",
         uniqId: "",
         data: emptyBytes,
@@ -3390,7 +3389,7 @@ function writeSingleCastBulk(m) {
 function readSingleCastBulk(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.singleCastBulk.SingleCastBulk");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.singleCastBulk.SingleCastBulk",
         uniqIds: [],
         data: [],
@@ -3483,7 +3482,7 @@ function writeSingleCastBulkByCustomerId(m) {
 function readSingleCastBulkByCustomerId(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.singleCastBulkByCustomerId.SingleCastBulkByCustomerId");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.singleCastBulkByCustomerId.SingleCastBulkByCustomerId",
         customerIds: [],
         data: [],
@@ -3570,7 +3569,7 @@ function writeSingleCastByCustomerId(m) {
 function readSingleCastByCustomerId(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.singleCastByCustomerId.SingleCastByCustomerId");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.singleCastByCustomerId.SingleCastByCustomerId",
         customerId: "",
         data: emptyBytes,
@@ -3650,7 +3649,7 @@ function writeTopicCountResp(m) {
 function readTopicCountResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicCountResp.TopicCountResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicCountResp.TopicCountResp",
         count: 0,
     };
@@ -3735,7 +3734,7 @@ function writeTopicCustomerIdCountReq(m) {
 function readTopicCustomerIdCountReq(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicCustomerIdCountReq.TopicCustomerIdCountReq");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicCustomerIdCountReq.TopicCustomerIdCountReq",
         topics: [],
         countAll: false,
@@ -3827,7 +3826,7 @@ function writeTopicCustomerIdCountResp(m) {
 function readTopicCustomerIdCountResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicCustomerIdCountResp.TopicCustomerIdCountResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicCustomerIdCountResp.TopicCustomerIdCountResp",
         items: {},
     };
@@ -3918,7 +3917,7 @@ function writeTopicCustomerIdListReq(m) {
 function readTopicCustomerIdListReq(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicCustomerIdListReq.TopicCustomerIdListReq");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicCustomerIdListReq.TopicCustomerIdListReq",
         topics: [],
     };
@@ -4006,7 +4005,7 @@ function writeTopicCustomerIdListResp(m) {
 function readTopicCustomerIdListResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicCustomerIdListResp.TopicCustomerIdListResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicCustomerIdListResp.TopicCustomerIdListResp",
         items: {},
     };
@@ -4027,7 +4026,7 @@ function readTopicCustomerIdListResp(end, into) {
                         skipField(t, e);
                 }
                 checkEnd(e);
-                setEntry(m.items, key, value !== null && value !== void 0 ? value : readTopicCustomerIdListRespItem(at));
+                setEntry(m.items, key, value ?? readTopicCustomerIdListRespItem(at));
                 break;
             }
             default:
@@ -4097,7 +4096,7 @@ function writeTopicCustomerIdListRespItem(m) {
 function readTopicCustomerIdListRespItem(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicCustomerIdListResp.TopicCustomerIdListRespItem");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicCustomerIdListResp.TopicCustomerIdListRespItem",
         customerIds: [],
     };
@@ -4163,7 +4162,7 @@ function writeTopicCustomerIdToUniqIdsListReq(m) {
 function readTopicCustomerIdToUniqIdsListReq(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicCustomerIdToUniqIdsListReq.TopicCustomerIdToUniqIdsListReq");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicCustomerIdToUniqIdsListReq.TopicCustomerIdToUniqIdsListReq",
         topics: [],
     };
@@ -4241,7 +4240,7 @@ function writeCustomerIdToUniqIdsRespItem(m) {
 function readCustomerIdToUniqIdsRespItem(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicCustomerIdToUniqIdsListResp.CustomerIdToUniqIdsRespItem");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicCustomerIdToUniqIdsListResp.CustomerIdToUniqIdsRespItem",
         uniqIds: [],
     };
@@ -4317,7 +4316,7 @@ function writeTopicCustomerIdToUniqIdsListResp(m) {
 function readTopicCustomerIdToUniqIdsListResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicCustomerIdToUniqIdsListResp.TopicCustomerIdToUniqIdsListResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicCustomerIdToUniqIdsListResp.TopicCustomerIdToUniqIdsListResp",
         items: {},
     };
@@ -4338,7 +4337,7 @@ function readTopicCustomerIdToUniqIdsListResp(end, into) {
                         skipField(t, e);
                 }
                 checkEnd(e);
-                setEntry(m.items, key, value !== null && value !== void 0 ? value : readTopicCustomerIdToUniqIdsListRespItem(at));
+                setEntry(m.items, key, value ?? readTopicCustomerIdToUniqIdsListRespItem(at));
                 break;
             }
             default:
@@ -4418,7 +4417,7 @@ function writeTopicCustomerIdToUniqIdsListRespItem(m) {
 function readTopicCustomerIdToUniqIdsListRespItem(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicCustomerIdToUniqIdsListResp.TopicCustomerIdToUniqIdsListRespItem");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicCustomerIdToUniqIdsListResp.TopicCustomerIdToUniqIdsListRespItem",
         items: {},
     };
@@ -4439,7 +4438,7 @@ function readTopicCustomerIdToUniqIdsListRespItem(end, into) {
                         skipField(t, e);
                 }
                 checkEnd(e);
-                setEntry(m.items, key, value !== null && value !== void 0 ? value : readCustomerIdToUniqIdsRespItem(at));
+                setEntry(m.items, key, value ?? readCustomerIdToUniqIdsRespItem(at));
                 break;
             }
             default:
@@ -4504,7 +4503,7 @@ function writeTopicDelete(m) {
 function readTopicDelete(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicDelete.TopicDelete");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicDelete.TopicDelete",
         topics: [],
         data: emptyBytes,
@@ -4587,7 +4586,7 @@ function writeTopicListResp(m) {
 function readTopicListResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicListResp.TopicListResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicListResp.TopicListResp",
         topics: [],
     };
@@ -4672,7 +4671,7 @@ function writeTopicPublish(m) {
 function readTopicPublish(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicPublish.TopicPublish");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicPublish.TopicPublish",
         topics: [],
         data: emptyBytes,
@@ -4765,7 +4764,7 @@ function writeTopicPublishBulk(m) {
 function readTopicPublishBulk(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicPublishBulk.TopicPublishBulk");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicPublishBulk.TopicPublishBulk",
         topics: [],
         data: [],
@@ -4862,7 +4861,7 @@ function writeTopicSubscribe(m) {
 function readTopicSubscribe(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicSubscribe.TopicSubscribe");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicSubscribe.TopicSubscribe",
         uniqId: "",
         topics: [],
@@ -4957,7 +4956,7 @@ function writeTopicUniqIdCountReq(m) {
 function readTopicUniqIdCountReq(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicUniqIdCountReq.TopicUniqIdCountReq");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicUniqIdCountReq.TopicUniqIdCountReq",
         topics: [],
         countAll: false,
@@ -5049,7 +5048,7 @@ function writeTopicUniqIdCountResp(m) {
 function readTopicUniqIdCountResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicUniqIdCountResp.TopicUniqIdCountResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicUniqIdCountResp.TopicUniqIdCountResp",
         items: {},
     };
@@ -5140,7 +5139,7 @@ function writeTopicUniqIdListReq(m) {
 function readTopicUniqIdListReq(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicUniqIdListReq.TopicUniqIdListReq");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicUniqIdListReq.TopicUniqIdListReq",
         topics: [],
     };
@@ -5228,7 +5227,7 @@ function writeTopicUniqIdListResp(m) {
 function readTopicUniqIdListResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicUniqIdListResp.TopicUniqIdListResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicUniqIdListResp.TopicUniqIdListResp",
         items: {},
     };
@@ -5249,7 +5248,7 @@ function readTopicUniqIdListResp(end, into) {
                         skipField(t, e);
                 }
                 checkEnd(e);
-                setEntry(m.items, key, value !== null && value !== void 0 ? value : readTopicUniqIdListRespItem(at));
+                setEntry(m.items, key, value ?? readTopicUniqIdListRespItem(at));
                 break;
             }
             default:
@@ -5319,7 +5318,7 @@ function writeTopicUniqIdListRespItem(m) {
 function readTopicUniqIdListRespItem(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicUniqIdListResp.TopicUniqIdListRespItem");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicUniqIdListResp.TopicUniqIdListRespItem",
         uniqIds: [],
     };
@@ -5399,7 +5398,7 @@ function writeTopicUnsubscribe(m) {
 function readTopicUnsubscribe(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.topicUnsubscribe.TopicUnsubscribe");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.topicUnsubscribe.TopicUnsubscribe",
         uniqId: "",
         topics: [],
@@ -5515,7 +5514,7 @@ function writeTransfer(m) {
 function readTransfer(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.transfer.Transfer");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.transfer.Transfer",
         uniqId: "",
         customerId: "",
@@ -5610,7 +5609,7 @@ function writeUniqIdCountResp(m) {
 function readUniqIdCountResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.uniqIdCountResp.UniqIdCountResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.uniqIdCountResp.UniqIdCountResp",
         count: 0,
     };
@@ -5688,7 +5687,7 @@ function writeUniqIdListResp(m) {
 function readUniqIdListResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.uniqIdListResp.UniqIdListResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.uniqIdListResp.UniqIdListResp",
         uniqIds: [],
     };
@@ -5763,7 +5762,7 @@ function writeUnRegisterReq(m) {
 function readUnRegisterReq(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.unRegisterReq.UnRegisterReq");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.unRegisterReq.UnRegisterReq",
         connId: "",
     };
@@ -5831,7 +5830,7 @@ function writeUnRegisterResp(m) {
 function readUnRegisterResp(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("netsvr.unRegisterResp.UnRegisterResp");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "netsvr.unRegisterResp.UnRegisterResp",
     };
     while (at < end) {

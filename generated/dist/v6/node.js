@@ -24,7 +24,7 @@ const binding = {
         register: Cmd.Register,
         unregister: Cmd.Unregister,
         status: (response) => response.code,
-        statusName: (status) => { var _a; return (_a = RegisterRespCode[status]) !== null && _a !== void 0 ? _a : String(status); },
+        statusName: (status) => RegisterRespCode[status] ?? String(status),
         unregisterBody: (_request, response) => ({
             connId: response.connId,
         }),

@@ -26,21 +26,23 @@ const initialCapacity = 64 * 1024;
  * whose cause is the exception.
  */
 export class FrameSplitter {
+    /** Largest accepted payload (bytes after the u32 length). */
+    maxFrameSize;
+    onOversize;
+    /** Bytes of the stream consumed so far: the offset of the next byte. */
+    offset = 0;
+    /** The frame being assembled across chunks (capacity may exceed what arrived), or undefined. */
+    partial = undefined;
+    partialSize = 0;
+    partialFilled = 0;
+    /** The oversize frame being skipped, or undefined. */
+    skip = undefined;
+    /** Up to 3 bytes of a length prefix that ended a chunk. */
+    head = new Uint8Array(4);
+    headFilled = 0;
+    failure = undefined;
     constructor(options = {}) {
-        var _a;
-        /** Bytes of the stream consumed so far: the offset of the next byte. */
-        this.offset = 0;
-        /** The frame being assembled across chunks (capacity may exceed what arrived), or undefined. */
-        this.partial = undefined;
-        this.partialSize = 0;
-        this.partialFilled = 0;
-        /** The oversize frame being skipped, or undefined. */
-        this.skip = undefined;
-        /** Up to 3 bytes of a length prefix that ended a chunk. */
-        this.head = new Uint8Array(4);
-        this.headFilled = 0;
-        this.failure = undefined;
-        const max = (_a = options.maxFrameSize) !== null && _a !== void 0 ? _a : maxFrameSize;
+        const max = options.maxFrameSize ?? maxFrameSize;
         if (!Number.isInteger(max) || max < 0 || max > maxSplitterFrameSize) {
             throw new RangeError(`maxFrameSize must be an integer from 0 to ${maxSplitterFrameSize}, got ${max}`);
         }

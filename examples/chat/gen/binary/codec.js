@@ -92,7 +92,7 @@ function writeVarint(v) {
 }
 /** A DataView of the output, made on the first float of an encode. */
 function outputView() {
-    return (bufView !== null && bufView !== void 0 ? bufView : (bufView = new DataView(buf.buffer, buf.byteOffset, buf.byteLength)));
+    return (bufView ??= new DataView(buf.buffer, buf.byteOffset, buf.byteLength));
 }
 function writeDouble(v) {
     outputView().setFloat64(pos, v, true);
@@ -248,7 +248,7 @@ function readBool() {
 }
 /** A DataView of the input, made on the first float of a decode. */
 function inputView() {
-    return (inView !== null && inView !== void 0 ? inView : (inView = new DataView(input.buffer, input.byteOffset, input.byteLength)));
+    return (inView ??= new DataView(input.buffer, input.byteOffset, input.byteLength));
 }
 function readDouble() {
     const v = at + 8 <= input.length ? inputView().getFloat64(at, true) : Number.NaN;
@@ -359,9 +359,8 @@ function skipValue(tag, end, groups) {
 }
 /** Keeps an unknown field as @bufbuild/protobuf does, in $unknown. */
 function readUnknown(message, tag, end) {
-    var _a;
     const data = skipField(tag, end);
-    ((_a = message.$unknown) !== null && _a !== void 0 ? _a : (message.$unknown = [])).push({ no: tag >>> 3, wireType: tag & 7, data });
+    (message.$unknown ??= []).push({ no: tag >>> 3, wireType: tag & 7, data });
 }
 function wrongWireType(typeName, tag) {
     return new Error(`cannot decode ${typeName}: field ${tag >>> 3} has wire type ${tag & 7}, which does not fit its type`);
@@ -469,7 +468,7 @@ function writeHistoryRequest(m) {
 function readHistoryRequest(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("chat.HistoryRequest");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "chat.HistoryRequest",
         room: "",
         limit: 0,
@@ -543,7 +542,7 @@ function writeHistoryResponse(m) {
 function readHistoryResponse(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("chat.HistoryResponse");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "chat.HistoryResponse",
         messages: [],
     };
@@ -606,7 +605,7 @@ function writeJoinRequest(m) {
 function readJoinRequest(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("chat.JoinRequest");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "chat.JoinRequest",
         room: "",
     };
@@ -679,7 +678,7 @@ function writeJoinResponse(m) {
 function readJoinResponse(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("chat.JoinResponse");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "chat.JoinResponse",
         room: "",
         members: [],
@@ -747,7 +746,7 @@ function writeLeave(m) {
 function readLeave(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("chat.Leave");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "chat.Leave",
         room: "",
     };
@@ -824,7 +823,7 @@ function writePresence(m) {
 function readPresence(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("chat.Presence");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "chat.Presence",
         room: "",
         user: "",
@@ -925,7 +924,7 @@ function writeSaid(m) {
 function readSaid(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("chat.Said");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "chat.Said",
         room: "",
         user: "",
@@ -1015,7 +1014,7 @@ function writeSay(m) {
 function readSay(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("chat.Say");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "chat.Say",
         room: "",
         text: "",
@@ -1083,7 +1082,7 @@ function writeSignInRequest(m) {
 function readSignInRequest(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("chat.SignInRequest");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "chat.SignInRequest",
         name: "",
     };
@@ -1156,7 +1155,7 @@ function writeSignInResponse(m) {
 function readSignInResponse(end, into) {
     if (++depth > maxDepth)
         throw tooDeep("chat.SignInResponse");
-    const m = into !== null && into !== void 0 ? into : {
+    const m = into ?? {
         $typeName: "chat.SignInResponse",
         user: "",
         rooms: [],

@@ -13,27 +13,33 @@ import { MessageError, readBody, readMessage, utf8 } from "./app-wire.js";
  * exception answers "internal", without its message, and goes to onError.
  */
 export class AppError extends Error {
+    name = "AppError";
+    code;
     constructor(code, message, options) {
         super(message, options);
-        this.name = "AppError";
         this.code = code;
     }
 }
 // console through globalThis: a consumer compiling without the DOM or Node types must still type-check.
 const host = globalThis;
 export class BusinessRouter {
+    binding;
+    undecodable;
+    link;
+    handlers;
+    stop;
+    onError;
+    counts = { received: 0, rejected: 0, failed: 0 };
     constructor(binding, undecodable, link, handlers, options = {}) {
-        var _a;
         this.binding = binding;
         this.undecodable = undecodable;
         this.link = link;
         this.handlers = handlers;
-        this.counts = { received: 0, rejected: 0, failed: 0 };
-        this.onError = (_a = options.onError) !== null && _a !== void 0 ? _a : ((error) => host.console.error(error));
+        this.onError = options.onError ?? ((error) => host.console.error(error));
         this.stop = link.onMessage((data, sender) => this.receive(data, sender));
     }
     get stats() {
-        return Object.assign({}, this.counts);
+        return { ...this.counts };
     }
     /** Sends an event to the customers target names. */
     push(target, cmd, ...body) {
@@ -48,11 +54,10 @@ export class BusinessRouter {
         this.stop();
     }
     encodePush(cmd, body) {
-        var _a, _b;
         const command = this.binding.commands[cmd];
         if (command === undefined || command.kind !== "event")
-            throw new TypeError(`${(_a = command === null || command === void 0 ? void 0 : command.name) !== null && _a !== void 0 ? _a : cmd} is not a push (event) command`);
-        return this.bytes(this.binding.wire.write(cmd, command.name, 0, (_b = command.write) === null || _b === void 0 ? void 0 : _b.call(command, body)));
+            throw new TypeError(`${command?.name ?? cmd} is not a push (event) command`);
+        return this.bytes(this.binding.wire.write(cmd, command.name, 0, command.write?.(body)));
     }
     bytes(message) {
         return typeof message === "string" ? utf8(message) : message;
@@ -100,13 +105,12 @@ export class BusinessRouter {
         return undefined;
     }
     answer(sender, cmd, id, isRequest, answer) {
-        var _a;
         if (!isRequest)
             return;
         const command = this.binding.commands[cmd];
         let payload;
         try {
-            payload = (_a = command.write) === null || _a === void 0 ? void 0 : _a.call(command, answer);
+            payload = command.write?.(answer);
         }
         catch (error) {
             this.failed(sender, cmd, id, isRequest, new Error(`${command.name}: the handler's answer cannot be encoded`, { cause: error }));
@@ -115,9 +119,8 @@ export class BusinessRouter {
         this.link.reply(sender, this.bytes(this.binding.wire.write(cmd, command.name, id, payload)));
     }
     failed(sender, cmd, id, isRequest, error) {
-        var _a;
         this.counts.failed++;
-        const name = (_a = this.binding.commands[cmd]) === null || _a === void 0 ? void 0 : _a.name;
+        const name = this.binding.commands[cmd]?.name;
         if (error instanceof AppError) {
             if (isRequest)
                 this.link.reply(sender, this.bytes(this.binding.wire.writeError(cmd, name, id, error.code, error.message)));
@@ -130,12 +133,11 @@ export class BusinessRouter {
             this.link.reply(sender, this.bytes(this.binding.wire.writeError(cmd, name, id, "internal", "internal error")));
     }
     reject(sender, cmd, id, code, error, answer) {
-        var _a;
         this.counts.rejected++;
         this.onError(error, sender);
         if (!answer)
             return;
         const detail = error instanceof MessageError ? `${error.code}: ${error.message}` : error.message;
-        this.link.reply(sender, this.bytes(this.binding.wire.writeError(cmd, (_a = this.binding.commands[cmd]) === null || _a === void 0 ? void 0 : _a.name, id, code, detail)));
+        this.link.reply(sender, this.bytes(this.binding.wire.writeError(cmd, this.binding.commands[cmd]?.name, id, code, detail)));
     }
 }
