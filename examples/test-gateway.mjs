@@ -8,14 +8,10 @@
 //   node examples/test-gateway.mjs --protocol v6            # v6: worker port 6061, task port 6062
 //   node examples/echo-worker-v6.mjs --worker-port 6061 --task-port 6062
 //
-// The fake gateway is TypeScript; this script strips its types with the
+// The fake gateway is TypeScript; fake-gateway.mjs strips its types with the
 // TypeScript compiler (a dev dependency) and imports the result.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import ts from "typescript";
+import { loadStartTestGateway } from "./fake-gateway.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -28,16 +24,7 @@ const { values } = parseArgs({
   },
 });
 
-const source = new URL("../test/support/test-gateway.ts", import.meta.url);
-const { outputText } = ts.transpileModule(readFileSync(source, "utf8"), {
-  compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-});
-// Relative imports must still resolve from the source's directory.
-const js = outputText.replace(/from "(\.\.?\/[^"]+)"/g, (_, spec) => `from "${new URL(spec, source).href}"`);
-const compiled = join(tmpdir(), `netsvr-test-gateway-${process.pid}.mjs`);
-writeFileSync(compiled, js);
-const { startTestGateway } = await import(pathToFileURL(compiled).href);
-rmSync(compiled); // loaded: the copy is no longer needed
+const startTestGateway = await loadStartTestGateway();
 
 const v6 = values.protocol === "v6";
 const gateway = v6

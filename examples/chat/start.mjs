@@ -6,7 +6,7 @@
 //   node examples/chat/start.mjs [--protocol v2|v6] [--encoding json|binary] [--port 8080]
 import { parseArgs } from "node:util";
 import { startChatBusiness } from "./business.mjs";
-import { loadStartTestGateway } from "./fake-gateway.mjs";
+import { loadStartTestGateway } from "../fake-gateway.mjs";
 import { servePage } from "./page-server.mjs";
 
 const { values } = parseArgs({

@@ -1,6 +1,7 @@
 // Loads the repository's fake netsvr gateway (test/support/test-gateway.ts)
-// for start.mjs: the TypeScript compiler (a dev dependency) strips its types,
-// and the result is imported from a temporary file.
+// for the example scripts (test-gateway.mjs, chat/start.mjs): the TypeScript
+// compiler (a dev dependency) strips its types, and the result is imported
+// from a temporary file.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +10,7 @@ import ts from "typescript";
 
 /** startTestGateway() of test/support/test-gateway.ts. */
 export async function loadStartTestGateway() {
-  const source = new URL("../../test/support/test-gateway.ts", import.meta.url);
+  const source = new URL("../test/support/test-gateway.ts", import.meta.url);
   const { outputText } = ts.transpileModule(readFileSync(source, "utf8"), {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
   });
@@ -18,7 +19,7 @@ export async function loadStartTestGateway() {
   const js = outputText
     .replace(/from "([^"]+)"/g, (_, spec) => `from "${resolve(spec)}"`)
     .replace(/import\("([^"]+)"\)/g, (_, spec) => `import("${resolve(spec)}")`);
-  const compiled = join(tmpdir(), `netsvr-chat-test-gateway-${process.pid}.mjs`);
+  const compiled = join(tmpdir(), `netsvr-test-gateway-${process.pid}.mjs`);
   writeFileSync(compiled, js);
   try {
     return (await import(pathToFileURL(compiled).href)).startTestGateway;
