@@ -353,11 +353,13 @@ describe.each(encodings)("%s", (encoding) => {
         ? [
             ["a truncated message", () => new Uint8Array([0, 0, 0, 1, 0]), { cmd: 0, id: 0 }, "truncated"],
             ["an invalid body", () => concat([header(Cmd.SignIn, 21), new Uint8Array([0x0a, 0x05, 0x61])]), { cmd: Cmd.SignIn, id: 21 }, "invalid-body"],
+            ["an unknown command", () => header(99, 22), { cmd: 99, id: 22 }, "unknown-command"],
             ["an error frame", () => concat([header(0, 23), new Uint8Array([0x08, 0x01, 0x12, 0x01, 0x78, 0x1a, 0x00])]), { cmd: Cmd.SignIn, id: 23 }, "unknown-command"],
           ]
         : [
             ["bad JSON", () => '{"cmd":"SignIn",', { cmd: 0, id: 0 }, "invalid-json"],
             ["an invalid body", () => '{"cmd":"SignIn","id":21,"body":{"name":5}}', { cmd: Cmd.SignIn, id: 21 }, "invalid-body"],
+            ["an unknown command", () => '{"cmd":"Shout","id":22,"body":{}}', { cmd: 0, id: 22 }, "unknown-command"],
             ["an error frame", () => '{"cmd":"SignIn","id":23,"error":{"code":"x","message":"y"}}', { cmd: Cmd.SignIn, id: 23 }, "unknown-command"],
           ];
 
@@ -385,6 +387,20 @@ describe.each(encodings)("%s", (encoding) => {
       const { link, replies } = start(encoding, { SignIn: () => ({ user: "ann" }) });
       link.deliver('{"cmd":"SignIn","id":2,"body":{"name":"ann"}}');
       expect(replies()[0]).toMatchObject(encoding === "json" ? { cmd: Cmd.SignIn, id: 2 } : { error: { code: "undecodable" } });
+    });
+
+    test.each([
+      ["with a body", { room: "lobby", text: "forged" }],
+      ["without a body", undefined],
+    ])("a customer sending a push command as a request (%s) is answered not-handled", (_, body) => {
+      const handlers = never();
+      const { link, errors, replies, router } = start(encoding, handlers);
+      link.deliver(message(Cmd.Said, 24, body));
+      noneCalled(handlers);
+      expect(errors).toEqual([{ error: expect.objectContaining({ message: expect.stringContaining("Said") }), sender: ann }]);
+      // It came with a request id: its sender waits for an answer, and the answer says what is wrong.
+      expect(replies()).toEqual([{ sender: ann, id: 24, error: { cmd: Cmd.Said, code: "not-handled", message: expect.stringContaining("push") } }]);
+      expect(router.stats).toEqual({ received: 1, rejected: 1, failed: 0 });
     });
 
     test("a customer sending a push command one-way reaches no handler and is reported", () => {

@@ -629,14 +629,20 @@ describe("application protocols (websocket)", () => {
     expect(checkApp(edit(app, ["encoding: binary\n", "encoding: json\n  undecodable: drop\n"])).files.get("business.ts")).toContain('"drop", link, handlers, options)');
   });
 
+  test("merge on a request does not apply: one business answers it", () => {
+    const r = checkApp(app.replace("response: chat.Joined\n", "response: chat.Joined\n    merge: none\n"));
+    expect(lines(r.error)).toEqual([
+      `${r.at("name: Join\n")}: commands[2] (Join): merge does not apply to an application protocol (websocket): one business answers each request`,
+    ]);
+  });
+
   test.each<[key: string, section: string]>([
     ["maxFrameSize", "maxFrameSize: 1024\n"],
     ["heartbeat", 'heartbeat:\n  ping: "~ping~"\n'],
     ["routing", "routing:\n  field: nick\n  prefixLength: 2\n"],
   ])("%s does not apply", (key, section) => {
-    // Each request gets merge: none, which routing asks of every request: the section alone is the problem.
-    const text = edit(app, ["version: 1\n", `version: 1\n${section}`]).replaceAll("response: chat.Joined\n", "response: chat.Joined\n    merge: none\n");
-    const r = checkApp(text);
+    // The section alone is the problem: routing's own demands (merge rules on every request) are not added.
+    const r = checkApp(edit(app, ["version: 1\n", `version: 1\n${section}`]));
     expect(lines(r.error)).toEqual([notApplicable(r, key)]);
   });
 
@@ -645,6 +651,22 @@ describe("application protocols (websocket)", () => {
     const r = checkApp(text);
     const at = (name: string) => `${r.at(`name: ${name}\n`)}: commands[${["Said", "Say", "Join", "Count"].indexOf(name)}] (${name})`;
     expect(lines(r.error)).toEqual([notApplicable(r, "ports"), ...["Said", "Say", "Join", "Count"].map((name) => `${at(name)}: an application protocol (websocket) has no ports`)]);
+  });
+
+  test.each<[key: string, section: string]>([
+    ["ports", "ports:\n  main: everything.\n"],
+    ["routing", "routing:\n  field: nick\n  prefixLength: 2\n"],
+    ["registration", "registration:\n  register: Join\n  unregister: Join\n  status: members\n  unregisterFields:\n    nick: request.nick\n"],
+    ["customers", "customers:\n  receive: Said\n  reply: Say\n  send: [Say]\n"],
+  ])("%s is reported as not applying, and not also checked as if the protocol were a gateway's", (key, section) => {
+    // Each further line would ask for something the fix is to delete (a port on every command, merge rules, ...).
+    const r = checkApp(edit(app, ["version: 1\n", `version: 1\n${section}`]));
+    expect(lines(r.error)).toEqual([notApplicable(r, key)]);
+  });
+
+  test("a port on a command is reported once, without asking for a ports map", () => {
+    const r = checkApp(edit(app, ["kind: oneway\n", "kind: oneway\n    port: main\n"]));
+    expect(lines(r.error)).toEqual([`${r.at("name: Say")}: commands[1] (Say): an application protocol (websocket) has no ports`]);
   });
 
   test("command id 0 is reserved for error answers", () => {
@@ -765,6 +787,14 @@ ${commandList.map(([name, kind, message], i) => `  - name: ${name}\n    id: ${i 
   test("send: an event", () => {
     const r = checkGateway(withSend("SingleCast, Transfer"));
     expect(r.error).toBe(`${r.at("Transfer]")}: customers: Transfer must be a one-way command with a body`);
+  });
+
+  test("send: commands that could not be resolved are not blamed for sending to everyone", () => {
+    const r = checkGateway(withSend("SingleCast, Broadcast, Nope, Transfer"));
+    expect(lines(r.error)).toEqual([
+      `${r.at("Nope, Transfer]")}: customers: "Nope" is not a command of this manifest`,
+      `${r.at("Transfer]")}: customers: Transfer must be a one-way command with a body`,
+    ]);
   });
 
   test("send: the same command twice, and no command at all", () => {

@@ -58,7 +58,9 @@ export function buildCustomers(manifest: Manifest, commands: readonly Command[],
   const send = declared.send.map((name, i) => toSend(["customers", "send", i], name));
   const targets = new Map<string, string>();
   declared.send.forEach((name, i) => {
-    const key = send[i]?.target?.localName ?? "(everyone)";
+    const resolved = send[i];
+    if (resolved === undefined) return;
+    const key = resolved.target?.localName ?? "(everyone)";
     const first = targets.get(key);
     if (first !== undefined) problems.push(`${manifest.locate(["customers", "send", i])}: ${name} and ${first} both send to ${key}; keep one`);
     targets.set(key, name);
@@ -91,6 +93,9 @@ export function buildWebSocketFraming(manifest: Manifest, problems: string[]): W
   for (const entry of manifest.commands) {
     if (entry.id === 0) problems.push(`${entry.where}: id 0 is reserved for error answers in an application protocol (websocket)`);
     if (entry.port !== undefined) problems.push(`${entry.where}: an application protocol (websocket) has no ports`);
+    if (entry.kind === "request" && entry.merge !== undefined) {
+      problems.push(`${entry.where}: merge does not apply to an application protocol (websocket): one business answers each request`);
+    }
   }
   return { encoding: declared.encoding, undecodable: declared.undecodable ?? "error" };
 }

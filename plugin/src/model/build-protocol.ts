@@ -61,13 +61,16 @@ export function buildProtocol(manifest: Manifest, files: readonly DescFile[]): P
   const heartbeat = checkHeartbeat(manifest, problems);
   const withEnumDocs = manifest.commandEnum === undefined ? commands : checkCommandEnum(manifest, registry, commands, problems);
   const withDocs = withEnumDocs.map((c) => ({ ...c, doc: c.doc !== "" ? c.doc : defaultDoc(c, manifest) }));
-  const ports = buildPorts(manifest, problems);
-  const withMerges = buildMerges(manifest, withDocs, problems);
-  const registration = buildRegistration(manifest, withMerges, problems);
-  const routing = buildRouting(manifest, withMerges, problems);
-  checkMergesDeclared(manifest, withMerges, routing, problems);
+  // An application protocol has none of a gateway protocol's connection rules: each would only add
+  // follow-on errors to the one that says the key does not apply.
   const websocket = buildWebSocketFraming(manifest, problems);
-  const customers = buildCustomers(manifest, withMerges, problems);
+  const gateway = websocket === undefined;
+  const ports = gateway ? buildPorts(manifest, problems) : [];
+  const withMerges = buildMerges(manifest, withDocs, problems);
+  const registration = gateway ? buildRegistration(manifest, withMerges, problems) : undefined;
+  const routing = gateway ? buildRouting(manifest, withMerges, problems) : undefined;
+  if (gateway) checkMergesDeclared(manifest, withMerges, routing, problems);
+  const customers = gateway ? buildCustomers(manifest, withMerges, problems) : undefined;
 
   const extraTypes = (manifest.extraTypes ?? []).flatMap((typeName, i) => {
     const desc = registry.get(typeName);

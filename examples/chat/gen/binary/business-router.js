@@ -75,18 +75,29 @@ export class BusinessRouter {
             if (message.kind === "error") {
                 throw new MessageError("unknown-command", `a customer sent an error answer (${message.code}: ${message.message}); customers cannot answer`, { id });
             }
+            // A push is the business's to send: its body is not read, the customer is told.
+            if (this.binding.commands[cmd]?.kind === "event") {
+                const name = this.binding.commands[cmd].name;
+                this.reject(sender, cmd, id, "not-handled", new MessageError("unknown-command", `${name} is a push, which customers cannot send`, { cmd, id }), id !== 0);
+                return undefined;
+            }
             body = readBody(this.binding, message);
         }
         catch (error) {
+            // An unknown command still names its request id: the answer must carry it.
+            if (error instanceof MessageError) {
+                cmd = error.cmd ?? cmd;
+                id = error.id ?? id;
+            }
             this.reject(sender, cmd, id, "undecodable", error, this.undecodable === "error");
             return undefined;
         }
         const command = this.binding.commands[cmd];
         const handler = this.handlers[command.name];
-        if (command.kind === "event" || handler === undefined) {
-            const why = command.kind === "event" ? `${command.name} is a push, which customers cannot send` : `no handler for ${command.name}`;
+        if (handler === undefined) {
             // A request is always answered, so its caller does not wait for a timeout.
-            this.reject(sender, cmd, id, "not-handled", new MessageError("unknown-command", why, { cmd, id }), command.kind === "request");
+            const error = new MessageError("unknown-command", `no handler for ${command.name}`, { cmd, id });
+            this.reject(sender, cmd, id, "not-handled", error, command.kind === "request");
             return undefined;
         }
         const isRequest = command.kind === "request";

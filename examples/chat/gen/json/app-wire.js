@@ -154,6 +154,21 @@ function readBinaryError(body, id) {
             throw new MessageError("invalid-body", "an error message has invalid UTF-8", { cmd: 0, id, cause });
         }
     };
+    // Unknown fields are skipped, as protobuf skips them: a later version may add some.
+    const skip = (wireType) => {
+        if (wireType === 0)
+            varint();
+        else if (wireType === 2)
+            at += varint();
+        else if (wireType === 1)
+            at += 8;
+        else if (wireType === 5)
+            at += 4;
+        else
+            throw new MessageError("invalid-body", `an error message has a field of wire type ${wireType}`, { cmd: 0, id });
+        if (at > body.length)
+            throw new MessageError("invalid-body", "an error message is truncated", { cmd: 0, id });
+    };
     while (at < body.length) {
         const tag = varint();
         if (tag === 0x08)
@@ -162,8 +177,10 @@ function readBinaryError(body, id) {
             code = string();
         else if (tag === 0x1a)
             message = string();
+        else if (tag >>> 3 <= 3)
+            throw new MessageError("invalid-body", `an error message has field ${tag >>> 3} with wire type ${tag & 7}`, { cmd: 0, id });
         else
-            throw new MessageError("invalid-body", `an error message has an unexpected field tag ${tag}`, { cmd: 0, id });
+            skip(tag & 7);
     }
     return { kind: "error", cmd, id, code, message };
 }
@@ -191,7 +208,7 @@ function readJson(binding, data) {
         throw new MessageError("invalid-json", `a message is not a JSON object: ${preview(textData)}`);
     }
     const fields = envelope;
-    const idField = fields["id"] ?? 0;
+    const idField = "id" in fields ? fields["id"] : 0;
     if (typeof idField !== "number" || !Number.isInteger(idField) || idField < 0 || idField > 0xffffffff) {
         throw new MessageError("invalid-json", `a message's "id" must be an integer in [0, 2^32), got ${JSON.stringify(idField)}`);
     }
