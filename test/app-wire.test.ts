@@ -256,6 +256,20 @@ describe("error answers", () => {
     expect(readMessage(bindings.json, json)).toEqual({ kind: "error", cmd: 0, id: 0, code: "undecodable", message: "truncated" });
   });
 
+  test("binary: fields a later version may add are skipped, as protobuf skips them", () => {
+    const known = encodeErrorBody({ cmd: Cmd.SignIn, code: "bad-name", message: "no" });
+    // Field 4 (varint 5), field 5 (bytes "zz"), field 6 (fixed32), field 7 (fixed64).
+    const extra = [0x20, 0x05, 0x2a, 0x02, 0x7a, 0x7a, 0x35, 1, 2, 3, 4, 0x39, 1, 2, 3, 4, 5, 6, 7, 8];
+    const data = concat([new Uint8Array([0, 0, 0, 0, 0, 0, 0, 3]), new Uint8Array(extra), known]);
+    expect(readMessage(bindings.binary, data)).toEqual({ kind: "error", cmd: Cmd.SignIn, id: 3, code: "bad-name", message: "no" });
+    const cut = concat([new Uint8Array([0, 0, 0, 0, 0, 0, 0, 3]), known, new Uint8Array([0x2a, 0x09, 0x7a])]);
+    expect(() => readMessage(bindings.binary, cut)).toThrow(MessageError);
+  });
+
+  test('json: "id": null is refused, not read as 0', () => {
+    expect(() => readMessage(bindings.json, '{"cmd":"SignIn","id":null,"body":{}}')).toThrow(/"id" must be an integer/);
+  });
+
   test("a json error naming a command the protocol lacks reads with command 0", () => {
     expect(readMessage(bindings.json, '{"cmd":"Shout","id":4,"error":{"code":"x","message":"y"}}')).toEqual({ kind: "error", cmd: 0, id: 4, code: "x", message: "y" });
     expect(readMessage(bindings.json, '{"cmd":"toString","id":4,"error":{"code":"x","message":"y"}}')).toEqual({ kind: "error", cmd: 0, id: 4, code: "x", message: "y" });
