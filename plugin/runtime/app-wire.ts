@@ -239,7 +239,10 @@ function readBinaryError(body: Uint8Array, id: number): WireMessage {
   // Unknown fields are skipped, as protobuf skips them: a later version may add some.
   const skip = (wireType: number): void => {
     if (wireType === 0) varint();
-    else if (wireType === 2) at += varint();
+    else if (wireType === 2) {
+      const length = varint(); // read before at is: varint() moves it
+      at += length;
+    }
     else if (wireType === 1) at += 8;
     else if (wireType === 5) at += 4;
     else throw new MessageError("invalid-body", `an error message has a field of wire type ${wireType}`, { cmd: 0, id });

@@ -158,8 +158,10 @@ function readBinaryError(body, id) {
     const skip = (wireType) => {
         if (wireType === 0)
             varint();
-        else if (wireType === 2)
-            at += varint();
+        else if (wireType === 2) {
+            const length = varint(); // read before at is: varint() moves it
+            at += length;
+        }
         else if (wireType === 1)
             at += 8;
         else if (wireType === 5)
