@@ -307,7 +307,8 @@ describe("error answers", () => {
     ["a message string that is not UTF-8", [0x1a, 0x02, 0xc3, 0x28]],
     ["a code string that is not UTF-8", [0x12, 0x01, 0xff]],
     ["field 1 with the wrong wire type", [0x09, 1, 2, 3, 4, 5, 6, 7, 8]],
-    ["a field the error body does not have", [0x22, 0x00]],
+    ["an unknown field of wire type 3 (a group)", [0x23]],
+    ["an unknown field cut short", [0x22, 0x05, 0x61]],
   ])("binary: an error body with %s is a MessageError", (_, body) => {
     const error = readError(bindings.binary, header(0, 6, ...body));
     expect(error).toMatchObject({ code: "invalid-body", id: 6 });
