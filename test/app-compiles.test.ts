@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { bufBin, repoRoot } from "./support/run-plugin.js";
+import { strictCompilerOptions, tscErrors } from "./support/tsc.js";
 
 const encodings = ["json", "binary"] as const;
 
@@ -39,37 +40,17 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const compilerOptions = {
-  target: "ES2022",
-  lib: ["ES2022"],
-  module: "NodeNext",
-  moduleResolution: "NodeNext",
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
+  ...strictCompilerOptions,
   noImplicitOverride: true,
-  noImplicitReturns: true,
-  noUnusedLocals: true,
-  noUnusedParameters: true,
   isolatedModules: true,
   isolatedDeclarations: true,
   declaration: true,
   verbatimModuleSyntax: true,
-  types: [] as string[],
-  noEmit: true,
 };
 
 /** tsc's error lines for a tsconfig written into the work directory. */
 function tsc(project: string, config: object): string[] {
-  writeFileSync(join(work, project), JSON.stringify(config));
-  try {
-    execFileSync(join(repoRoot, "node_modules/.bin/tsc"), ["-p", project], { cwd: work, encoding: "utf8", stdio: "pipe" });
-    return [];
-  } catch (err) {
-    const out = String((err as { stdout?: string }).stdout);
-    // A crash or a bad tsconfig has no file-located error lines: report it whole.
-    const lines = out.split("\n").filter((line) => / error TS\d+:/.test(line));
-    return lines.length > 0 ? lines : [out];
-  }
+  return tscErrors(work, project, config);
 }
 
 describe("the chat protocol's target=ts output", () => {

@@ -42,7 +42,6 @@ function codec(encoding: Encoding, write: DescMessage, read: DescMessage): Pick<
 /** The business side: reads SignIn requests, writes their answers and Said pushes; Poke has no body. */
 function bindingOf(encoding: Encoding): AppBinding {
   return {
-    encoding,
     wire: encoding === "binary" ? binaryWire : jsonWire,
     commands: {
       [Cmd.SignIn]: { name: "SignIn", kind: "request", ...codec(encoding, SignInResponseSchema, SignInRequestSchema) },

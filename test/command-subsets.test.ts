@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { bufBin, repoRoot } from "./support/run-plugin.js";
+import { strictCompilerOptions, tscErrors } from "./support/tsc.js";
 
 const chatProto = `syntax = "proto3";
 package chat;
@@ -71,32 +72,11 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const compilerOptions = {
-  target: "ES2022",
-  lib: ["ES2022"],
-  module: "NodeNext",
-  moduleResolution: "NodeNext",
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  noImplicitReturns: true,
-  noUnusedLocals: true,
-  noUnusedParameters: true,
-  types: [] as string[],
-  noEmit: true,
-};
+const compilerOptions = strictCompilerOptions;
 
 /** tsc's error lines for a tsconfig written into the work directory. */
 function tsc(project: string, config: object): string[] {
-  writeFileSync(join(work, project), JSON.stringify(config));
-  try {
-    execFileSync(join(repoRoot, "node_modules/.bin/tsc"), ["-p", project], { cwd: work, encoding: "utf8", stdio: "pipe" });
-    return [];
-  } catch (err) {
-    return String((err as { stdout?: string }).stdout)
-      .split("\n")
-      .filter((line) => / error TS\d+:/.test(line));
-  }
+  return tscErrors(work, project, config);
 }
 
 describe("manifests with only some kinds of command", () => {

@@ -61,7 +61,6 @@ function bindingOf(encoding: Encoding): AppBinding {
           read: (payload: Payload) => check(JSON.parse(utf8Decoder.decode(payload as Uint8Array)), needsText),
         };
   return {
-    encoding,
     wire: encoding === "json" ? jsonWire : binaryWire,
     commands: {
       [Cmd.Say]: { name: "Say", kind: "oneway", ...codec() },

@@ -34,8 +34,7 @@ export interface AppCommand {
 
 /** What a generated protocol tells the customer client or the business router. */
 export interface AppBinding {
-  readonly encoding: Encoding;
-  /** binaryWire or jsonWire: naming one lets a bundler leave the other out. */
+  /** binaryWire or jsonWire (its encoding): naming one lets a bundler leave the other out. */
   readonly wire: Wire;
   /** Every command of the protocol, by id. */
   readonly commands: { readonly [cmd: number]: AppCommand };
@@ -184,8 +183,7 @@ export function readBody(binding: AppBinding, message: WireMessage & { readonly 
   try {
     return command.read(message.payload ?? (binding.wire.encoding === "json" ? {} : new Uint8Array(0)));
   } catch (cause) {
-    const why = cause instanceof Error ? cause.message : String(cause);
-    throw new MessageError("invalid-body", `${command.name}: invalid body: ${why}`, { cmd: message.cmd, id: message.id, cause });
+    throw new MessageError("invalid-body", `${command.name}: invalid body: ${messageOf(cause)}`, { cmd: message.cmd, id: message.id, cause });
   }
 }
 
@@ -193,7 +191,7 @@ function readBinary(binding: AppBinding, data: Uint8Array | string): WireMessage
   if (typeof data === "string") {
     throw new MessageError(
       "wrong-frame-type",
-      "a text WebSocket message arrived where binary protobuf was expected: the gateway sends text messages; set its Customer.SendMessageType = 2 (binary), or use encoding json",
+      `a text WebSocket message arrived where binary protobuf was expected: the gateway sends text messages; ${sendBinaryHint}, or use encoding json`,
     );
   }
   if (data.length < 8) {
@@ -215,46 +213,40 @@ function readBinaryError(body: Uint8Array, id: number): WireMessage {
   let code = "";
   let message = "";
   let at = 0;
+  const malformed = (why: string, cause?: unknown): MessageError => new MessageError("invalid-body", `an error message ${why}`, { cmd: 0, id, cause });
   const varint = (): number => {
     let value = 0;
-    for (let shift = 0; shift < 35; shift += 7) {
-      if (at >= body.length) break;
-      const byte = body[at++] as number;
+    for (let shift = 0; shift < 35 && at < body.length; shift += 7) {
+      const byte = body[at++]!;
       value += (byte & 0x7f) * 2 ** shift;
       if (byte < 0x80) return value;
     }
-    throw new MessageError("invalid-body", "an error message has a malformed varint", { cmd: 0, id });
+    throw malformed("has a malformed varint");
+  };
+  const skip = (length: number): Uint8Array => {
+    if (at + length > body.length) throw malformed("is truncated");
+    return body.subarray(at, (at += length));
   };
   const string = (): string => {
-    const length = varint();
-    if (at + length > body.length) throw new MessageError("invalid-body", "an error message is truncated", { cmd: 0, id });
-    const bytes = body.subarray(at, at + length);
-    at += length;
+    const bytes = skip(varint());
     try {
       return utf8Decoder.decode(bytes);
     } catch (cause) {
-      throw new MessageError("invalid-body", "an error message has invalid UTF-8", { cmd: 0, id, cause });
+      throw malformed("has invalid UTF-8", cause);
     }
-  };
-  // Unknown fields are skipped, as protobuf skips them: a later version may add some.
-  const skip = (wireType: number): void => {
-    if (wireType === 0) varint();
-    else if (wireType === 2) {
-      const length = varint(); // read before at is: varint() moves it
-      at += length;
-    }
-    else if (wireType === 1) at += 8;
-    else if (wireType === 5) at += 4;
-    else throw new MessageError("invalid-body", `an error message has a field of wire type ${wireType}`, { cmd: 0, id });
-    if (at > body.length) throw new MessageError("invalid-body", "an error message is truncated", { cmd: 0, id });
   };
   while (at < body.length) {
     const tag = varint();
     if (tag === 0x08) cmd = varint();
     else if (tag === 0x12) code = string();
     else if (tag === 0x1a) message = string();
-    else if (tag >>> 3 <= 3) throw new MessageError("invalid-body", `an error message has field ${tag >>> 3} with wire type ${tag & 7}`, { cmd: 0, id });
-    else skip(tag & 7);
+    else if (tag >>> 3 <= 3) throw malformed(`has field ${tag >>> 3} with wire type ${tag & 7}`);
+    // Other fields are skipped, as protobuf skips them: a later version may add some.
+    else if ((tag & 7) === 0) varint();
+    else if ((tag & 7) === 2) skip(varint());
+    else if ((tag & 7) === 1) skip(8);
+    else if ((tag & 7) === 5) skip(4);
+    else throw malformed(`has a field of wire type ${tag & 7}`);
   }
   return { kind: "error", cmd, id, code, message };
 }
@@ -301,7 +293,16 @@ function readJson(binding: AppBinding, data: Uint8Array | string): WireMessage {
   return { kind: "command", cmd, id, payload: fields["body"] as JsonValue | undefined };
 }
 
-function preview(s: string): string {
+/** What to change when a gateway sends text where binary protobuf is expected. */
+export const sendBinaryHint = "set the gateway's Customer.SendMessageType = 2 (binary)";
+
+/** An error's message, or the thrown value as text. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A string as JSON, cut at 80 characters: enough to recognise it in an error message. */
+export function preview(s: string): string {
   return JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}...` : s);
 }
 

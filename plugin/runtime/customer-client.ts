@@ -1,4 +1,4 @@
-import { MessageError, readBody, readMessage, utf8, type AppBinding, type AppCommand, type WireMessage } from "./app-wire.js";
+import { MessageError, messageOf, preview, readBody, readMessage, sendBinaryHint, utf8, type AppBinding, type AppCommand, type WireMessage } from "./app-wire.js";
 import type { GatewayRules } from "./gateway-link.js";
 
 /**
@@ -274,85 +274,90 @@ interface Pending {
  * (timed out, aborted) is dropped.
  */
 export class Customer<T extends CustomerTypes = CustomerTypes> {
-  private readonly binding: AppBinding;
-  private readonly options: CustomerOptions;
-  private readonly WebSocketClass: WebSocketConstructor;
-  private readonly prefix: string;
+  // #private members: private at run time too, and a minifier may shorten their names (a browser downloads them).
+  readonly #binding: AppBinding;
+  readonly #options: CustomerOptions;
+  readonly #WebSocketClass: WebSocketConstructor;
+  readonly #prefix: string;
   /** The prefix as it starts a binary message. */
-  private readonly prefixBytes: Uint8Array;
-  private readonly pongBytes: Uint8Array | undefined;
-  private conn: Connection | undefined = undefined;
-  private stateValue: CustomerState = "connecting";
+  readonly #prefixBytes: Uint8Array;
+  readonly #pongBytes: Uint8Array | undefined;
+  #conn: Connection | undefined = undefined;
+  #stateValue: CustomerState = "connecting";
   /** Why the client ended, for ready() and calls made after. */
-  private endError: CustomerError | undefined = undefined;
-  private readonly pending = new Map<number, Pending>();
+  #endError: CustomerError | undefined = undefined;
+  readonly #pending = new Map<number, Pending>();
+  // TypeScript-private, not #private: a test starts it near 2^32 to see ids wrap.
   private nextId = 1;
-  private readonly handlers = new Map<number, Set<EventHandler<unknown>>>();
-  private readonly lifecycle: { [K in keyof CustomerLifecycle]: Set<CustomerLifecycle[K]> } = {
+  readonly #handlers = new Map<number, Set<EventHandler<unknown>>>();
+  readonly #lifecycle: { [K in keyof CustomerLifecycle]: Set<CustomerLifecycle[K]> } = {
     open: new Set(),
     close: new Set(),
     error: new Set(),
     reconnecting: new Set(),
   };
-  private readonly waiters = new Set<{ readonly resolve: () => void; readonly reject: (error: Error) => void }>();
-  private heartbeatTimer: unknown = undefined;
-  private pongTimer: unknown = undefined;
-  private reconnectTimer: unknown = undefined;
-  private reconnectAttempts = 0;
+  readonly #waiters = new Set<{ readonly resolve: () => void; readonly reject: (error: Error) => void }>();
+  #heartbeatTimer: unknown = undefined;
+  #pongTimer: unknown = undefined;
+  #reconnectTimer: unknown = undefined;
+  #reconnectAttempts = 0;
+  /** The reconnect options with their defaults; undefined: reconnect is off. */
+  readonly #backoff: Required<ReconnectOptions> | undefined;
 
   /** Starts connecting at once; throws when there is no WebSocket class or the WebSocket refuses the URL. */
   constructor(binding: AppBinding, options: CustomerOptions) {
-    this.binding = binding;
-    this.options = options;
+    this.#binding = binding;
+    this.#options = options;
+    this.#backoff = options.reconnect === false ? undefined : { ...reconnectDefaults, ...options.reconnect };
     const WebSocketClass = options.WebSocket ?? host.WebSocket;
     if (typeof WebSocketClass !== "function") {
       throw new TypeError("no WebSocket in this runtime (Node before 22 has none): pass options.WebSocket, e.g. the ws package's WebSocket");
     }
-    this.WebSocketClass = WebSocketClass;
-    this.prefix = options.gateway?.prefix ?? "";
-    this.prefixBytes = utf8(this.prefix);
+    this.#WebSocketClass = WebSocketClass;
+    this.#prefix = options.gateway?.prefix ?? "";
+    this.#prefixBytes = utf8(this.#prefix);
     const pong = options.gateway?.pong;
-    this.pongBytes = pong === undefined ? undefined : utf8(pong);
+    this.#pongBytes = pong === undefined ? undefined : utf8(pong);
     try {
-      this.connect();
+      this.#connect();
     } catch (error) {
       // A bad URL is the caller's to hear of now, not a reason to retry.
-      this.end(new CustomerError("closed", "the WebSocket could not be created", { cause: error }));
+      this.#end(new CustomerError("closed", "the WebSocket could not be created", { cause: error }));
       throw error;
     }
   }
 
   get state(): CustomerState {
-    return this.stateValue;
+    return this.#stateValue;
   }
 
   /** Bytes given to the WebSocket and not yet sent. */
   get bufferedAmount(): number {
-    return this.conn?.socket.bufferedAmount ?? 0;
+    return this.#conn?.socket.bufferedAmount ?? 0;
   }
 
   /** Requests sent and not yet settled. */
   get pendingRequests(): number {
-    return this.pending.size;
+    return this.#pending.size;
   }
 
   /** Resolves once the client is open; rejects with "closed" if it ends first. */
   ready(): Promise<void> {
-    if (this.stateValue === "open") return Promise.resolve();
-    if (this.stateValue === "closed") return Promise.reject(this.closedError());
-    return new Promise((resolve, reject) => this.waiters.add({ resolve, reject }));
+    if (this.#stateValue === "open") return Promise.resolve();
+    if (this.#stateValue === "closed") return Promise.reject(this.#closedError());
+    return new Promise((resolve, reject) => this.#waiters.add({ resolve, reject }));
   }
 
   /** Sends a one-way command; throws when it cannot be sent now (nothing is queued). */
   send<C extends CmdOf<T["oneway"]>>(cmd: C, ...body: BodyArgs<T["oneway"][C]>): void {
-    const command = this.command(cmd, "oneway");
-    const socket = this.writable(cmd);
-    this.transmit(socket, this.binding.wire.write(cmd, command.name, 0, command.write?.(body[0])));
+    const command = this.#command(cmd, "oneway");
+    const socket = this.#writable(cmd);
+    this.#transmit(socket, this.#binding.wire.write(cmd, command.name, 0, command.write?.(body[0])));
   }
 
   /** Sends a request and resolves with its answer's body. */
   request<C extends CmdOf<T["request"]>>(cmd: C, ...args: RequestArgs<T["request"][C]>): Promise<T["response"][C & keyof T["response"]]> {
-    return this.call(cmd, args[0], args[1] ?? {}) as Promise<T["response"][C & keyof T["response"]]>;
+    return this.#call(cmd, args[0], args[1] ?? {}) as Promise<T["response"][C & keyof T["response"]]>;
   }
 
   /** Calls handler for every push of this event command; returns a function that stops it. */
@@ -361,14 +366,14 @@ export class Customer<T extends CustomerTypes = CustomerTypes> {
   on<K extends keyof CustomerLifecycle>(kind: K, listener: CustomerLifecycle[K]): Unsubscribe;
   on(key: number | keyof CustomerLifecycle, listener: (...args: never[]) => void): Unsubscribe {
     if (typeof key === "string") {
-      const set = this.lifecycle[key] as Set<unknown> | undefined;
+      const set = this.#lifecycle[key] as Set<unknown> | undefined;
       if (set === undefined) throw new TypeError(`unknown lifecycle event ${JSON.stringify(key)}`);
       set.add(listener);
       return () => void set.delete(listener);
     }
-    if (this.binding.commands[key]?.kind !== "event") throw new TypeError(`${this.name(key)} is not an event command`);
-    let set = this.handlers.get(key);
-    if (set === undefined) this.handlers.set(key, (set = new Set()));
+    if (this.#binding.commands[key]?.kind !== "event") throw new TypeError(`${this.#name(key)} is not an event command`);
+    let set = this.#handlers.get(key);
+    if (set === undefined) this.#handlers.set(key, (set = new Set()));
     const handler = listener as EventHandler<unknown>;
     set.add(handler);
     return () => void set.delete(handler);
@@ -385,10 +390,10 @@ export class Customer<T extends CustomerTypes = CustomerTypes> {
       throw new TypeError(`close code ${code}: a WebSocket may only close with 1000 or 3000-4999`);
     }
     if (reason !== undefined && utf8(reason).length > 123) throw new TypeError("a close reason may have at most 123 bytes of UTF-8");
-    if (this.stateValue === "closed") return;
-    const conn = this.conn;
-    this.conn = undefined;
-    this.end(new CustomerError("closed", "the client is closed"));
+    if (this.#stateValue === "closed") return;
+    const conn = this.#conn;
+    this.#conn = undefined;
+    this.#end(new CustomerError("closed", "the client is closed"));
     if (conn === undefined) return;
     try {
       if (reason === undefined) conn.socket.close(code);
@@ -396,36 +401,36 @@ export class Customer<T extends CustomerTypes = CustomerTypes> {
     } catch {
       // Already closing: nothing more to ask of it.
     }
-    this.emit("close", { code, reason: reason ?? "", reconnecting: false, error: undefined });
+    this.#emit("close", { code, reason: reason ?? "", reconnecting: false, error: undefined });
   }
 
   // ------------------------------------------------------------ sending
 
-  private call(cmd: number, body: unknown, options: RequestOptions): Promise<unknown> {
+  #call(cmd: number, body: unknown, options: RequestOptions): Promise<unknown> {
     const signal = options.signal;
     let id: number;
     try {
-      const command = this.command(cmd, "request");
+      const command = this.#command(cmd, "request");
       // Only the signal's reason becomes "aborted"; encoder, kind and state errors keep their own type.
-      if (signal?.aborted) throw this.aborted(cmd, signal.reason);
-      const socket = this.writable(cmd);
+      if (signal?.aborted) throw this.#aborted(cmd, signal.reason);
+      const socket = this.#writable(cmd);
       const payload = command.write?.(body);
-      id = this.takeId();
-      this.transmit(socket, this.binding.wire.write(cmd, command.name, id, payload));
+      id = this.#takeId();
+      this.#transmit(socket, this.#binding.wire.write(cmd, command.name, id, payload));
     } catch (error) {
       return Promise.reject(error);
     }
     return new Promise((resolve, reject) => {
       const entry: Pending = { cmd, resolve, reject, timer: undefined, cleanup: undefined };
-      this.pending.set(id, entry);
-      const timeout = options.timeout ?? this.options.requestTimeout ?? defaults.requestTimeout;
+      this.#pending.set(id, entry);
+      const timeout = options.timeout ?? this.#options.requestTimeout ?? defaults.requestTimeout;
       if (timeout !== Number.POSITIVE_INFINITY) {
         entry.timer = host.setTimeout(() => {
-          this.settle(id, new CustomerError("timeout", `${this.name(cmd)} got no answer within ${timeout} ms`, { cmd }));
+          this.#settle(id, new CustomerError("timeout", `${this.#name(cmd)} got no answer within ${timeout} ms`, { cmd }));
         }, Math.min(Math.max(timeout, 0), MAX_DELAY));
       }
       if (signal !== undefined) {
-        const onAbort = (): void => this.settle(id, this.aborted(cmd, signal.reason));
+        const onAbort = (): void => this.#settle(id, this.#aborted(cmd, signal.reason));
         signal.addEventListener("abort", onAbort, { once: true });
         entry.cleanup = () => signal.removeEventListener("abort", onAbort);
       }
@@ -433,29 +438,29 @@ export class Customer<T extends CustomerTypes = CustomerTypes> {
   }
 
   /** The next request id: 1 to 2^32 - 1, then 1 again, skipping ids still waiting. */
-  private takeId(): number {
+  #takeId(): number {
     let id = this.nextId;
-    while (this.pending.has(id)) id = id === 0xffffffff ? 1 : id + 1;
+    while (this.#pending.has(id)) id = id === 0xffffffff ? 1 : id + 1;
     this.nextId = id === 0xffffffff ? 1 : id + 1;
     return id;
   }
 
-  private command(cmd: number, kind: "oneway" | "request"): AppCommand {
-    const command = this.binding.commands[cmd];
-    if (command?.kind !== kind) throw new TypeError(`${this.name(cmd)} is not a ${kind} command`);
+  #command(cmd: number, kind: "oneway" | "request"): AppCommand {
+    const command = this.#binding.commands[cmd];
+    if (command?.kind !== kind) throw new TypeError(`${this.#name(cmd)} is not a ${kind} command`);
     return command;
   }
 
   /** Throws what sending now would fail with; returns the socket to send on. */
-  private writable(cmd: number): WebSocketLike {
-    if (this.stateValue === "closed") throw new CustomerError("closed", "cannot send: the client is closed", { cmd, cause: this.endError });
-    const socket = this.conn?.socket;
-    if (this.stateValue !== "open" || socket === undefined || socket.readyState !== OPEN) {
+  #writable(cmd: number): WebSocketLike {
+    if (this.#stateValue === "closed") throw new CustomerError("closed", "cannot send: the client is closed", { cmd, cause: this.#endError });
+    const socket = this.#conn?.socket;
+    if (this.#stateValue !== "open" || socket === undefined || socket.readyState !== OPEN) {
       // Open but not readyState OPEN: the gateway's close arrived and its close event is on its way.
-      const now = this.stateValue === "open" ? "closing" : this.stateValue;
+      const now = this.#stateValue === "open" ? "closing" : this.#stateValue;
       throw new CustomerError("not-connected", `cannot send: the connection is ${now}`, { cmd });
     }
-    const highWaterMark = this.options.highWaterMark ?? defaults.highWaterMark;
+    const highWaterMark = this.#options.highWaterMark ?? defaults.highWaterMark;
     if (socket.bufferedAmount > highWaterMark) {
       throw new CustomerError("backpressure", `${socket.bufferedAmount} bytes wait to be sent (highWaterMark ${highWaterMark})`, { cmd });
     }
@@ -463,24 +468,24 @@ export class Customer<T extends CustomerTypes = CustomerTypes> {
   }
 
   /** Sends an encoded message behind the gateway's prefix: text behind text, bytes behind its UTF-8. */
-  private transmit(socket: WebSocketLike, message: Uint8Array | string): void {
+  #transmit(socket: WebSocketLike, message: Uint8Array | string): void {
     if (typeof message === "string") {
-      socket.send(this.prefix + message);
+      socket.send(this.#prefix + message);
       return;
     }
-    if (this.prefixBytes.length === 0) {
+    if (this.#prefixBytes.length === 0) {
       socket.send(message);
       return;
     }
-    const framed = new Uint8Array(this.prefixBytes.length + message.length);
-    framed.set(this.prefixBytes, 0);
-    framed.set(message, this.prefixBytes.length);
+    const framed = new Uint8Array(this.#prefixBytes.length + message.length);
+    framed.set(this.#prefixBytes, 0);
+    framed.set(message, this.#prefixBytes.length);
     socket.send(framed);
   }
 
   // ------------------------------------------------------------ receiving
 
-  private receive(conn: Connection, raw: unknown): void {
+  #receive(conn: Connection, raw: unknown): void {
     let data: Uint8Array | string;
     if (typeof raw === "string") {
       data = raw;
@@ -488,106 +493,106 @@ export class Customer<T extends CustomerTypes = CustomerTypes> {
     } else if (ArrayBuffer.isView(raw)) {
       data = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
       conn.sawBinary = true;
-    } else if (raw instanceof ArrayBuffer || Object.prototype.toString.call(raw) === "[object ArrayBuffer]") {
-      data = new Uint8Array(raw as ArrayBuffer);
+    } else if (raw instanceof ArrayBuffer) {
+      data = new Uint8Array(raw);
       conn.sawBinary = true;
     } else {
-      this.emit("error", new CustomerError("protocol", `a message arrived as ${Object.prototype.toString.call(raw)}: the WebSocket ignored binaryType "arraybuffer"`));
+      this.#emit("error", new CustomerError("protocol", `a message arrived as ${String(raw)}: the WebSocket ignored binaryType "arraybuffer"`));
       return;
     }
-    if (this.isPong(data)) {
-      host.clearTimeout(this.pongTimer);
-      this.pongTimer = undefined;
+    if (this.#isPong(data)) {
+      host.clearTimeout(this.#pongTimer);
+      this.#pongTimer = undefined;
       return;
     }
     let message: WireMessage;
     try {
-      message = readMessage(this.binding, data);
+      message = readMessage(this.#binding, data);
     } catch (error) {
-      this.unreadable(conn, data, error);
+      this.#unreadable(conn, data, error);
       return;
     }
-    if (message.id !== 0) this.answer(message);
+    if (message.id !== 0) this.#answer(message);
     else if (message.kind === "error") {
       // Not an answer to a request: the business refused a one-way message.
-      const name = message.cmd === 0 ? "a message" : this.name(message.cmd);
+      const name = message.cmd === 0 ? "a message" : this.#name(message.cmd);
       const text = `the business refused ${name}: ${message.code}: ${message.message}`;
-      this.emit("error", new CustomerError("remote", text, { cmd: message.cmd === 0 ? undefined : message.cmd, remoteCode: message.code }));
-    } else this.push(message);
+      this.#emit("error", new CustomerError("remote", text, { cmd: message.cmd === 0 ? undefined : message.cmd, remoteCode: message.code }));
+    } else this.#push(message);
   }
 
-  private isPong(data: Uint8Array | string): boolean {
-    const pong = this.pongBytes;
+  #isPong(data: Uint8Array | string): boolean {
+    const pong = this.#pongBytes;
     if (pong === undefined) return false;
-    if (typeof data === "string") return data === this.options.gateway?.pong;
+    if (typeof data === "string") return data === this.#options.gateway?.pong;
     return data.length === pong.length && data.every((byte, i) => byte === pong[i]);
   }
 
-  private answer(message: WireMessage): void {
-    const entry = this.pending.get(message.id);
+  #answer(message: WireMessage): void {
+    const entry = this.#pending.get(message.id);
     // Its request timed out or was aborted: the answer is late, not wrong.
     if (entry === undefined) return;
     const cmd = entry.cmd;
     if (message.kind === "error") {
-      const text = message.message === "" ? `${this.name(cmd)} failed: ${message.code}` : message.message;
-      this.settle(message.id, new CustomerError("remote", text, { cmd, remoteCode: message.code }));
+      const text = message.message === "" ? `${this.#name(cmd)} failed: ${message.code}` : message.message;
+      this.#settle(message.id, new CustomerError("remote", text, { cmd, remoteCode: message.code }));
       return;
     }
     if (message.cmd !== cmd) {
-      this.settle(message.id, new CustomerError("protocol", `the answer to ${this.name(cmd)} came as ${this.name(message.cmd)}`, { cmd }));
+      this.#settle(message.id, new CustomerError("protocol", `the answer to ${this.#name(cmd)} came as ${this.#name(message.cmd)}`, { cmd }));
       return;
     }
     let body: unknown;
     try {
-      body = readBody(this.binding, message);
+      body = readBody(this.#binding, message);
     } catch (error) {
-      this.settle(message.id, new CustomerError("protocol", `the answer to ${this.name(cmd)} cannot be read: ${messageOf(error)}`, { cmd, cause: error }));
+      this.#settle(message.id, new CustomerError("protocol", `the answer to ${this.#name(cmd)} cannot be read: ${messageOf(error)}`, { cmd, cause: error }));
       return;
     }
-    this.settle(message.id, undefined, body);
+    this.#settle(message.id, undefined, body);
   }
 
-  private push(message: WireMessage & { readonly kind: "command" }): void {
+  #push(message: WireMessage & { readonly kind: "command" }): void {
     const cmd = message.cmd;
-    if (this.binding.commands[cmd]?.kind !== "event") {
-      this.emit("error", new CustomerError("protocol", `${this.name(cmd)} arrived as a push, but it is not an event`, { cmd }));
+    if (this.#binding.commands[cmd]?.kind !== "event") {
+      this.#emit("error", new CustomerError("protocol", `${this.#name(cmd)} arrived as a push, but it is not an event`, { cmd }));
       return;
     }
     let body: unknown;
     try {
-      body = readBody(this.binding, message);
+      body = readBody(this.#binding, message);
     } catch (error) {
-      this.emit("error", new CustomerError("protocol", `a ${this.name(cmd)} push cannot be read: ${messageOf(error)}`, { cmd, cause: error }));
+      this.#emit("error", new CustomerError("protocol", `a ${this.#name(cmd)} push cannot be read: ${messageOf(error)}`, { cmd, cause: error }));
       return;
     }
-    for (const handler of this.handlers.get(cmd) ?? []) {
+    for (const handler of this.#handlers.get(cmd) ?? []) {
       try {
         const result = handler(body);
         // Only a promise is tracked: a sync handler may return anything.
         if (typeof (result as Promise<void> | undefined)?.then === "function") {
-          (result as Promise<void>).then(undefined, (error: unknown) => this.emit("error", asError(error)));
+          (result as Promise<void>).then(undefined, (error: unknown) => this.#emit("error", asError(error)));
         }
       } catch (error) {
-        this.emit("error", asError(error));
+        this.#emit("error", asError(error));
       }
     }
   }
 
   /** A message readMessage refused: it fails the request it answers, if that can be told, else it is reported. */
-  private unreadable(conn: Connection, data: Uint8Array | string, error: unknown): void {
+  #unreadable(conn: Connection, data: Uint8Array | string, error: unknown): void {
     if (error instanceof MessageError && error.code === "wrong-frame-type" && typeof data === "string") {
-      this.wrongFrame(conn, data, error);
+      this.#wrongFrame(conn, data, error);
       return;
     }
     const id = error instanceof MessageError ? error.id : undefined;
-    const entry = id === undefined || id === 0 ? undefined : this.pending.get(id);
+    const entry = id === undefined || id === 0 ? undefined : this.#pending.get(id);
     if (id !== undefined && entry !== undefined) {
       const cmd = entry.cmd;
-      this.settle(id, new CustomerError("protocol", `the answer to ${this.name(cmd)} cannot be read: ${messageOf(error)}`, { cmd, cause: error }));
+      this.#settle(id, new CustomerError("protocol", `the answer to ${this.#name(cmd)} cannot be read: ${messageOf(error)}`, { cmd, cause: error }));
       return;
     }
     const cmd = error instanceof MessageError ? error.cmd : undefined;
-    this.emit("error", new CustomerError("protocol", `a message from the gateway cannot be read: ${messageOf(error)}`, { cmd, cause: error }));
+    this.#emit("error", new CustomerError("protocol", `a message from the gateway cannot be read: ${messageOf(error)}`, { cmd, cause: error }));
   }
 
   /**
@@ -596,64 +601,64 @@ export class Customer<T extends CustomerTypes = CustomerTypes> {
    * back exactly): then it fails the request it answers. Or it is the
    * gateway's own text (netsvr v2: "WorkerId wrong"), shown in the message.
    */
-  private wrongFrame(conn: Connection, text: string, error: MessageError): void {
+  #wrongFrame(conn: Connection, text: string, error: MessageError): void {
     let what = `the text: ${preview(text)}`;
     let answered: number | undefined;
     try {
-      const message = readMessage(this.binding, utf8(text));
-      what = `it holds ${message.id === 0 ? "a push" : "an answer"} of ${message.cmd === 0 ? "an error" : this.name(message.cmd)}`;
-      if (message.id !== 0 && this.pending.has(message.id)) answered = message.id;
+      const message = readMessage(this.#binding, utf8(text));
+      what = `it holds ${message.id === 0 ? "a push" : "an answer"} of ${message.cmd === 0 ? "an error" : this.#name(message.cmd)}`;
+      if (message.id !== 0 && this.#pending.has(message.id)) answered = message.id;
     } catch {
       // Not a protocol message at all: the preview says what it is.
     }
     const failure = new CustomerError("wrong-frame-type", `${error.message} (${what})`, { cause: error });
     if (answered !== undefined) {
-      const cmd = this.pending.get(answered)?.cmd;
-      this.settle(answered, new CustomerError("wrong-frame-type", failure.message, { cmd, cause: error }));
+      const cmd = this.#pending.get(answered)?.cmd;
+      this.#settle(answered, new CustomerError("wrong-frame-type", failure.message, { cmd, cause: error }));
     }
     if (conn.wrongFrameReported) return;
     conn.wrongFrameReported = true;
-    this.emit("error", failure);
+    this.#emit("error", failure);
   }
 
   // ------------------------------------------------------------ connection
 
-  private connect(): void {
-    const { url, protocols } = this.options;
-    const socket = protocols === undefined ? new this.WebSocketClass(url) : new this.WebSocketClass(url, protocols);
+  #connect(): void {
+    const { url, protocols } = this.#options;
+    const socket = protocols === undefined ? new this.#WebSocketClass(url) : new this.#WebSocketClass(url, protocols);
     const conn: Connection = { socket, opened: false, sawBinary: false, sawText: false, wrongFrameReported: false, errorText: undefined };
-    this.conn = conn;
+    this.#conn = conn;
     socket.binaryType = "arraybuffer";
     // Events of a socket the client has let go of (closed, timed out) are ignored.
     socket.onopen = () => {
-      if (this.conn === conn) this.opened(conn);
+      if (this.#conn === conn) this.#opened(conn);
     };
     socket.onmessage = (event: { readonly data: unknown }) => {
-      if (this.conn === conn) this.receive(conn, event.data);
+      if (this.#conn === conn) this.#receive(conn, event.data);
     };
     socket.onclose = (event: { readonly code: number; readonly reason: string }) => {
-      if (this.conn === conn) this.closedBy(conn, event.code, event.reason);
+      if (this.#conn === conn) this.#closedBy(conn, event.code, event.reason);
     };
     // The close event follows every error and reports it; only the error's text is kept, for a hint. A handler
     // must stay even on a socket let go of: ws throws an error nobody listens for.
     socket.onerror = (event: { readonly message?: unknown }) => {
-      if (this.conn === conn && typeof event.message === "string" && event.message !== "") conn.errorText = event.message;
+      if (this.#conn === conn && typeof event.message === "string" && event.message !== "") conn.errorText = event.message;
     };
   }
 
-  private opened(conn: Connection): void {
+  #opened(conn: Connection): void {
     conn.opened = true;
-    this.reconnectAttempts = 0;
-    this.setState("open");
-    this.startHeartbeat(conn);
-    this.emit("open");
+    this.#reconnectAttempts = 0;
+    this.#setState("open");
+    this.#startHeartbeat(conn);
+    this.#emit("open");
   }
 
   /** The gateway (or the network) closed the connection. */
-  private closedBy(conn: Connection, code: number, reason: string): void {
+  #closedBy(conn: Connection, code: number, reason: string): void {
     if (code === POLICY_VIOLATION) {
       const why = reason === "" ? "" : ` (${reason})`;
-      this.lost(code, reason, new CustomerError("forced-offline", `the gateway forced this customer offline${why}; not reconnecting`), true, true);
+      this.#lost(code, reason, new CustomerError("forced-offline", `the gateway forced this customer offline${why}; not reconnecting`), true, true);
       return;
     }
     // A WebSocket client fails the connection on a text message that is not UTF-8 (browsers report 1006 and no
@@ -662,83 +667,83 @@ export class Customer<T extends CustomerTypes = CustomerTypes> {
     // answer) or text came.
     const invalidUtf8 = conn.errorText !== undefined && /utf-?8/i.test(conn.errorText);
     const suspect =
-      this.binding.encoding === "binary" &&
+      this.#binding.wire.encoding === "binary" &&
       conn.opened &&
       (code === 1006 || code === 1007) &&
-      (invalidUtf8 || (!conn.sawBinary && (code === 1007 || conn.sawText || this.pending.size > 0)));
+      (invalidUtf8 || (!conn.sawBinary && (code === 1007 || conn.sawText || this.#pending.size > 0)));
     if (suspect) {
       const said = conn.errorText === undefined ? "" : ` (the WebSocket said: ${preview(conn.errorText)})`;
       const message =
         `the connection failed (${code})${said} while binary protobuf was expected; ` +
         "a likely cause: the gateway sends text messages and a protobuf message was not valid UTF-8, which a WebSocket client must refuse; " +
-        "set the gateway's Customer.SendMessageType = 2 (binary)";
-      this.lost(code, reason, new CustomerError("wrong-frame-type", message), !conn.wrongFrameReported, false);
+        sendBinaryHint;
+      this.#lost(code, reason, new CustomerError("wrong-frame-type", message), !conn.wrongFrameReported, false);
       return;
     }
-    this.lost(code, reason, undefined, false, false);
+    this.#lost(code, reason, undefined, false, false);
   }
 
   /**
    * The connection is gone: fail what waited on it, then reconnect unless
    * told not to. report: also emit error on "error".
    */
-  private lost(code: number, reason: string, error: CustomerError | undefined, report: boolean, final: boolean): void {
-    this.conn = undefined;
-    this.stopHeartbeat();
-    this.failPending("disconnected", "the connection dropped before the answer came", error);
-    const o = { ...reconnectDefaults, ...(this.options.reconnect || {}) };
-    let reconnecting = !final && this.options.reconnect !== false;
+  #lost(code: number, reason: string, error: CustomerError | undefined, report: boolean, final: boolean): void {
+    this.#conn = undefined;
+    this.#stopHeartbeat();
+    this.#failPending("disconnected", "the connection dropped before the answer came", error);
+    const o = this.#backoff;
+    let reconnecting = !final && o !== undefined;
     let gaveUp: CustomerError | undefined;
-    if (reconnecting && this.reconnectAttempts >= o.maxAttempts) {
+    if (reconnecting && this.#reconnectAttempts >= o!.maxAttempts) {
       reconnecting = false;
-      gaveUp = new CustomerError("closed", `gave up reconnecting after ${this.reconnectAttempts} attempts`, { cause: error });
+      gaveUp = new CustomerError("closed", `gave up reconnecting after ${this.#reconnectAttempts} attempts`, { cause: error });
     }
     // The state changes before anything is emitted, so listeners see "reconnecting" or "closed", not "open".
-    if (reconnecting) this.setState("reconnecting");
-    else this.end(gaveUp ?? new CustomerError("closed", final ? (error?.message ?? "the connection closed") : "the connection closed and reconnect is off", { cause: error }));
-    this.emit("close", { code, reason, reconnecting, error: error ?? gaveUp });
-    if (report && error !== undefined) this.emit("error", error);
-    if (gaveUp !== undefined) this.emit("error", gaveUp);
+    if (reconnecting) this.#setState("reconnecting");
+    else this.#end(gaveUp ?? new CustomerError("closed", final ? (error?.message ?? "the connection closed") : "the connection closed and reconnect is off", { cause: error }));
+    this.#emit("close", { code, reason, reconnecting, error: error ?? gaveUp });
+    if (report && error !== undefined) this.#emit("error", error);
+    if (gaveUp !== undefined) this.#emit("error", gaveUp);
     // A listener may have closed the client.
-    if (reconnecting && this.stateValue === "reconnecting") this.scheduleReconnect();
+    if (reconnecting && this.#stateValue === "reconnecting") this.#scheduleReconnect();
   }
 
-  private scheduleReconnect(): void {
-    const o = { ...reconnectDefaults, ...(this.options.reconnect || {}) };
-    const base = Math.min(o.maxDelay, o.initialDelay * o.factor ** this.reconnectAttempts);
+  #scheduleReconnect(): void {
+    const o = this.#backoff!;
+    const base = Math.min(o.maxDelay, o.initialDelay * o.factor ** this.#reconnectAttempts);
     const delay = Math.round(base * (1 - o.jitter * Math.random()));
-    const attempt = ++this.reconnectAttempts;
-    this.reconnectTimer = host.setTimeout(() => {
-      this.reconnectTimer = undefined;
-      if (this.stateValue !== "reconnecting") return;
+    const attempt = ++this.#reconnectAttempts;
+    this.#reconnectTimer = host.setTimeout(() => {
+      this.#reconnectTimer = undefined;
+      if (this.#stateValue !== "reconnecting") return;
       try {
-        this.connect();
+        this.#connect();
       } catch (error) {
         // The URL worked before; whatever refuses it now (e.g. a page's security policy) counts as a failed attempt.
-        this.lost(1006, messageOf(error), new CustomerError("disconnected", "the WebSocket could not be created", { cause: error }), false, false);
+        this.#lost(1006, messageOf(error), new CustomerError("disconnected", "the WebSocket could not be created", { cause: error }), false, false);
       }
     }, Math.min(delay, MAX_DELAY));
-    this.emit("reconnecting", { attempt, delay });
+    this.#emit("reconnecting", { attempt, delay });
   }
 
-  private startHeartbeat(conn: Connection): void {
-    const ping = this.options.gateway?.ping;
-    const interval = this.options.heartbeatInterval ?? defaults.heartbeatInterval;
+  #startHeartbeat(conn: Connection): void {
+    const ping = this.#options.gateway?.ping;
+    const interval = this.#options.heartbeatInterval ?? defaults.heartbeatInterval;
     if (ping === undefined || !(interval > 0)) return;
-    this.heartbeatTimer = host.setInterval(() => {
-      if (this.conn !== conn || conn.socket.readyState !== OPEN) return;
+    this.#heartbeatTimer = host.setInterval(() => {
+      if (this.#conn !== conn || conn.socket.readyState !== OPEN) return;
       // The heartbeat is the gateway's text, not an application message: no prefix.
       conn.socket.send(ping);
-      if (this.pongBytes === undefined || this.pongTimer !== undefined) return;
-      const timeout = this.options.heartbeatTimeout ?? defaults.heartbeatTimeout;
-      this.pongTimer = host.setTimeout(() => {
-        this.pongTimer = undefined;
-        if (this.conn === conn) this.heartbeatTimedOut(conn, timeout);
+      if (this.#pongBytes === undefined || this.#pongTimer !== undefined) return;
+      const timeout = this.#options.heartbeatTimeout ?? defaults.heartbeatTimeout;
+      this.#pongTimer = host.setTimeout(() => {
+        this.#pongTimer = undefined;
+        if (this.#conn === conn) this.#heartbeatTimedOut(conn, timeout);
       }, Math.min(timeout, MAX_DELAY));
     }, Math.min(interval, MAX_DELAY));
   }
 
-  private heartbeatTimedOut(conn: Connection, timeout: number): void {
+  #heartbeatTimedOut(conn: Connection, timeout: number): void {
     // A dead peer never completes a closing handshake: let go of the socket now rather than wait for its close event.
     try {
       if (conn.socket.terminate !== undefined) conn.socket.terminate();
@@ -746,78 +751,75 @@ export class Customer<T extends CustomerTypes = CustomerTypes> {
     } catch {
       // Already closing.
     }
-    this.lost(HEARTBEAT_CLOSE, "heartbeat-timeout", new CustomerError("heartbeat-timeout", `no pong within ${timeout} ms`), false, false);
+    this.#lost(HEARTBEAT_CLOSE, "heartbeat-timeout", new CustomerError("heartbeat-timeout", `no pong within ${timeout} ms`), false, false);
   }
 
-  private stopHeartbeat(): void {
-    host.clearInterval(this.heartbeatTimer);
-    host.clearTimeout(this.pongTimer);
-    this.heartbeatTimer = undefined;
-    this.pongTimer = undefined;
+  #stopHeartbeat(): void {
+    host.clearInterval(this.#heartbeatTimer);
+    host.clearTimeout(this.#pongTimer);
+    this.#heartbeatTimer = undefined;
+    this.#pongTimer = undefined;
   }
 
   // ------------------------------------------------------------ bookkeeping
 
   /** Settles the request waiting under id: with error, or with body. */
-  private settle(id: number, error: Error | undefined, body?: unknown): void {
-    const entry = this.pending.get(id);
+  #settle(id: number, error: Error | undefined, body?: unknown): void {
+    const entry = this.#pending.get(id);
     if (entry === undefined) return;
-    this.pending.delete(id);
+    this.#pending.delete(id);
     host.clearTimeout(entry.timer);
     entry.cleanup?.();
     if (error !== undefined) entry.reject(error);
     else entry.resolve(body);
   }
 
-  private failPending(code: "disconnected" | "closed", message: string, cause: Error | undefined): void {
-    for (const [id, entry] of [...this.pending]) {
+  #failPending(code: "disconnected" | "closed", message: string, cause: Error | undefined): void {
+    for (const [id, entry] of [...this.#pending]) {
       const cmd = entry.cmd;
-      this.settle(id, new CustomerError(code, `${this.name(cmd)}: ${message}`, { cmd, cause }));
+      this.#settle(id, new CustomerError(code, `${this.#name(cmd)}: ${message}`, { cmd, cause }));
     }
   }
 
   /** The client is done: nothing pending, no timer left, ready() rejects from now on. */
-  private end(error: CustomerError): void {
-    this.endError = error;
-    this.stopHeartbeat();
-    host.clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = undefined;
-    this.failPending("closed", error.message, error.cause instanceof Error ? error.cause : undefined);
-    this.setState("closed");
+  #end(error: CustomerError): void {
+    this.#endError = error;
+    this.#stopHeartbeat();
+    host.clearTimeout(this.#reconnectTimer);
+    this.#reconnectTimer = undefined;
+    this.#failPending("closed", error.message, error.cause instanceof Error ? error.cause : undefined);
+    this.#setState("closed");
   }
 
-  private closedError(): CustomerError {
-    return new CustomerError("closed", "the client is closed", { cause: this.endError });
+  #closedError(): CustomerError {
+    return new CustomerError("closed", "the client is closed", { cause: this.#endError });
   }
 
-  private setState(state: CustomerState): void {
-    this.stateValue = state;
-    if (state === "open") {
-      for (const waiter of this.waiters) waiter.resolve();
-      this.waiters.clear();
-    } else if (state === "closed") {
-      const error = this.closedError();
-      for (const waiter of this.waiters) waiter.reject(error);
-      this.waiters.clear();
+  #setState(state: CustomerState): void {
+    this.#stateValue = state;
+    if (state !== "open" && state !== "closed") return;
+    const error = state === "closed" ? this.#closedError() : undefined;
+    for (const waiter of this.#waiters) {
+      if (error === undefined) waiter.resolve();
+      else waiter.reject(error);
     }
+    this.#waiters.clear();
   }
 
-  private aborted(cmd: number, reason: unknown): CustomerError {
-    return new CustomerError("aborted", `${this.name(cmd)} was aborted`, { cmd, cause: reason });
+  #aborted(cmd: number, reason: unknown): CustomerError {
+    return new CustomerError("aborted", `${this.#name(cmd)} was aborted`, { cmd, cause: reason });
   }
 
   /** A command's name for messages. */
-  private name(cmd: number): string {
-    return this.binding.commands[cmd]?.name ?? `command ${cmd}`;
+  #name(cmd: number): string {
+    return this.#binding.commands[cmd]?.name ?? `command ${cmd}`;
   }
 
-  private emit<K extends keyof CustomerLifecycle>(kind: K, ...args: Parameters<CustomerLifecycle[K]>): void {
-    const listeners = this.lifecycle[kind] as Set<(...a: Parameters<CustomerLifecycle[K]>) => void>;
+  #emit<K extends keyof CustomerLifecycle>(kind: K, ...args: Parameters<CustomerLifecycle[K]>): void {
+    const listeners = this.#lifecycle[kind] as Set<(...a: Parameters<CustomerLifecycle[K]>) => void>;
     if (kind === "error" && listeners.size === 0) {
       // Like an EventEmitter: an error nobody listens for is not swallowed.
-      host.queueMicrotask(() => {
-        throw args[0];
-      });
+      rethrow(args[0]);
       return;
     }
     for (const listener of [...listeners]) {
@@ -825,11 +827,8 @@ export class Customer<T extends CustomerTypes = CustomerTypes> {
         listener(...args);
       } catch (error) {
         // A listener's exception must not break the client: report it, unless reporting is what threw.
-        if (kind === "error") {
-          host.queueMicrotask(() => {
-            throw error;
-          });
-        } else this.emit("error", asError(error));
+        if (kind === "error") rethrow(error);
+        else this.#emit("error", asError(error));
       }
     }
   }
@@ -839,10 +838,9 @@ function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function preview(s: string): string {
-  return JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}...` : s);
+/** Throws error outside the client, where the runtime reports it as uncaught. */
+function rethrow(error: unknown): void {
+  host.queueMicrotask(() => {
+    throw error;
+  });
 }

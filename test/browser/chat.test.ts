@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { bundleForBrowser, launchBrowser, servePage, type Browser, type ServedPage } from "../support/browser.js";
-import { openPage, startBusiness, step, waitForSeen, type Business, type Encoding, type Version } from "../support/chat.js";
+import { expectForcedOffline, openPage, sendUndecodable, startBusiness, step, waitForSeen, type Business, type Encoding, type Version } from "../support/chat.js";
 import { startTestGateway, type TestGateway, type TestGatewayV6 } from "../support/test-gateway.js";
 
 let browser: Browser;
@@ -78,23 +78,7 @@ describe.each(cases)("chat in Chromium through the fake gateway, $version, $enco
 
   test("a message the business cannot decode is answered with an error and reaches no handler", async () => {
     const before = business.errors.length;
-    // A second WebSocket, not the generated client: it sends what no client would.
-    const answer = await page.evaluate(
-      async ({ url, prefix, encoding }) => {
-        const socket = new WebSocket(url);
-        socket.binaryType = "arraybuffer";
-        await new Promise((resolve) => socket.addEventListener("open", resolve, { once: true }));
-        const reply = new Promise<string | number[]>((resolve) =>
-          socket.addEventListener("message", (e) => resolve(typeof e.data === "string" ? e.data : [...new Uint8Array(e.data as ArrayBuffer)]), { once: true }),
-        );
-        if (encoding === "json") socket.send(`${prefix}{"cmd":"SignIn","id":9,"body":{"name":42}}`);
-        else socket.send(new Uint8Array([...new TextEncoder().encode(prefix), 0, 0, 0, 1, 0, 0, 0, 9, 0x0a, 0x05, 0x61]));
-        const data = await reply;
-        socket.close();
-        return data;
-      },
-      { url: gateway.customerUrl!, prefix: version === "v2" ? "001" : "", encoding },
-    );
+    const answer = await sendUndecodable(page, gateway.customerUrl!, version, encoding);
     if (encoding === "json") {
       expect(JSON.parse(answer as string)).toMatchObject({ cmd: "SignIn", id: 9, error: { code: "undecodable" } });
     } else {
@@ -123,19 +107,10 @@ describe.each(cases)("chat in Chromium through the fake gateway, $version, $enco
     // The business reconnected too (it re-registers), so a request goes all the way round again.
     await expect.poll(() => step(page, "signIn", "bo"), { timeout: 10_000, interval: 200 }).toEqual({ ok: { user: "bo", rooms: ["lobby"] } });
   });
-  test(version === "v2" ? "ForceOffline drops the connection without a close frame (1006), so the client reconnects" : "ForceOffline closes with 1008 forceOffline, so the client stops", async () => {
-    const joined = await step<{ ok: { members: string[] } }>(page, "join", "lobby");
-    business.forceOffline(joined.ok.members[0]!);
-    if (version === "v2") {
-      await waitForSeen(page, `(s) => s.kind === "close" && s.code === 1006 && s.reconnecting`, 10_000);
-      await page.waitForFunction(`globalThis.chat.state() === "open"`, undefined, { timeout: 10_000 });
-      expect(await step(page, "signIn", "ana")).toEqual({ ok: { user: "ana", rooms: ["lobby"] } });
-    } else {
-      await waitForSeen(page, `(s) => s.kind === "close" && s.code === 1008 && s.reason === "forceOffline" && !s.reconnecting`);
-      await waitForSeen(page, `(s) => s.kind === "error" && s.code === "forced-offline"`);
-      expect(await step(page, "state")).toBe("closed");
-    }
-  });
+  test(
+    version === "v2" ? "ForceOffline drops the connection without a close frame (1006), so the client reconnects" : "ForceOffline closes with 1008 forceOffline, so the client stops",
+    () => expectForcedOffline(page, business, version),
+  );
 });
 
 describe("binary chat against a gateway that sends text messages (Customer.SendMessageType = 1)", () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { bundleForBrowser, launchBrowser, servePage, type Browser, type ServedPage } from "../support/browser.js";
-import { openPage, startBusiness, step, waitForSeen, type Business, type BusinessTarget, type Encoding } from "../support/chat.js";
+import { expectForcedOffline, openPage, sendUndecodable, startBusiness, step, waitForSeen, type Business, type BusinessTarget, type Encoding } from "../support/chat.js";
 import { v2Binary, v2Gateways, v6Binary, v6Gateways, type V2Gateway, type V6Gateway } from "./support/env.js";
 
 let browser: Browser;
@@ -67,22 +67,7 @@ describe.each(cases)("chat in Chromium through a real gateway: $name", (c) => {
   });
 
   test.skipIf(c.gateway === undefined)("a message the business cannot decode gets an error answer; one the browser cannot decode is an error event", async () => {
-    const answer = await page.evaluate(
-      async ({ url, prefix, encoding }) => {
-        const socket = new WebSocket(url);
-        socket.binaryType = "arraybuffer";
-        await new Promise((resolve) => socket.addEventListener("open", resolve, { once: true }));
-        const reply = new Promise<string | number[]>((resolve) =>
-          socket.addEventListener("message", (e) => resolve(typeof e.data === "string" ? e.data : [...new Uint8Array(e.data as ArrayBuffer)]), { once: true }),
-        );
-        if (encoding === "json") socket.send(`${prefix}{"cmd":"SignIn","id":9,"body":{"name":42}}`);
-        else socket.send(new Uint8Array([...new TextEncoder().encode(prefix), 0, 0, 0, 1, 0, 0, 0, 9, 0x0a, 0x05, 0x61]));
-        const data = await reply;
-        socket.close();
-        return data;
-      },
-      { url: c.gateway!.url, prefix: c.version === "v2" ? "001" : "", encoding: c.encoding },
-    );
+    const answer = await sendUndecodable(page, c.gateway!.url, c.version, c.encoding);
     if (c.encoding === "json") expect(JSON.parse(answer as string)).toMatchObject({ cmd: "SignIn", id: 9, error: { code: "undecodable" } });
     else expect((answer as number[]).slice(0, 8)).toEqual([0, 0, 0, 0, 0, 0, 0, 9]);
     expect(business.errors.at(-1)).toMatchObject({ name: "MessageError", code: "invalid-body" });
@@ -94,20 +79,7 @@ describe.each(cases)("chat in Chromium through a real gateway: $name", (c) => {
 
   test.skipIf(c.gateway === undefined)(
     c.version === "v2" ? "ForceOffline: v3 drops the TCP connection (1006), so the client reconnects" : "ForceOffline: v8 closes with 1008 forceOffline, so the client stops",
-    async () => {
-      const joined = await step<{ ok: { members: string[] } }>(page, "join", "lobby");
-      business.forceOffline(joined.ok.members[0]!);
-      if (c.version === "v2") {
-        // v3 closes about 3 s after writing the ForceOffline data.
-        await waitForSeen(page, `(s) => s.kind === "close" && s.code === 1006 && s.reconnecting`, 10_000);
-        await page.waitForFunction(`globalThis.chat.state() === "open"`, undefined, { timeout: 10_000 });
-        expect(await step(page, "signIn", "ana")).toEqual({ ok: { user: "ana", rooms: ["lobby"] } });
-      } else {
-        await waitForSeen(page, `(s) => s.kind === "close" && s.code === 1008 && s.reason === "forceOffline" && !s.reconnecting`);
-        await waitForSeen(page, `(s) => s.kind === "error" && s.code === "forced-offline"`);
-        expect(await step(page, "state")).toBe("closed");
-      }
-    },
+    () => expectForcedOffline(page, business, c.version),
   );
 });
 

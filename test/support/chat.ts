@@ -4,6 +4,7 @@
 // router over netsvr-protocol's customerLink(), and a page in Chromium
 // running the generated customer client (test/browser/fixtures/chat-customer.ts).
 import type { Browser, Page } from "playwright-core";
+import { expect } from "vitest";
 import * as binaryBusiness from "../../examples/chat/gen/binary/business.js";
 import * as jsonBusiness from "../../examples/chat/gen/json/business.js";
 import { Cmd } from "../../examples/chat/gen/json/commands.js";
@@ -116,4 +117,45 @@ export function step<T>(page: Page, name: string, ...args: unknown[]): Promise<T
 /** Waits until the page has seen an event matching predicate (JavaScript source of a function of one entry). */
 export async function waitForSeen(page: Page, predicate: string, timeout = 5000): Promise<void> {
   await page.waitForFunction(`globalThis.chat.seen().some(${predicate})`, undefined, { timeout });
+}
+
+/**
+ * Sends, from the page, a SignIn request (id 9) whose body cannot be
+ * decoded, over a WebSocket of its own (the generated client sends no such
+ * thing), and returns what comes back: the text of a json answer, the bytes
+ * of a binary one.
+ */
+export function sendUndecodable(page: Page, url: string, version: Version, encoding: Encoding): Promise<string | number[]> {
+  return page.evaluate(
+    async ({ url, prefix, encoding }) => {
+      const socket = new WebSocket(url);
+      socket.binaryType = "arraybuffer";
+      await new Promise((resolve) => socket.addEventListener("open", resolve, { once: true }));
+      const reply = new Promise<string | number[]>((resolve) =>
+        socket.addEventListener("message", (e) => resolve(typeof e.data === "string" ? e.data : [...new Uint8Array(e.data as ArrayBuffer)]), { once: true }),
+      );
+      if (encoding === "json") socket.send(`${prefix}{"cmd":"SignIn","id":9,"body":{"name":42}}`);
+      else socket.send(new Uint8Array([...new TextEncoder().encode(prefix), 0, 0, 0, 1, 0, 0, 0, 9, 0x0a, 0x05, 0x61]));
+      const data = await reply;
+      socket.close();
+      return data;
+    },
+    { url, prefix: version === "v2" ? "001" : "", encoding },
+  );
+}
+
+/** What the page sees after the business sends ForceOffline for its customer, per gateway version. */
+export async function expectForcedOffline(page: Page, business: Business, version: Version): Promise<void> {
+  const joined = await step<{ ok: { members: string[] } }>(page, "join", "lobby");
+  business.forceOffline(joined.ok.members[0]!);
+  if (version === "v2") {
+    // No close frame: a drop, so the client reconnects (v3.0.0 closes about 3 s after the data).
+    await waitForSeen(page, `(s) => s.kind === "close" && s.code === 1006 && s.reconnecting`, 10_000);
+    await page.waitForFunction(`globalThis.chat.state() === "open"`, undefined, { timeout: 10_000 });
+    expect(await step(page, "signIn", "ana")).toEqual({ ok: { user: "ana", rooms: ["lobby"] } });
+  } else {
+    await waitForSeen(page, `(s) => s.kind === "close" && s.code === 1008 && s.reason === "forceOffline" && !s.reconnecting`);
+    await waitForSeen(page, `(s) => s.kind === "error" && s.code === "forced-offline"`);
+    expect(await step(page, "state")).toBe("closed");
+  }
 }

@@ -17,7 +17,6 @@ export function printAppBinding(f: GeneratedFile, p: Protocol, framing: WebSocke
   const names = codecNames(reachableTypes(p).filter((t): t is DescMessage => t.kind === "message"));
   const cmd = f.import("Cmd", "./commands.js");
   f.print("const ", name, ": ", f.import("AppBinding", "./app-wire.js", true), " = {");
-  f.print(`  encoding: "${framing.encoding}",`);
   f.print("  wire: ", f.import(`${framing.encoding}Wire`, "./app-wire.js"), ",");
   f.print("  commands: {");
   for (const c of p.commands) {

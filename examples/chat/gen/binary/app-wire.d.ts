@@ -31,8 +31,7 @@ export interface AppCommand {
 }
 /** What a generated protocol tells the customer client or the business router. */
 export interface AppBinding {
-    readonly encoding: Encoding;
-    /** binaryWire or jsonWire: naming one lets a bundler leave the other out. */
+    /** binaryWire or jsonWire (its encoding): naming one lets a bundler leave the other out. */
     readonly wire: Wire;
     /** Every command of the protocol, by id. */
     readonly commands: {
@@ -107,3 +106,9 @@ export declare function readMessage(binding: AppBinding, data: Uint8Array | stri
 export declare function readBody(binding: AppBinding, message: WireMessage & {
     readonly kind: "command";
 }): unknown;
+/** What to change when a gateway sends text where binary protobuf is expected. */
+export declare const sendBinaryHint = "set the gateway's Customer.SendMessageType = 2 (binary)";
+/** An error's message, or the thrown value as text. */
+export declare function messageOf(error: unknown): string;
+/** A string as JSON, cut at 80 characters: enough to recognise it in an error message. */
+export declare function preview(s: string): string;

@@ -102,13 +102,12 @@ export function readBody(binding, message) {
         return command.read(message.payload ?? (binding.wire.encoding === "json" ? {} : new Uint8Array(0)));
     }
     catch (cause) {
-        const why = cause instanceof Error ? cause.message : String(cause);
-        throw new MessageError("invalid-body", `${command.name}: invalid body: ${why}`, { cmd: message.cmd, id: message.id, cause });
+        throw new MessageError("invalid-body", `${command.name}: invalid body: ${messageOf(cause)}`, { cmd: message.cmd, id: message.id, cause });
     }
 }
 function readBinary(binding, data) {
     if (typeof data === "string") {
-        throw new MessageError("wrong-frame-type", "a text WebSocket message arrived where binary protobuf was expected: the gateway sends text messages; set its Customer.SendMessageType = 2 (binary), or use encoding json");
+        throw new MessageError("wrong-frame-type", `a text WebSocket message arrived where binary protobuf was expected: the gateway sends text messages; ${sendBinaryHint}, or use encoding json`);
     }
     if (data.length < 8) {
         throw new MessageError("truncated", `a message of ${data.length} bytes is shorter than its 8-byte header`);
@@ -129,47 +128,30 @@ function readBinaryError(body, id) {
     let code = "";
     let message = "";
     let at = 0;
+    const malformed = (why, cause) => new MessageError("invalid-body", `an error message ${why}`, { cmd: 0, id, cause });
     const varint = () => {
         let value = 0;
-        for (let shift = 0; shift < 35; shift += 7) {
-            if (at >= body.length)
-                break;
+        for (let shift = 0; shift < 35 && at < body.length; shift += 7) {
             const byte = body[at++];
             value += (byte & 0x7f) * 2 ** shift;
             if (byte < 0x80)
                 return value;
         }
-        throw new MessageError("invalid-body", "an error message has a malformed varint", { cmd: 0, id });
+        throw malformed("has a malformed varint");
+    };
+    const skip = (length) => {
+        if (at + length > body.length)
+            throw malformed("is truncated");
+        return body.subarray(at, (at += length));
     };
     const string = () => {
-        const length = varint();
-        if (at + length > body.length)
-            throw new MessageError("invalid-body", "an error message is truncated", { cmd: 0, id });
-        const bytes = body.subarray(at, at + length);
-        at += length;
+        const bytes = skip(varint());
         try {
             return utf8Decoder.decode(bytes);
         }
         catch (cause) {
-            throw new MessageError("invalid-body", "an error message has invalid UTF-8", { cmd: 0, id, cause });
+            throw malformed("has invalid UTF-8", cause);
         }
-    };
-    // Unknown fields are skipped, as protobuf skips them: a later version may add some.
-    const skip = (wireType) => {
-        if (wireType === 0)
-            varint();
-        else if (wireType === 2) {
-            const length = varint(); // read before at is: varint() moves it
-            at += length;
-        }
-        else if (wireType === 1)
-            at += 8;
-        else if (wireType === 5)
-            at += 4;
-        else
-            throw new MessageError("invalid-body", `an error message has a field of wire type ${wireType}`, { cmd: 0, id });
-        if (at > body.length)
-            throw new MessageError("invalid-body", "an error message is truncated", { cmd: 0, id });
     };
     while (at < body.length) {
         const tag = varint();
@@ -180,9 +162,18 @@ function readBinaryError(body, id) {
         else if (tag === 0x1a)
             message = string();
         else if (tag >>> 3 <= 3)
-            throw new MessageError("invalid-body", `an error message has field ${tag >>> 3} with wire type ${tag & 7}`, { cmd: 0, id });
+            throw malformed(`has field ${tag >>> 3} with wire type ${tag & 7}`);
+        // Other fields are skipped, as protobuf skips them: a later version may add some.
+        else if ((tag & 7) === 0)
+            varint();
+        else if ((tag & 7) === 2)
+            skip(varint());
+        else if ((tag & 7) === 1)
+            skip(8);
+        else if ((tag & 7) === 5)
+            skip(4);
         else
-            skip(tag & 7);
+            throw malformed(`has a field of wire type ${tag & 7}`);
     }
     return { kind: "error", cmd, id, code, message };
 }
@@ -230,7 +221,14 @@ function readJson(binding, data) {
     }
     return { kind: "command", cmd, id, payload: fields["body"] };
 }
-function preview(s) {
+/** What to change when a gateway sends text where binary protobuf is expected. */
+export const sendBinaryHint = "set the gateway's Customer.SendMessageType = 2 (binary)";
+/** An error's message, or the thrown value as text. */
+export function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** A string as JSON, cut at 80 characters: enough to recognise it in an error message. */
+export function preview(s) {
     return JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}...` : s);
 }
 function pushVarint(into, value) {

@@ -183,26 +183,8 @@ export type Unsubscribe = () => void;
  * (timed out, aborted) is dropped.
  */
 export declare class Customer<T extends CustomerTypes = CustomerTypes> {
-    private readonly binding;
-    private readonly options;
-    private readonly WebSocketClass;
-    private readonly prefix;
-    /** The prefix as it starts a binary message. */
-    private readonly prefixBytes;
-    private readonly pongBytes;
-    private conn;
-    private stateValue;
-    /** Why the client ended, for ready() and calls made after. */
-    private endError;
-    private readonly pending;
+    #private;
     private nextId;
-    private readonly handlers;
-    private readonly lifecycle;
-    private readonly waiters;
-    private heartbeatTimer;
-    private pongTimer;
-    private reconnectTimer;
-    private reconnectAttempts;
     /** Starts connecting at once; throws when there is no WebSocket class or the WebSocket refuses the URL. */
     constructor(binding: AppBinding, options: CustomerOptions);
     get state(): CustomerState;
@@ -226,50 +208,5 @@ export declare class Customer<T extends CustomerTypes = CustomerTypes> {
      * "close" is emitted for it. Calls from now on fail with "closed".
      */
     close(code?: number, reason?: string): void;
-    private call;
-    /** The next request id: 1 to 2^32 - 1, then 1 again, skipping ids still waiting. */
-    private takeId;
-    private command;
-    /** Throws what sending now would fail with; returns the socket to send on. */
-    private writable;
-    /** Sends an encoded message behind the gateway's prefix: text behind text, bytes behind its UTF-8. */
-    private transmit;
-    private receive;
-    private isPong;
-    private answer;
-    private push;
-    /** A message readMessage refused: it fails the request it answers, if that can be told, else it is reported. */
-    private unreadable;
-    /**
-     * Text where binary protobuf was expected. The text may be a protobuf
-     * message the gateway sent as text (it passed as UTF-8, so its bytes come
-     * back exactly): then it fails the request it answers. Or it is the
-     * gateway's own text (netsvr v2: "WorkerId wrong"), shown in the message.
-     */
-    private wrongFrame;
-    private connect;
-    private opened;
-    /** The gateway (or the network) closed the connection. */
-    private closedBy;
-    /**
-     * The connection is gone: fail what waited on it, then reconnect unless
-     * told not to. report: also emit error on "error".
-     */
-    private lost;
-    private scheduleReconnect;
-    private startHeartbeat;
-    private heartbeatTimedOut;
-    private stopHeartbeat;
-    /** Settles the request waiting under id: with error, or with body. */
-    private settle;
-    private failPending;
-    /** The client is done: nothing pending, no timer left, ready() rejects from now on. */
-    private end;
-    private closedError;
-    private setState;
-    private aborted;
-    /** A command's name for messages. */
-    private name;
-    private emit;
 }
 export {};
