@@ -1,5 +1,6 @@
 import type { GeneratedFile } from "@bufbuild/protoplugin";
 import type { Customers, Protocol } from "../model/protocol.js";
+import { dataField } from "../model/build-customers.js";
 import { clientTypeName, pascal } from "./names.js";
 
 /**
@@ -15,7 +16,7 @@ export function printCustomerLink(f: GeneratedFile, p: Protocol, customers: Cust
   const via = clientOf(customers.reply.command.port);
   const Sender = f.import("CustomerSender", "./customers.js", true);
   const Target = f.import("CustomerTarget", "./customers.js", true);
-  const data = "data";
+  // Every body the customers section names carries the message in its bytes field dataField ("data").
 
   f.print(
     f.jsDoc(
@@ -37,7 +38,7 @@ export function printCustomerLink(f: GeneratedFile, p: Protocol, customers: Cust
   f.print(`  const sources: readonly ${from}[] = from instanceof Array ? from : [from];`);
   f.print("  return {");
   f.print("    onMessage(handler) {");
-  f.print("      const stops = sources.map((client) => client.on(", Cmd, `.${customers.receive.name}, (body) => handler(body.${data}, body)));`);
+  f.print("      const stops = sources.map((client) => client.on(", Cmd, `.${customers.receive.name}, (body) => handler(body.${dataField}, body)));`);
   f.print("      return () => {");
   f.print("        for (const stop of stops) stop();");
   f.print("      };");

@@ -3,7 +3,7 @@ import type { Manifest } from "../manifest/manifest.js";
 import type { Command, CustomerSend, Customers, OneWayCommand, WebSocketFraming } from "./protocol.js";
 
 /** The bytes field that carries a customer's message in every body the customers section names. */
-const dataField = "data";
+export const dataField = "data";
 
 /** The customers section, resolved: which commands carry customer messages and how they are answered. */
 export function buildCustomers(manifest: Manifest, commands: readonly Command[], problems: string[]): Customers | undefined {
