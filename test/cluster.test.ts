@@ -206,3 +206,27 @@ describe("cluster (v2)", () => {
     await one.waitForDisconnect();
   });
 });
+
+describe("an application protocol's router over the cluster (customerLink(cluster.clients, cluster))", () => {
+  test("answers go to the sender's gateway only; a topic push reaches subscribers on every gateway", async () => {
+    const { createBusinessRouter } = await import("../examples/chat/gen/json/business.js");
+    const { Cmd: ChatCmd } = await import("../examples/chat/gen/json/commands.js");
+    const { customerLink } = await import("../generated/dist/v2/node.js");
+    const { one, two, cluster } = await twoGateways({ register: true });
+    const router = createBusinessRouter(customerLink(cluster.clients, cluster), {
+      SignIn: ({ name }) => ({ user: name, rooms: ["lobby"] }),
+    });
+    opened.push({ close: async () => router.close() });
+    const onOne = one.openCustomer({ topics: ["lobby"] });
+    const onTwo = two.openCustomer({ topics: ["lobby"] });
+
+    two.customerSends(onTwo.uniqId, '{"cmd":"SignIn","id":5,"body":{"name":"ana"}}', 1);
+    const [answer] = texts(await two.waitForDelivery(onTwo.uniqId, 1));
+    expect(JSON.parse(answer!)).toEqual({ cmd: "SignIn", id: 5, body: { user: "ana", rooms: ["lobby"] } });
+
+    router.push({ topics: ["lobby"] }, ChatCmd.Said, { room: "lobby", user: "ana", text: "hi all", at: 1, seq: 1 });
+    const said = { cmd: "Said", body: { room: "lobby", user: "ana", text: "hi all", at: 1, seq: 1 } };
+    expect(texts(await one.waitForDelivery(onOne.uniqId, 1)).map((m) => JSON.parse(m))).toEqual([said]);
+    expect(texts(await two.waitForDelivery(onTwo.uniqId, 2)).slice(1).map((m) => JSON.parse(m))).toEqual([said]);
+  });
+});
