@@ -19,13 +19,12 @@ import {
   readBody,
   readMessage,
   utf8,
-  writeError,
-  writeMessage,
   type AppBinding,
   type AppCommand,
   type Encoding,
   type WireMessage,
 } from "../plugin/runtime/app-wire.ts";
+import { writeError, writeMessage } from "./support/app-wire.js";
 import { concat } from "./support/bytes.js";
 import { decodeErrorBody, encodeErrorBody } from "./support/app-error-body.js";
 

@@ -17,7 +17,8 @@ import type { AddressInfo } from "node:net";
 import ts from "typescript";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { WebSocket, WebSocketServer, type RawData } from "ws";
-import { MessageError, binaryWire, jsonWire, readMessage, writeError, writeMessage, type AppBinding, type Encoding, type JsonValue, type Payload } from "../plugin/runtime/app-wire.ts";
+import { MessageError, binaryWire, jsonWire, readMessage, type AppBinding, type Encoding, type JsonValue, type Payload } from "../plugin/runtime/app-wire.ts";
+import { writeError, writeMessage } from "./support/app-wire.js";
 import {
   Customer,
   CustomerError,

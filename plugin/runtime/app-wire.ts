@@ -103,16 +103,6 @@ export const binaryWire: Wire = { encoding: "binary", write: writeBinary, writeE
 
 export const jsonWire: Wire = { encoding: "json", write: writeJson, writeError: writeJsonError, read: readJson };
 
-/** Encodes a command message; payload undefined for a command without body. */
-export function writeMessage(encoding: Encoding, cmd: number, name: string, id: number, payload: Payload | undefined): Uint8Array | string {
-  return (encoding === "json" ? jsonWire : binaryWire).write(cmd, name, id, payload);
-}
-
-/** Encodes an error answer to command cmd (0 when it was not known) and request id (0 for none). */
-export function writeError(encoding: Encoding, cmd: number, name: string | undefined, id: number, code: string, message: string): Uint8Array | string {
-  return (encoding === "json" ? jsonWire : binaryWire).writeError(cmd, name, id, code, message);
-}
-
 /**
  * Reads one WebSocket message. Throws MessageError. A json message may come
  * as text or as UTF-8 bytes (a gateway that sends binary messages); binary

@@ -6,20 +6,16 @@
 // encodings, bad messages either way, a gateway restart.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
-import { bundleForBrowser, launchBrowser, servePage, type Browser, type ServedPage } from "../support/browser.js";
-import { expectForcedOffline, openPage, sendUndecodable, startBusiness, step, waitForSeen, type Business, type Encoding, type Version } from "../support/chat.js";
+import { expectForcedOffline, sendUndecodable, startBusiness, startChatBrowser, step, waitForSeen, type Business, type ChatBrowser, type Encoding, type Version } from "../support/chat.js";
 import { startTestGateway, type TestGateway, type TestGatewayV6 } from "../support/test-gateway.js";
 
-let browser: Browser;
-let site: ServedPage;
+let chrome: ChatBrowser;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  site = await servePage({ script: await bundleForBrowser("test/browser/fixtures/chat-customer.ts") });
+  chrome = await startChatBrowser();
 });
 afterAll(async () => {
-  await site?.close();
-  await browser?.close();
+  await chrome?.close();
 });
 
 async function startGateway(version: Version, sendMessageType: "text" | "binary"): Promise<TestGateway | TestGatewayV6> {
@@ -48,7 +44,7 @@ describe.each(cases)("chat in Chromium through the fake gateway, $version, $enco
   beforeAll(async () => {
     gateway = await startGateway(version, encoding === "binary" ? "binary" : "text");
     business = await businessFor(gateway, version, encoding);
-    page = await openPage(browser, site.url, { url: gateway.customerUrl!, version, encoding });
+    page = await chrome.openPage({ url: gateway.customerUrl!, version, encoding });
   });
   afterAll(async () => {
     await page?.close();
@@ -117,7 +113,7 @@ describe("binary chat against a gateway that sends text messages (Customer.SendM
   test("the client reports the mismatch and names the setting", async () => {
     const gateway = await startGateway("v6", "text");
     const business = await businessFor(gateway, "v6", "binary");
-    const page = await openPage(browser, site.url, { url: gateway.customerUrl!, version: "v6", encoding: "binary" });
+    const page = await chrome.openPage({ url: gateway.customerUrl!, version: "v6", encoding: "binary" });
     try {
       const result = await step<{ error?: { code: string; message: string } }>(page, "signIn", "ana");
       expect(result.error?.code).toBe("wrong-frame-type");

@@ -5,20 +5,16 @@
 // binary through NETSVR_V2_BINARY / NETSVR_V6_BINARY (SendMessageType = 2).
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
-import { bundleForBrowser, launchBrowser, servePage, type Browser, type ServedPage } from "../support/browser.js";
-import { expectForcedOffline, openPage, sendUndecodable, startBusiness, step, waitForSeen, type Business, type BusinessTarget, type Encoding } from "../support/chat.js";
+import { expectForcedOffline, sendUndecodable, startBusiness, startChatBrowser, step, waitForSeen, type Business, type BusinessTarget, type ChatBrowser, type Encoding } from "../support/chat.js";
 import { v2Binary, v2Gateways, v6Binary, v6Gateways, type V2Gateway, type V6Gateway } from "./support/env.js";
 
-let browser: Browser;
-let site: ServedPage;
+let chrome: ChatBrowser;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  site = await servePage({ script: await bundleForBrowser("test/browser/fixtures/chat-customer.ts") });
+  chrome = await startChatBrowser();
 });
 afterAll(async () => {
-  await site?.close();
-  await browser?.close();
+  await chrome?.close();
 });
 
 type Case = { name: string; encoding: Encoding } & ({ version: "v2"; gateway: V2Gateway | undefined } | { version: "v6"; gateway: V6Gateway | undefined });
@@ -46,7 +42,7 @@ describe.each(cases)("chat in Chromium through a real gateway: $name", (c) => {
   beforeAll(async () => {
     if (c.gateway === undefined) return;
     business = await startBusiness(targetOf(c), c.encoding);
-    page = await openPage(browser, site.url, { url: c.gateway.url, version: c.version, encoding: c.encoding });
+    page = await chrome.openPage({ url: c.gateway.url, version: c.version, encoding: c.encoding });
   });
   afterAll(async () => {
     await page?.close();
@@ -87,7 +83,7 @@ describe.skipIf(v6Gateways[0] === undefined)("binary chat through a real gateway
   test("the client reports the mismatch and names the setting", async () => {
     const gateway = v6Gateways[0]!;
     const business = await startBusiness({ version: "v6", host: gateway.host, workerPort: gateway.workerPort, taskHost: gateway.taskHost, taskPort: gateway.taskPort }, "binary");
-    const page = await openPage(browser, site.url, { url: gateway.url, version: "v6", encoding: "binary" });
+    const page = await chrome.openPage({ url: gateway.url, version: "v6", encoding: "binary" });
     try {
       const result = await step<{ error?: { code: string; message: string } }>(page, "signIn", "ana");
       expect(result.error?.code).toBe("wrong-frame-type");

@@ -13,6 +13,7 @@ import { connect, customerLink as v2Link } from "../../generated/dist/v2/node.js
 import { Cmd as V6Cmd, Event } from "../../generated/dist/v6/index.js";
 import { connectTask, connectWorker, customerLink as v6Link } from "../../generated/dist/v6/node.js";
 import type { ChatParams } from "../browser/fixtures/chat-customer.js";
+import { bundleForBrowser, launchBrowser, servePage } from "./browser.js";
 
 export type Version = "v2" | "v6";
 export type Encoding = "json" | "binary";
@@ -97,8 +98,26 @@ export async function startBusiness(target: BusinessTarget, encoding: Encoding):
   };
 }
 
-/** Opens the chat page (served at url) and starts its customer client. */
-export async function openPage(browser: Browser, url: string, params: ChatParams): Promise<Page> {
+/** Chromium and the chat page (test/browser/fixtures/chat-customer.ts) served for it: once per test file. */
+export interface ChatBrowser {
+  /** A new page running the chat customer client, started with params. */
+  openPage(params: ChatParams): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startChatBrowser(): Promise<ChatBrowser> {
+  const browser = await launchBrowser();
+  const site = await servePage({ script: await bundleForBrowser("test/browser/fixtures/chat-customer.ts") });
+  return {
+    openPage: (params) => openPage(browser, site.url, params),
+    close: async () => {
+      await site.close();
+      await browser.close();
+    },
+  };
+}
+
+async function openPage(browser: Browser, url: string, params: ChatParams): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(url);
   await page.waitForFunction(() => "chat" in globalThis);

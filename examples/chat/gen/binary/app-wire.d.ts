@@ -92,10 +92,6 @@ export interface Wire {
 }
 export declare const binaryWire: Wire;
 export declare const jsonWire: Wire;
-/** Encodes a command message; payload undefined for a command without body. */
-export declare function writeMessage(encoding: Encoding, cmd: number, name: string, id: number, payload: Payload | undefined): Uint8Array | string;
-/** Encodes an error answer to command cmd (0 when it was not known) and request id (0 for none). */
-export declare function writeError(encoding: Encoding, cmd: number, name: string | undefined, id: number, code: string, message: string): Uint8Array | string;
 /**
  * Reads one WebSocket message. Throws MessageError. A json message may come
  * as text or as UTF-8 bytes (a gateway that sends binary messages); binary

@@ -25,14 +25,6 @@ export function utf8(s) {
 }
 export const binaryWire = { encoding: "binary", write: writeBinary, writeError: writeBinaryError, read: readBinary };
 export const jsonWire = { encoding: "json", write: writeJson, writeError: writeJsonError, read: readJson };
-/** Encodes a command message; payload undefined for a command without body. */
-export function writeMessage(encoding, cmd, name, id, payload) {
-    return (encoding === "json" ? jsonWire : binaryWire).write(cmd, name, id, payload);
-}
-/** Encodes an error answer to command cmd (0 when it was not known) and request id (0 for none). */
-export function writeError(encoding, cmd, name, id, code, message) {
-    return (encoding === "json" ? jsonWire : binaryWire).writeError(cmd, name, id, code, message);
-}
 /**
  * Reads one WebSocket message. Throws MessageError. A json message may come
  * as text or as UTF-8 bytes (a gateway that sends binary messages); binary
