@@ -5,7 +5,7 @@
 // binary through NETSVR_V2_BINARY / NETSVR_V6_BINARY (SendMessageType = 2).
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
-import { expectForcedOffline, sendUndecodable, startBusiness, startChatBrowser, step, waitForSeen, type Business, type BusinessTarget, type ChatBrowser, type Encoding } from "../support/chat.js";
+import { expectForcedOffline, expectWrongFrameType, sendUndecodable, startBusiness, startChatBrowser, step, waitForSeen, type Business, type BusinessTarget, type ChatBrowser, type Encoding } from "../support/chat.js";
 import { v2Binary, v2Gateways, v6Binary, v6Gateways, type V2Gateway, type V6Gateway } from "./support/env.js";
 
 let chrome: ChatBrowser;
@@ -85,9 +85,7 @@ describe.skipIf(v6Gateways[0] === undefined)("binary chat through a real gateway
     const business = await startBusiness({ version: "v6", host: gateway.host, workerPort: gateway.workerPort, taskHost: gateway.taskHost, taskPort: gateway.taskPort }, "binary");
     const page = await chrome.openPage({ url: gateway.url, version: "v6", encoding: "binary" });
     try {
-      const result = await step<{ error?: { code: string; message: string } }>(page, "signIn", "ana");
-      expect(result.error?.code).toBe("wrong-frame-type");
-      expect(result.error?.message).toContain("SendMessageType");
+      await expectWrongFrameType(page);
     } finally {
       await page.close();
       await business.close();

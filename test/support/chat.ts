@@ -178,3 +178,10 @@ export async function expectForcedOffline(page: Page, business: Business, versio
     expect(await step(page, "state")).toBe("closed");
   }
 }
+
+/** A binary client behind a gateway that sends text: its request fails with wrong-frame-type, naming the setting to change. */
+export async function expectWrongFrameType(page: Page): Promise<void> {
+  const result = await step<{ error?: { code: string; message: string } }>(page, "signIn", "ana");
+  expect(result.error?.code).toBe("wrong-frame-type");
+  expect(result.error?.message).toContain("SendMessageType");
+}
